@@ -1,0 +1,17 @@
+namespace RelationGraph.Bench;
+
+// `dotnet run -c Release --project bench/RelationGraph.Bench -- <benchmark> [options]`
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var name = args.Length > 0 ? args[0] : "";
+        var rest = args.Skip(1).ToArray();
+        switch (name)
+        {
+            default:
+                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|ingest> [options]");
+                return 2;
+        }
+    }
+}

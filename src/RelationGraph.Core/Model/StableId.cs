@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RelationGraph.Core.Model;
+
+/// <summary>
+/// Deterministic ids. Every id is a hash of what identifies the thing, so re-running a job, or
+/// resuming a killed one, converges on the same graph.
+/// </summary>
+public static class StableId
+{
+    /// <summary>Entity id: kind prefix + hash of kind and normalised canonical name, e.g. <c>per_3f2a…</c>.</summary>
+    public static string Entity(EntityKind kind, string canonicalName) =>
+        EntityKinds.Prefix(kind) + "_" + Hash(kind.ToString(), NameKey.Normalise(canonicalName));
+
+    /// <summary>Fact key: hash of type, subject id and object id; symmetric types order the two ids first.</summary>
+    public static string Fact(RelationType type, string subjectId, string objectId)
+    {
+        if (type.IsSymmetric() && string.CompareOrdinal(subjectId, objectId) > 0)
+        {
+            (subjectId, objectId) = (objectId, subjectId);
+        }
+
+        return "fact_" + Hash(type.ToWireName(), subjectId, objectId);
+    }
+
+    /// <summary>Document id from its source (path or URL), so the same source is the same document.</summary>
+    public static string Document(string source) => "doc_" + Hash(source);
+
+    /// <summary>Mention id: document, span and the entity it refers to.</summary>
+    public static string Mention(string documentId, int start, int end, string entityId) =>
+        "men_" + Hash(documentId, Num(start), Num(end), entityId);
+
+    /// <summary>Evidence id: fact, document and span.</summary>
+    public static string Evidence(string factKey, string documentId, int start, int end) =>
+        "evi_" + Hash(factKey, documentId, Num(start), Num(end));
+
+    /// <summary>SHA-256 of the UTF-8 text as lower-case hex, for content hashes.</summary>
+    public static string ContentHash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // 16 hex chars (64 bits) of SHA-256 over the parts joined by a separator no part contains.
+    private static string Hash(params string[] parts)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)));
+        return Convert.ToHexStringLower(bytes, 0, 8);
+    }
+}

@@ -1,0 +1,55 @@
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
+
+namespace RelationGraph.Core.Storage;
+
+/// <summary>
+/// The storage port: the verbs our features need. SQLite (embedded default) and Neo4j (HTTP Query API)
+/// implement it, and both pass the same contract tests.
+/// </summary>
+/// <remarks>Implementations must be safe to use from concurrent requests; writes may be serialised.</remarks>
+public interface IGraphStore
+{
+    /// <summary>Creates the schema if missing. Idempotent; hosts call it once at start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>What the store holds of a document, to skip unchanged ones; null when unknown.</summary>
+    Task<StoredDocumentState?> GetDocumentStateAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies documents, each in its own transaction: a new document is added; a changed one replaces
+    /// its own mentions and evidence, fact totals are recomputed, and facts and entities nothing supports
+    /// any more are removed; an unchanged one (same hash and extractor version) is left alone.
+    /// </summary>
+    Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default);
+
+    /// <summary>Entities whose name or an alias matches <paramref name="query"/> (exact key first, then prefix/contains).</summary>
+    Task<IReadOnlyList<EntitySummary>> SearchEntitiesAsync(EntitySearch query, CancellationToken cancellationToken = default);
+
+    /// <summary>Entities whose normalised name or alias equals the normalised <paramref name="name"/>.</summary>
+    Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>One entity with its facts, or null.</summary>
+    Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default);
+
+    /// <summary>Paths between two entity ids, with evidence per hop.</summary>
+    Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Facts touching an entity, filtered as path searches are, strongest first.</summary>
+    Task<IReadOnlyList<Neighbour>> GetNeighboursAsync(string entityId, PathFilter filter, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the evidence behind a fact, or null when the fact is unknown.</summary>
+    Task<EvidencePage?> GetEvidenceAsync(string factKey, int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Documents, newest ingestion first.</summary>
+    Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>One document with its text, or null.</summary>
+    Task<DocumentDetail?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts of documents, entities, facts, mentions and evidence.</summary>
+    Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the whole graph (entities, facts, evidence, documents) for export.</summary>
+    IAsyncEnumerable<GraphExportItem> ExportAsync(CancellationToken cancellationToken = default);
+}

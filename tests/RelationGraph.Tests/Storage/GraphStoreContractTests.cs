@@ -1,0 +1,203 @@
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IGraphStore"/> must do. SQLite runs it always; the Neo4j adapter runs it
+/// against the in-process Query API fake, and against a live server when NEO4J_URL is set.
+/// </summary>
+public abstract class GraphStoreContractTests
+{
+    /// <summary>A new, empty, initialised store that the test owns.</summary>
+    protected abstract Task<IGraphStore> CreateEmptyStoreAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string Alice = TestData.Id(EntityKind.Person, "Alice Able");
+    private static readonly string Bob = TestData.Id(EntityKind.Person, "Bob Baker");
+    private static readonly string Acme = TestData.Id(EntityKind.Organisation, "Acme Corp");
+    private static readonly string Ministry = TestData.Id(EntityKind.Organisation, "Ministry of Works");
+
+    [Fact]
+    public async Task ApplyAsync_NewDocument_StoresEverything()
+    {
+        var store = await CreateEmptyStoreAsync();
+
+        var results = await store.ApplyAsync([TestData.AcmeDocument()], Ct);
+
+        Assert.Equal(ApplyOutcome.Added, Assert.Single(results).Outcome);
+        var counts = await store.CountAsync(Ct);
+        Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), counts);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SameDocumentTwice_SecondIsUnchangedAndAddsNothing()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+        var before = await store.CountAsync(Ct);
+
+        var results = await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+
+        Assert.All(results, r => Assert.Equal(ApplyOutcome.Unchanged, r.Outcome));
+        Assert.Equal(before, await store.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ChangedDocument_ReplacesOnlyItsOwnEvidence()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+        var employedBy = StableId.Fact(RelationType.EmployedBy, Alice, Acme);
+
+        // the new version only says Alice works for Acme: the contract and the ministry lose their only support
+        var edited = TestData.Batch("docs/acme.txt", "Alice Able works for Acme Corp, it says.",
+            ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"));
+        var result = Assert.Single(await store.ApplyAsync([edited], Ct));
+
+        Assert.Equal(ApplyOutcome.Updated, result.Outcome);
+        Assert.Null(await store.GetEntityAsync(Ministry, Ct));
+        Assert.NotNull(await store.GetEntityAsync(Bob, Ct));
+        var page = await store.GetEvidenceAsync(employedBy, 0, 10, Ct);
+        Assert.NotNull(page);
+        Assert.Equal(2, page.Total);
+        Assert.Equal(2, page.Fact.DocCount);
+        Assert.Contains(page.Items, e => e.Quote == "Alice Able works for Acme Corp" && e.DocumentId == edited.Document.Id);
+        Assert.Equal(new GraphCounts(2, 3, 2, 5, 3), await store.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task FindByNameAsync_MatchesNormalisedNameOrAlias()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument()], Ct);
+
+        var found = await store.FindByNameAsync("  ACME corp ", Ct);
+
+        Assert.Equal(Acme, Assert.Single(found).Id);
+        Assert.Empty(await store.FindByNameAsync("Nobody Known", Ct));
+    }
+
+    [Fact]
+    public async Task FindPathsAsync_ThreeHops_ReturnsDirectionsAndEvidenceThatPointsAtTheText()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+
+        var result = await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Ministry, MaxHops = 4 }, Ct);
+
+        var path = Assert.Single(result.Paths);
+        Assert.Equal([Bob, Alice, Acme, TestData.Id(EntityKind.Contract, "Ministry road contract (2024)"), Ministry], path.Nodes.Select(n => n.Id));
+        Assert.Equal([RelationType.AssociatedWith, RelationType.EmployedBy, RelationType.PartyTo, RelationType.AwardedBy], path.Hops.Select(h => h.Fact.Type));
+        Assert.All(path.Hops.Skip(1), h => Assert.True(h.Forward));
+        foreach (var evidence in path.Hops.SelectMany(h => h.Evidence))
+        {
+            var text = evidence.DocumentId == StableId.Document("docs/acme.txt") ? TestData.AcmeText : TestData.BobText;
+            Assert.Equal(evidence.Quote, text[evidence.Start..evidence.End]);
+            Assert.Equal(["[1]"], evidence.Citations);
+        }
+
+        Assert.All(path.Hops, h => Assert.NotEmpty(h.Evidence));
+    }
+
+    [Fact]
+    public async Task FindPathsAsync_TypeFilterExcludesTheOnlyRoute_ReturnsNoPath()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+        var filter = new PathFilter { Types = new HashSet<RelationType> { RelationType.AssociatedWith, RelationType.PartyTo } };
+
+        var result = await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Acme, Filter = filter }, Ct);
+
+        Assert.Empty(result.Paths);
+    }
+
+    [Fact]
+    public async Task FindPathsAsync_MaxHopsTooSmall_ReturnsNoPath()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+
+        var result = await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Ministry, MaxHops = 3 }, Ct);
+
+        Assert.Empty(result.Paths);
+    }
+
+    [Fact]
+    public async Task GetEvidenceAsync_PagesThroughAllEvidence()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+        var key = StableId.Fact(RelationType.EmployedBy, Alice, Acme);
+
+        var first = await store.GetEvidenceAsync(key, 0, 1, Ct);
+        var second = await store.GetEvidenceAsync(key, 1, 1, Ct);
+
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        Assert.Equal(2, first.Total);
+        Assert.NotEqual(Assert.Single(first.Items).Id, Assert.Single(second.Items).Id);
+        Assert.Null(await store.GetEvidenceAsync("fact_unknown", 0, 1, Ct));
+    }
+
+    [Fact]
+    public async Task GetNeighboursAsync_ReturnsFactsInBothDirections()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+
+        var neighbours = await store.GetNeighboursAsync(Acme, PathFilter.None, 10, Ct);
+
+        Assert.Equal(2, neighbours.Count);
+        Assert.Contains(neighbours, n => n.Entity.Id == Alice && !n.Outgoing && n.Fact.Type == RelationType.EmployedBy);
+        Assert.Contains(neighbours, n => n.Outgoing && n.Fact.Type == RelationType.PartyTo);
+    }
+
+    [Fact]
+    public async Task SearchEntitiesAsync_FindsByPartialNameAndKind()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+
+        var people = await store.SearchEntitiesAsync(new EntitySearch("able", EntityKind.Person), Ct);
+        var orgs = await store.SearchEntitiesAsync(new EntitySearch("able", EntityKind.Organisation), Ct);
+
+        Assert.Equal(Alice, Assert.Single(people).Id);
+        Assert.Empty(orgs);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CypherLookingName_IsStoredVerbatim()
+    {
+        var store = await CreateEmptyStoreAsync();
+        const string name = "Robert'); MATCH (n) DETACH DELETE n; //";
+        var text = $"{name} works for Acme Corp.";
+        var batch = TestData.Batch("docs/evil.txt", text,
+            (name, EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, text));
+
+        await store.ApplyAsync([batch], Ct);
+
+        var entity = await store.GetEntityAsync(TestData.Id(EntityKind.Person, name), Ct);
+        Assert.NotNull(entity);
+        Assert.Equal(name, entity.Entity.Name);
+        Assert.Equal(2, (await store.CountAsync(Ct)).Entities);
+    }
+
+    [Fact]
+    public async Task GetDocumentAsync_ReturnsStoredTextAndState()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var batch = TestData.AcmeDocument();
+        await store.ApplyAsync([batch], Ct);
+
+        var document = await store.GetDocumentAsync(batch.Document.Id, Ct);
+        var state = await store.GetDocumentStateAsync(batch.Document.Id, Ct);
+
+        Assert.NotNull(document);
+        Assert.Equal(TestData.AcmeText, document.Text);
+        Assert.Equal(new StoredDocumentState(batch.Document.Id, batch.Document.ContentHash, TestData.ExtractorVersion), state);
+        Assert.Single(await store.ListDocumentsAsync(0, 10, Ct));
+    }
+}
