@@ -9,6 +9,8 @@ internal static class Program
         var rest = args.Skip(1).ToArray();
         switch (name)
         {
+            case "extraction":
+                return Extraction.ExtractionBenchmark.Run(rest);
             case "extract-json":
                 return await Extraction.ExtractJsonCommand.RunAsync(rest);
             default:

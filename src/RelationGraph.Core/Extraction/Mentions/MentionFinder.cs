@@ -108,6 +108,12 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
     private static void FindCaucuses(string text, Sentence sentence, List<Mention> mentions)
     {
+        var span = text.AsSpan(sentence.Start, sentence.Length);
+        if (!span.Contains("Democrat", StringComparison.Ordinal) && !span.Contains("Republican", StringComparison.Ordinal) && !span.Contains("GOP", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         foreach (Match match in CaucusPattern().Matches(text.Substring(sentence.Start, sentence.Length)))
         {
             string canonical;
@@ -277,7 +283,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return;
         }
 
-        if (lexicon.Organisations.TryGetValue(NameKey.Normalise(phrase), out var known))
+        if (KnownOrganisation(phrase) is { } known)
         {
             Add(mentions, tokens, from, to, text, EntityKind.Organisation, sentence, MentionStrength.Strong, canonical: known);
             return;
@@ -398,11 +404,35 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         return true;
     }
 
-    private bool IsKnownName(string phrase) => lexicon.Organisations.ContainsKey(NameKey.Normalise(phrase));
+    private bool IsKnownName(string phrase) => KnownOrganisation(phrase) is not null;
+
+    // Exact forms first (cheap); the normalised key only for phrases with punctuation or odd case.
+    private string? KnownOrganisation(string phrase)
+    {
+        if (lexicon.OrganisationForms.TryGetValue(phrase, out var canonical))
+        {
+            return canonical;
+        }
+
+        foreach (var c in phrase)
+        {
+            if (!char.IsLetterOrDigit(c) && c != ' ')
+            {
+                return lexicon.Organisations.TryGetValue(NameKey.Normalise(phrase), out canonical) ? canonical : null;
+            }
+        }
+
+        return null;
+    }
 
     private int TitleEnd(List<Token> tokens, int from, int to)
     {
         var best = from;
+        if (from >= to || !lexicon.TitleFirstWords.Contains(tokens[from].Text.TrimEnd('.')))
+        {
+            return best;
+        }
+
         var phrase = "";
         for (var k = from; k < to && k < from + 4; k++)
         {
@@ -544,6 +574,11 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     {
         for (var length = 1; length <= 3 && from - length >= 0; length++)
         {
+            if (!lexicon.TitleFirstWords.Contains(tokens[from - length].Text.TrimEnd('.')))
+            {
+                continue;
+            }
+
             var phrase = TitleText(tokens, from - length, from);
             if (lexicon.Titles.TryGetValue(phrase, out var role))
             {
@@ -572,7 +607,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     private void ClassifySingle(List<Token> tokens, int from, int to, string text, Sentence sentence, List<Mention> mentions, RoleClass? title)
     {
         var token = tokens[from];
-        if (lexicon.Organisations.TryGetValue(NameKey.Normalise(token.Text), out var known))
+        if (KnownOrganisation(token.Text) is { } known)
         {
             Add(mentions, tokens, from, to, text, EntityKind.Organisation, sentence, MentionStrength.Strong, canonical: known);
             return;

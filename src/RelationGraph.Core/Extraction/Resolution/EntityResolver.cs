@@ -18,6 +18,27 @@ internal static partial class EntityResolver
     [GeneratedRegex(@"^ ?\((?<acronym>\p{Lu}[\p{Lu}&.]{1,7})\)", RegexOptions.CultureInvariant)]
     private static partial Regex AcronymAfter();
 
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_keys;
+
+    // NameKey.Normalise is costly (Unicode normalisation); one document asks for the same few names many times.
+    private static string Key(string name)
+    {
+        var cache = t_keys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache.Count > 4096)
+        {
+            cache.Clear();
+        }
+
+        if (!cache.TryGetValue(name, out var key))
+        {
+            key = NameKey.Normalise(name);
+            cache[name] = key;
+        }
+
+        return key;
+    }
+
     /// <summary>Resolves mentions to entities; returns for each mention its entity index, or -1 when it names none.</summary>
     public static int[] Resolve(string text, IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities)
     {
@@ -28,7 +49,7 @@ internal static partial class EntityResolver
 
         int Entity(EntityKind kind, string name, bool fixedName)
         {
-            var key = (kind, NameKey.Normalise(name));
+            var key = (kind, Key(name));
             if (!byKey.TryGetValue(key, out var index))
             {
                 index = entities.Count;
@@ -65,12 +86,12 @@ internal static partial class EntityResolver
             }
 
             var name = mention.Canonical ?? mention.Name;
-            if (nicknames.ContainsKey(NameKey.Normalise(name)))
+            if (nicknames.ContainsKey(Key(name)))
             {
                 continue;
             }
 
-            if (mention.Kind == EntityKind.Person && byKey.ContainsKey((EntityKind.Organisation, NameKey.Normalise(name))))
+            if (mention.Kind == EntityKind.Person && byKey.ContainsKey((EntityKind.Organisation, Key(name))))
             {
                 continue;
             }
@@ -85,7 +106,7 @@ internal static partial class EntityResolver
         var pending = new List<int>();
         for (var m = 0; m < mentions.Count; m++)
         {
-            if (assignment[m] < 0 && (mentions[m].Strength is MentionStrength.Candidate or MentionStrength.Contextual || nicknames.ContainsKey(NameKey.Normalise(mentions[m].Name))))
+            if (assignment[m] < 0 && (mentions[m].Strength is MentionStrength.Candidate or MentionStrength.Contextual || nicknames.ContainsKey(Key(mentions[m].Name))))
             {
                 pending.Add(m);
             }
@@ -119,7 +140,7 @@ internal static partial class EntityResolver
             var mention = mentions[m];
             if (assignment[m] < 0 && mention.InHeading && mention.Strength is MentionStrength.Strong or MentionStrength.Weak)
             {
-                var key = (mention.Kind, NameKey.Normalise(mention.Canonical ?? mention.Name));
+                var key = (mention.Kind, Key(mention.Canonical ?? mention.Name));
                 assignment[m] = byKey.TryGetValue(key, out var known) ? known : Join(mention, m, mentions, entities, assignment, byKey, nicknames);
             }
         }
@@ -146,8 +167,8 @@ internal static partial class EntityResolver
     private static int Join(Mention mention, int m, List<Mention> mentions, List<EntityDraft> entities, int[] assignment,
         Dictionary<(EntityKind, string), int> byKey, Dictionary<string, string> nicknames)
     {
-        var key = NameKey.Normalise(mention.Name);
-        if (nicknames.TryGetValue(key, out var fullName) && byKey.TryGetValue((EntityKind.Person, NameKey.Normalise(fullName)), out var nicknamed))
+        var key = Key(mention.Name);
+        if (nicknames.TryGetValue(key, out var fullName) && byKey.TryGetValue((EntityKind.Person, Key(fullName)), out var nicknamed))
         {
             return nicknamed;
         }
@@ -266,7 +287,7 @@ internal static partial class EntityResolver
                 length--;
             }
 
-            var core = NameKey.Normalise(string.Join(' ', words, 0, length));
+            var core = Key(string.Join(' ', words, 0, length));
             if (!byCore.TryGetValue(core, out var other))
             {
                 byCore[core] = e;
@@ -282,7 +303,7 @@ internal static partial class EntityResolver
                 }
             }
 
-            byKey[(EntityKind.Organisation, NameKey.Normalise(entities[drop].Name))] = keep;
+            byKey[(EntityKind.Organisation, Key(entities[drop].Name))] = keep;
             byCore[core] = keep;
         }
     }
@@ -421,7 +442,7 @@ internal static partial class EntityResolver
                     }
                 }
 
-                byKey[(EntityKind.Organisation, NameKey.Normalise(mention.Name))] = expansion;
+                byKey[(EntityKind.Organisation, Key(mention.Name))] = expansion;
             }
         }
     }
@@ -440,7 +461,7 @@ internal static partial class EntityResolver
 
             foreach (Match match in NicknamePattern().Matches(slice))
             {
-                nicknames.TryAdd(NameKey.Normalise(match.Groups["nick"].Value), match.Groups["name"].Value);
+                nicknames.TryAdd(Key(match.Groups["nick"].Value), match.Groups["name"].Value);
             }
         }
 
