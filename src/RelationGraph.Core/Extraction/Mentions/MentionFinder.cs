@@ -387,6 +387,29 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             }
         }
 
+        // "Army Secretary Jane Roe", "Acme Chief Executive John Doe": an organisation, a title, then a person.
+        for (var k = from + 1; k < to - 1; k++)
+        {
+            var titleEndAt = TitleEnd(tokens, k, to);
+            if (titleEndAt > k && titleEndAt < to && lexicon.Titles[TitleText(tokens, k, titleEndAt)] != RoleClass.Honorific
+                && !lexicon.OrgCues.Contains(tokens[titleEndAt].Text) && tokens[titleEndAt].IsCapitalised
+                && !Connectors.Contains(tokens[k - 1].Text) && !lexicon.TitleFirstWords.Contains(tokens[titleEndAt].Text))
+            {
+                var orgHasCue = false;
+                for (var j = from; j < k; j++)
+                {
+                    orgHasCue |= lexicon.OrgCues.Contains(tokens[j].Text) || KnownOrganisation(tokens[j].Text) is not null;
+                }
+
+                if (orgHasCue)
+                {
+                    ClassifyRun(text, tokens, from, k, IsSentenceInitial(tokens, from), sentence, mentions);
+                    ClassifyName(text, tokens, k, to, false, sentence, mentions, null);
+                    return true;
+                }
+            }
+        }
+
         var start = from;
         var titleEnd = TitleEnd(tokens, start, to);
         if (titleEnd > start && titleEnd < to && !lexicon.OrgCues.Contains(tokens[start].Text))
@@ -745,7 +768,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     {
         for (var k = 0; k + 1 < tokens.Count; k++)
         {
-            if (!(tokens[k].Text == "Inspector" && tokens[k + 1].Text == "General"))
+            if (!(string.Equals(tokens[k].Text, "Inspector", StringComparison.OrdinalIgnoreCase) && string.Equals(tokens[k + 1].Text, "General", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -823,6 +846,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             Canonical = canonical,
             Role = role,
             InHeading = sentence.IsHeading,
+            SentenceInitial = IsSentenceInitial(tokens, from),
         });
     }
 }

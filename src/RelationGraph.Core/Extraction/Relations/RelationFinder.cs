@@ -11,7 +11,7 @@ namespace RelationGraph.Core.Extraction.Relations;
 /// </summary>
 internal sealed class RelationFinder
 {
-    private const string AssociateNoun = "(?:right-hand man|right-hand woman|right hand|close ally|ally|allies|close associate|associate|confidant|confidante|longtime friend|close friend|friend|buddy|business partner|protégé|protege|adviser|advisor|aide|fixer|crony|consigliere)";
+    private const string AssociateNoun = "(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|right-hand man|right-hand woman|right hand|close ally|ally|allies|close associate|associate|confidant|confidante|longtime friend|close friend|friend|buddy|business partner|protégé|protege|adviser|advisor|aide|fixer|crony|consigliere)";
     private const string CommVerb = "(?:met|meets|meeting|spoke|speaks|spoken|talked|talks|talking|chatted|chats|chatting|called|calls|phoned|phones|texted|texts|messaged|messages|emailed|emails|wrote to|writes to|written to|corresponded|corresponds|visited|visits|negotiated|negotiates)";
 
     private readonly Regex[] _rolePatterns;
@@ -29,7 +29,8 @@ internal sealed class RelationFinder
         const string Mod = @"(?:(?:former|new|acting|interim|then-|longtime|long-time|current|incoming|outgoing|founding|deputy|assistant|senior|top|veteran) )*";
         _rolePatterns =
         [
-            Pattern.Build(@"{O:o}{POS}? " + Mod + "{T:t},? {P:p}", titles),
+            Pattern.Build(@"{O:o}{POS}? " + Mod + @"{T:t}(?: and [\p{L}\- ]{1,30}?)?,? {P:p}", titles),
+            Pattern.Build(@"{O:o},? whose " + Mod + "{T:t},? {P:p}", titles),
             Pattern.Build(@"{P:p}, (?:who is |who was |is |was )?(?:the |a |an |its |their )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for|with) (?:the )?{O:o}", titles),
             Pattern.Build(@"{P:p}, (?:the |a |an )?" + Mod + "{O:o}{POS}? " + Mod + "{T:t}", titles),
             Pattern.Build(@"{T:t} (?:of|at) (?:the )?{O:o},? {P:p}", titles),
@@ -66,12 +67,13 @@ internal sealed class RelationFinder
             (@"{P:a}(?: {W}){0,6} contacts?(?: list| book)?,? including (?:{P}{POS} (?:[\p{L}\-]+ ){1,3})?{P:b}", RelationType.CommunicatesWith, 0.6),
             (@"{E:a} (?:has |have |had |also |reportedly |secretly )*(?:funded|funds|financed|finances|bankrolled|bankrolls|sponsored|sponsors|donated (?:[^\uE000\uE001]{1,30} )?to|gave (?:[^\uE000\uE001]{1,30} )?to|contributed (?:[^\uE000\uE001]{1,30} )?to|paid (?:[^\uE000\uE001]{1,30} )?to) (?:the )?{E:b}", RelationType.Funds, 0.75),
             (@"{E:b}(?: {W}){0,6} (?:funded|financed|bankrolled|sponsored|backed) by (?:the )?{E:a}", RelationType.Funds, 0.7),
-            (@"{E:b} (?:has |have |had |also |reportedly |secretly )*(?:received|receives|got|gets|accepted|took)(?: {W}){0,5} from (?:the )?{E:a}", RelationType.Funds, 0.55),
+            (@"{E:b} (?:has |have |had |also |reportedly |secretly )*(?:received|receives|got|gets|accepted|took)(?: [^\s\uE000\uE001]+){0,6} from (?:the )?{E:a}", RelationType.Funds, 0.55),
             (@"{P:a}(?: (?:[\p{L}\d\-]+|\uE000O\d+\uE001)){0,8},? (?:and )?(?:previously |formerly |once |also |later |had |has |have |earlier )*(?:joined|works for|worked for|works at|worked at|was hired by|is employed by|was employed by|went to work for) (?:the )?{O:b}", RelationType.EmployedBy, 0.7),
             (@"{P:a},? (?:who )?(?:has |had |have |also |now |still )*(?:heads|headed|leads|led|chairs|chaired|runs|ran|run|manages|managed) (?:the )?(?:[\p{L}\-]+(?:'s|’s) )?{O:b}", RelationType.Leads, 0.75),
             (@"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:led|headed|chaired|run|managed) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Leads, 0.8),
             (@"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:owned|co-owned|controlled) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Owns, 0.8),
             (@"{P:a},? (?:who )?(?:has |had |also |now |still )*(?:sits|sat|serves|served|is|was) on (?:the )?{O:b}", RelationType.MemberOf, 0.75),
+            (@"{P:a} (?:previously |formerly |once |also |later )*(?:ran|led|headed|managed|oversaw|runs|leads|heads|manages) (?:the |a |an |its )?(?:[\p{L}\-]+ ){1,3}(?:at|of) (?:the )?{O:b}", RelationType.EmployedBy, 0.6),
             (@"{P:a},? (?:who )?(?:owns|owned|bought|acquired|controls|controlled) (?:the )?{O:b}", RelationType.Owns, 0.75),
             (@"{P:a}, (?:the )?(?:majority |sole |co-)?(?:owner|founder|co-founder)(?: and [\p{L} \-]{1,30})? of (?:the )?{O:b}", RelationType.Owns, 0.85),
             (@"{P:a},? (?:is |was |a |an |the )*(?:former |longtime |senior |board )?members? of (?:the )?{O:b}", RelationType.MemberOf, 0.8),
@@ -111,6 +113,14 @@ internal sealed class RelationFinder
 
                 var prefix = match.Value.ToLowerInvariant();
                 if (role == RoleClass.Head && (prefix.Contains("deputy ", StringComparison.Ordinal) || prefix.Contains("assistant ", StringComparison.Ordinal) || prefix.Contains("vice ", StringComparison.Ordinal)))
+                {
+                    role = RoleClass.Staff;
+                }
+
+                // "a director at X" is one of several; "the director of X" heads it.
+                var before = match.Groups["t"].Index - match.Index;
+                if (role == RoleClass.Head && before >= 2 && (prefix[..before].EndsWith(" a ", StringComparison.Ordinal) || prefix[..before].EndsWith(" an ", StringComparison.Ordinal)
+                    || prefix[..before].EndsWith(", a ", StringComparison.Ordinal)))
                 {
                     role = RoleClass.Staff;
                 }

@@ -69,8 +69,8 @@ internal static partial class EntityResolver
                 continue;
             }
 
-            // Headings name what the body names; a heading alone does not make an entity.
-            if (mention.InHeading && mention.Canonical is null)
+            // Headings name what the body names; a heading alone does not make an entity (a full given name + surname may).
+            if (mention.InHeading && mention.Canonical is null && !(mention.Kind == EntityKind.Person && mention.Strength == MentionStrength.Strong))
             {
                 continue;
             }
@@ -134,6 +134,8 @@ internal static partial class EntityResolver
                 assignment[m] = Join(mentions[m], m, mentions, entities, assignment, byKey, nicknames);
             }
         }
+
+        RetypeWeakPeople(text, sentences, mentions, entities, assignment, byKey);
 
         for (var m = 0; m < mentions.Count; m++)
         {
@@ -223,7 +225,7 @@ internal static partial class EntityResolver
 
         // "Meridian" for "Meridian Transit Systems": the first word of exactly one multi-word organisation.
         var shortForm = -1;
-        for (var e = 0; e < entities.Count; e++)
+        for (var e = 0; e < entities.Count && !(mention.SentenceInitial && mention.InHeading); e++)
         {
             var entity = entities[e];
             if (entity.Kind != EntityKind.Organisation || entity.FixedName)
@@ -306,6 +308,85 @@ internal static partial class EntityResolver
             byKey[(EntityKind.Organisation, Key(entities[drop].Name))] = keep;
             byCore[core] = keep;
         }
+    }
+
+    // A capitalised pair without a given name is filed as a person; "Skyward Aeronautics ... its costs" says otherwise.
+    private static void RetypeWeakPeople(string text, IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities, int[] assignment,
+        Dictionary<(EntityKind, string), int> byKey)
+    {
+        for (var e = 0; e < entities.Count; e++)
+        {
+            var entity = entities[e];
+            if (entity.Kind != EntityKind.Person)
+            {
+                continue;
+            }
+
+            int its = 0, his = 0, weak = 0, strong = 0;
+            for (var m = 0; m < mentions.Count; m++)
+            {
+                if (assignment[m] != e)
+                {
+                    continue;
+                }
+
+                if (mentions[m].Strength == MentionStrength.Weak)
+                {
+                    weak++;
+                }
+                else if (mentions[m].Strength == MentionStrength.Strong)
+                {
+                    strong++;
+                }
+
+                var sentence = sentences[mentions[m].Sentence];
+                var after = text.AsSpan(mentions[m].End, sentence.End - mentions[m].End);
+                its += CountWord(after, "its");
+                his += CountWord(after, "his") + CountWord(after, "her") + CountWord(after, "he") + CountWord(after, "she");
+            }
+
+            if (weak > 0 && strong == 0 && its > 0 && his == 0)
+            {
+                var organisation = new EntityDraft(EntityKind.Organisation, entity.Name);
+                entities.Add(organisation);
+                var index = entities.Count - 1;
+                for (var m = 0; m < assignment.Length; m++)
+                {
+                    if (assignment[m] == e)
+                    {
+                        assignment[m] = index;
+                    }
+                }
+
+                byKey.Remove((EntityKind.Person, Key(entity.Name)));
+                byKey[(EntityKind.Organisation, Key(entity.Name))] = index;
+            }
+        }
+    }
+
+    private static int CountWord(ReadOnlySpan<char> span, string word)
+    {
+        var count = 0;
+        var at = 0;
+        while (at < span.Length)
+        {
+            var found = span[at..].IndexOf(word, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var start = at + found;
+            var end = start + word.Length;
+            if ((start == 0 || !char.IsLetter(span[start - 1])) && (end == span.Length || !char.IsLetter(span[end])))
+            {
+                count++;
+            }
+
+            at = end;
+        }
+
+        return count;
     }
 
     private static readonly string[] GovernmentWords =
