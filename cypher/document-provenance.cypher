@@ -1,5 +1,7 @@
-// Before a changed document is replaced: the facts its evidence supports and the entities it touches.
+// Before a changed document is replaced: its mentions and evidence, with the entities they point at.
+// A mention has subjectId = the entity it names; evidence has its fact's subject and object.
 MATCH (p)-[:IN_DOCUMENT]->(:Document {id: $docId})
 WHERE p:Mention OR p:Evidence
-MATCH (p)-[:REFERS_TO|SUBJECT|OBJECT]->(e:Entity)
-RETURN p.factKey AS factKey, collect(DISTINCT e.id) AS entityIds
+OPTIONAL MATCH (p)-[:REFERS_TO|SUBJECT]->(s:Entity)
+OPTIONAL MATCH (p)-[:OBJECT]->(o:Entity)
+RETURN p.id AS id, p.factKey AS factKey, s.id AS subjectId, o.id AS objectId

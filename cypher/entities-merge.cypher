@@ -1,5 +1,8 @@
-// Upserts entities with their kind label; aliases accumulate, the first canonical name stays.
+// Upserts entities with their kind label and says which were new; aliases and name keys accumulate,
+// the first canonical name stays, attributes the text did not give are left as they were.
 UNWIND $rows AS row
+OPTIONAL MATCH (old:Entity {id: row.id})
+WITH row, old IS NULL AS created
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.name = row.name, e.aliases = [], e.nameKeys = [], e.mentionCount = 0, e.docCount = 0, e.degree = 0
 SET e += row.props,
@@ -9,3 +12,4 @@ FOREACH (_ IN CASE WHEN row.kind = 'Person' THEN [1] ELSE [] END | SET e:Person)
 FOREACH (_ IN CASE WHEN row.kind = 'Organisation' THEN [1] ELSE [] END | SET e:Organisation)
 FOREACH (_ IN CASE WHEN row.kind = 'Contract' THEN [1] ELSE [] END | SET e:Contract)
 FOREACH (_ IN CASE WHEN row.kind = 'Investigation' THEN [1] ELSE [] END | SET e:Investigation)
+RETURN row.id AS id, created
