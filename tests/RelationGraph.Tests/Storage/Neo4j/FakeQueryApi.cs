@@ -52,6 +52,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
     private readonly List<(Func<FakeRequest, bool> When, FakeFault Fault, int Times)> _faults = [];
     private readonly List<FakeRequest> _requests = [];
     private int _nextTransaction = 1;
+    private int _authFailures;
 
     public FakeQueryApi(string user = "neo4j", string password = "secret-pass", string database = "neo4j")
     {
@@ -81,6 +82,9 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
     }
 
+    /// <summary>Requests refused with 401.</summary>
+    public int AuthFailures => Volatile.Read(ref _authFailures);
+
     public int OpenTransactions
     {
         get
@@ -106,6 +110,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         var path = request.RequestUri!.AbsolutePath;
         if (!IsAuthorised(request))
         {
+            Interlocked.Increment(ref _authFailures);
             return Error(HttpStatusCode.Unauthorized, "Neo.ClientError.Security.Unauthorized", "The client is unauthorized due to authentication failure.");
         }
 
