@@ -6,8 +6,8 @@ WITH row, old IS NULL AS created
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.name = row.name, e.aliases = [], e.nameKeys = [], e.mentionCount = 0, e.docCount = 0, e.degree = 0
 SET e += row.props,
-    e.aliases = reduce(acc = e.aliases, a IN row.aliases | CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END),
-    e.nameKeys = reduce(acc = e.nameKeys, k IN row.nameKeys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
+    e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END),
+    e.nameKeys = reduce(acc = coalesce(e.nameKeys, []), k IN row.nameKeys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
 FOREACH (_ IN CASE WHEN row.kind = 'Person' THEN [1] ELSE [] END | SET e:Person)
 FOREACH (_ IN CASE WHEN row.kind = 'Organisation' THEN [1] ELSE [] END | SET e:Organisation)
 FOREACH (_ IN CASE WHEN row.kind = 'Contract' THEN [1] ELSE [] END | SET e:Contract)

@@ -145,8 +145,8 @@ internal static class FakeStatements
             }
 
             FakeGraph.SetAll(e.Props, row["props"]);
-            var aliases = (List<object?>)e["aliases"]!;
-            var keys = (List<object?>)e["nameKeys"]!;
+            var aliases = e["aliases"] as List<object?> ?? [];
+            var keys = e["nameKeys"] as List<object?> ?? [];
             FakeGraph.Set(e.Props, "aliases", ((List<object?>)row["aliases"]!).Aggregate(aliases.ToList(), (acc, a) => acc.Contains(a) || Equals(a, e["name"]) ? acc : [.. acc, a]));
             FakeGraph.Set(e.Props, "nameKeys", ((List<object?>)row["nameKeys"]!).Aggregate(keys.ToList(), (acc, k) => acc.Contains(k) ? acc : [.. acc, k]));
             if (row["kind"] is "Person" or "Organisation" or "Contract" or "Investigation")
