@@ -81,7 +81,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                     continue;
                 }
 
-                var result = await ExecuteAsync(token => ApplyDocumentAsync(batch, state is not null, token), cancellationToken);
+                var result = await ExecuteAsync(token => ApplyDocumentAsync(batch, token), cancellationToken);
                 _logger.DocumentApplied(batch.Document.Id, result.Outcome);
                 results.Add(result);
             }
@@ -282,12 +282,14 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     /// <summary>Deletes everything in the database. Only the live test suite calls it, against a throwaway server.</summary>
     internal Task DeleteAllAsync(CancellationToken cancellationToken) => ReadAsync(CypherStatements.DeleteAll, null, cancellationToken);
 
-    private async Task<ApplyResult> ApplyDocumentAsync(GraphBatch batch, bool existed, CancellationToken cancellationToken)
+    private async Task<ApplyResult> ApplyDocumentAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
         var docId = batch.Document.Id;
         var byDoc = new Dictionary<string, object?> { ["docId"] = docId };
         await using var tx = await _client.BeginAsync(cancellationToken);
 
+        // asked again inside the transaction: a retry after a commit whose answer was lost must see the document
+        var existed = (await tx.RunAsync(CypherStatements.DocumentState, byDoc, cancellationToken)).Records.Count > 0;
         var oldEvidence = new HashSet<string>(StringComparer.Ordinal);
         var touchedFacts = new Dictionary<string, (string Subject, string Object)>(StringComparer.Ordinal);
         var touchedEntities = new HashSet<string>(StringComparer.Ordinal);

@@ -31,6 +31,9 @@ internal abstract record FakeFault
 
     /// <summary>The connection drops mid-response.</summary>
     public sealed record Drop : FakeFault;
+
+    /// <summary>The request is carried out, then the connection drops before the answer arrives.</summary>
+    public sealed record LoseAnswer : FakeFault;
 }
 
 /// <summary>
@@ -192,7 +195,14 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
         lock (_gate)
         {
-            return Handle(kind.Value, txId, affinity, statement, parameters);
+            var response = Handle(kind.Value, txId, affinity, statement, parameters);
+            if (fault is FakeFault.LoseAnswer)
+            {
+                response.Dispose();
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("connection reset"));
+            }
+
+            return response;
         }
     }
 

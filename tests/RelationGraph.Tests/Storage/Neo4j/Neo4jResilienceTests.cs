@@ -168,6 +168,21 @@ public sealed class Neo4jResilienceTests
     }
 
     [Fact]
+    public async Task ApplyAsync_CommitAnswerLost_RetryConvergesOnTheSameGraph()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
+        fake.Inject(new FakeFault.LoseAnswer(), r => r.Kind == FakeRequestKind.Commit);
+
+        await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct);
+
+        Assert.Equal(2, fake.Requests.Count(r => r.Kind == FakeRequestKind.Commit));
+        Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), await store.Port.CountAsync(Ct));
+        var page = await store.Port.GetEvidenceAsync(StableId.Fact(RelationType.EmployedBy, TestData.Id(EntityKind.Person, "Alice Able"), TestData.Id(EntityKind.Organisation, "Acme Corp")), 0, 10, Ct);
+        Assert.Equal(1, page!.Total);
+    }
+
+    [Fact]
     public async Task ApplyAsync_EvidenceForUnknownFact_ThrowsBeforeWritingAnything()
     {
         var fake = new FakeQueryApi();
