@@ -119,6 +119,28 @@ public sealed class ExportTests
         }
     }
 
+    [Fact]
+    public async Task GraphMLExporter_StoredGraph_WritesEntitiesAndFactEdges()
+    {
+        var items = await ExportOfSampleGraphAsync();
+        var bell = new EntityDetail(new EntitySummary("per_bell", EntityKind.Person, "Bell\u0007Name", [], 1, 1), null, null, null, null, null, null, []);
+        using var writer = new StringWriter();
+
+        await GraphMLExporter.WriteAsync(ToAsync([.. items, new GraphExportItem { Entity = bell }]), writer, Ct);
+
+        var graphml = System.Xml.Linq.XDocument.Parse(writer.ToString());
+        System.Xml.Linq.XNamespace ns = "http://graphml.graphdrawing.org/xmlns";
+        var nodes = graphml.Descendants(ns + "node").ToList();
+        var edges = graphml.Descendants(ns + "edge").ToList();
+        Assert.Equal(items.Count(i => i.Entity is not null) + 1, nodes.Count);
+        Assert.Equal(items.Count(i => i.Fact is not null), edges.Count);
+        Assert.Contains(nodes, n => n.Elements(ns + "data").Any(d => (string?)d.Attribute("key") == "node_name" && d.Value == EvilName));
+        Assert.Contains(nodes, n => n.Elements(ns + "data").Any(d => d.Value == "Bell\uFFFDName"));
+        var nodeIds = nodes.Select(n => (string?)n.Attribute("id")).ToHashSet();
+        Assert.All(edges, e => Assert.Contains((string?)e.Attribute("source"), nodeIds));
+        Assert.Contains(edges, e => (string?)e.Attribute("label") == "AWARDED_BY");
+    }
+
     private static async Task<List<GraphExportItem>> ExportOfSampleGraphAsync()
     {
         using var store = Neo4jTestStore.OnFake(new FakeQueryApi());
