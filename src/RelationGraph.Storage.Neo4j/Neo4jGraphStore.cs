@@ -478,27 +478,32 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
 
     private static Dictionary<string, object?> PathParameters(PathRequest request)
     {
-        var parameters = FactFilter(null, request.Filter, request.K);
+        var parameters = FilterParameters(request.Filter);
         parameters["fromId"] = request.FromId;
         parameters["toId"] = request.ToId;
         parameters["maxHops"] = request.MaxHops;
         parameters["k"] = request.K;
         parameters["middleKinds"] = request.Filter.MiddleKinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToArray();
         parameters["maxDegree"] = request.Filter.MaxDegree;
-        parameters.Remove("limit");
-        parameters.Remove("entityId");
         return parameters;
     }
 
-    private static Dictionary<string, object?> FactFilter(string? entityId, PathFilter filter, int limit) => new()
+    private static Dictionary<string, object?> FactFilter(string entityId, PathFilter filter, int limit)
     {
-        ["entityId"] = entityId,
+        var parameters = FilterParameters(filter);
+        parameters["entityId"] = entityId;
+        parameters["limit"] = limit;
+        return parameters;
+    }
+
+    // The fact predicates shared by entity-facts and the path statements.
+    private static Dictionary<string, object?> FilterParameters(PathFilter filter) => new()
+    {
         ["types"] = filter.Types.Select(t => t.ToWireName()).Order(StringComparer.Ordinal).ToArray(),
         ["minConfidence"] = filter.MinConfidence,
         ["minDocs"] = filter.MinDocs,
         ["reportedFrom"] = Values.Time(filter.ReportedFrom),
         ["reportedTo"] = Values.Time(filter.ReportedTo),
-        ["limit"] = limit,
     };
 
     private async IAsyncEnumerable<QueryRecord> PagesAsync(CypherStatement statement, string keyField, [EnumeratorCancellation] CancellationToken cancellationToken)
