@@ -199,16 +199,17 @@ public sealed class IngestionPipeline(
             case FailedSource failed:
                 return (null, DocumentOutcome.Failed(uri, null, failed.ErrorCode, failed.Error));
 
-            case JsonLineSource line:
-                if (Encoding.UTF8.GetByteCount(line.Line) > options.MaxDocumentBytes)
+            case JsonRecordSource record:
+                var size = Encoding.UTF8.GetByteCount(record.Json);
+                if (size > options.MaxDocumentBytes)
                 {
-                    return (null, TooLarge(uri, Encoding.UTF8.GetByteCount(line.Line)));
+                    return (null, TooLarge(uri, size));
                 }
 
-                var parse = DocumentRecord.Parse(line.Line);
+                var parse = DocumentRecord.Parse(record.Json);
                 return parse.Record is null
-                    ? (null, DocumentOutcome.Failed(uri, null, parse.ErrorCode!, $"line {line.LineNumber}: {parse.Error}"))
-                    : (parse.Record.ToDocument(line.FeedUri, uri), null);
+                    ? (null, DocumentOutcome.Failed(uri, null, parse.ErrorCode!, record.Location is null ? parse.Error! : $"{record.Location}: {parse.Error}"))
+                    : (parse.Record.ToDocument(record.Scope, uri), null);
 
             case ContentSource content:
                 if (content.Content.Length > options.MaxDocumentBytes)

@@ -9,12 +9,12 @@ public abstract record IngestionSource(string SourceUri);
 /// <param name="FilePath">Full path of the file.</param>
 public sealed record FileSource(string SourceUri, string FilePath) : IngestionSource(SourceUri);
 
-/// <summary>One line of a <c>.jsonl</c> feed: <c>{id?, title?, url?, publishedAt?, text}</c>.</summary>
-/// <param name="SourceUri">Fallback source: the feed's relative path and line number, e.g. <c>feeds/a.jsonl#L12</c>.</param>
-/// <param name="FeedUri">The feed's relative path, the prefix of record ids.</param>
-/// <param name="LineNumber">1-based line number, for messages.</param>
-/// <param name="Line">The raw JSON text of the line.</param>
-public sealed record JsonLineSource(string SourceUri, string FeedUri, int LineNumber, string Line) : IngestionSource(SourceUri);
+/// <summary>A JSON document record <c>{id?, title?, url?, publishedAt?, text}</c>: one line of a <c>.jsonl</c> feed or a JSON upload.</summary>
+/// <param name="SourceUri">Fallback identity when the record has neither id nor url, e.g. <c>feeds/a.jsonl#L12</c>.</param>
+/// <param name="Scope">Prefix of record ids (the feed's relative path), so ids from two feeds do not collide.</param>
+/// <param name="Location">Where the record is, for messages (e.g. <c>line 12</c>), if anywhere.</param>
+/// <param name="Json">The raw JSON text.</param>
+public sealed record JsonRecordSource(string SourceUri, string Scope, string? Location, string Json) : IngestionSource(SourceUri);
 
 /// <summary>Bytes received from a caller (HTTP POST), with what the caller told about them.</summary>
 /// <param name="SourceUri">Source key, e.g. the URL given by the caller.</param>

@@ -155,7 +155,7 @@ public sealed class SourceEnumerator
             return new FailedSource(key, "invalid-utf8", "the line is not UTF-8 text: " + ex.Message);
         }
 
-        return string.IsNullOrWhiteSpace(text) ? null : new JsonLineSource(key, feedUri, lineNumber, text.TrimEnd('\r'));
+        return string.IsNullOrWhiteSpace(text) ? null : new JsonRecordSource(key, feedUri, $"line {lineNumber}", text.TrimEnd('\r'));
     }
 
     private static (Stream? Stream, string? Error) OpenFeed(string fullPath)

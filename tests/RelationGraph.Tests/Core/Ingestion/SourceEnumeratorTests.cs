@@ -71,8 +71,8 @@ public sealed class SourceEnumeratorTests
 
         Assert.Equal(3, found.CountDocuments());
         Assert.Collection(sources,
-            s => Assert.Equal(new JsonLineSource("corpus/feed.jsonl#L1", "corpus/feed.jsonl", 1, "{\"text\":\"a\"}"), s),
+            s => Assert.Equal(new JsonRecordSource("corpus/feed.jsonl#L1", "corpus/feed.jsonl", "line 1", "{\"text\":\"a\"}"), s),
             s => Assert.Equal("invalid-utf8", Assert.IsType<FailedSource>(s).ErrorCode),
-            s => Assert.Equal("{\"text\":\"b\"}", Assert.IsType<JsonLineSource>(s).Line));
+            s => Assert.Equal("{\"text\":\"b\"}", Assert.IsType<JsonRecordSource>(s).Json));
     }
 }
