@@ -28,5 +28,7 @@ internal static class Program
         new("relgraph: build and query an entity-relationship graph from documents.")
         {
             IngestCommand.Create(),
+            WatchCommand.Create(),
+            PathCommand.Create(),
         };
 }

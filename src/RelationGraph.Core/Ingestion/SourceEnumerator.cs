@@ -18,6 +18,7 @@ public sealed class SourceEnumerator
     private readonly List<(string FullPath, string SourceUri)> _files = [];
     private readonly List<string> _ignored = [];
     private readonly List<string> _missing = [];
+    private string? _root;
 
     private SourceEnumerator()
     {
@@ -33,10 +34,16 @@ public sealed class SourceEnumerator
     public IReadOnlyList<string> Missing => _missing;
 
     /// <summary>Finds the files behind <paramref name="paths"/>, relative to <paramref name="workingDirectory"/>.</summary>
-    public static SourceEnumerator Discover(IEnumerable<string> paths, string workingDirectory)
+    /// <param name="paths">Files, folders or globs.</param>
+    /// <param name="workingDirectory">What relative paths are relative to.</param>
+    /// <param name="root">
+    /// When set, every source id is relative to this folder (a watched folder, whose files arrive one by one);
+    /// otherwise each path is its own root: a folder, a glob's fixed prefix, or a file's folder.
+    /// </param>
+    public static SourceEnumerator Discover(IEnumerable<string> paths, string workingDirectory, string? root = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var enumerator = new SourceEnumerator();
+        var enumerator = new SourceEnumerator { _root = root is null ? null : Path.GetFullPath(root, workingDirectory) };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
@@ -273,7 +280,7 @@ public sealed class SourceEnumerator
             return;
         }
 
-        _files.Add((fullPath, SourceUriOf(fullPath, root)));
+        _files.Add((fullPath, SourceUriOf(fullPath, _root ?? root)));
     }
 
     /// <summary>The root folder's own name, then the path below it, with forward slashes.</summary>

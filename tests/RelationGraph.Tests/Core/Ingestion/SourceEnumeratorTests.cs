@@ -75,4 +75,17 @@ public sealed class SourceEnumeratorTests
             s => Assert.Equal("invalid-utf8", Assert.IsType<FailedSource>(s).ErrorCode),
             s => Assert.Equal("{\"text\":\"b\"}", Assert.IsType<JsonRecordSource>(s).Json));
     }
+
+    [Fact]
+    public void Discover_WithRoot_FileBelowRootGetsTheIdAFolderScanGives()
+    {
+        using var corpus = new TempFolder("watched");
+        var file = corpus.Write("sub/new.txt", "text");
+
+        var single = SourceEnumerator.Discover([file], "/", root: corpus.Path).Files;
+        var scan = SourceEnumerator.Discover([corpus.Path], "/").Files;
+
+        Assert.Equal("watched/sub/new.txt", Assert.Single(single).SourceUri);
+        Assert.Equal(Assert.Single(scan).SourceUri, single[0].SourceUri);
+    }
 }
