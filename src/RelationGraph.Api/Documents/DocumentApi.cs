@@ -129,11 +129,12 @@ internal static class DocumentApi
                 statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        // without an id or url the content is the identity: posting the same text twice is a no-op
+        // identity as for JSON records: the caller's id, else the url, else the content (posting the same text twice is a no-op)
         var fallbackKey = "api/sha256-" + Convert.ToHexStringLower(SHA256.HashData(body.Value.Span))[..16];
         IngestionSource source = isJson
             ? new JsonRecordSource(fallbackKey, "api", null, System.Text.Encoding.UTF8.GetString(body.Value.Span))
-            : new ContentSource(query.Url ?? (query.Id is not null ? "api#" + query.Id : fallbackKey), body.Value, RawMediaTypes[mediaType!], query.Title, publishedAt);
+            : new ContentSource(query.Url ?? fallbackKey, body.Value, RawMediaTypes[mediaType!], query.Title, publishedAt,
+                IdentityKey: query.Id is not null ? "api#" + query.Id : null);
 
         DocumentOutcome outcome;
         try

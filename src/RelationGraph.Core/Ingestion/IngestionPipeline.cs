@@ -31,8 +31,8 @@ public sealed class IngestionPipeline(
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>The extractor name and version this pipeline records.</summary>
-    public string ExtractorVersion => extractor.Name + "/" + extractor.Version;
+    /// <summary>The extractor version this pipeline records (and compares to skip unchanged documents).</summary>
+    public string ExtractorVersion => extractor.Version;
 
     /// <summary>
     /// Runs a job over <paramref name="sources"/> until they are exhausted or <paramref name="cancellationToken"/>
@@ -220,7 +220,12 @@ public sealed class IngestionPipeline(
                 var read = Read(uri, content.Content, content.MediaType);
                 return read.Document is null
                     ? read
-                    : (read.Document with { Title = content.Title ?? read.Document.Title, PublishedAt = content.PublishedAt ?? read.Document.PublishedAt }, null);
+                    : (read.Document with
+                    {
+                        Id = content.IdentityKey is null ? read.Document.Id : StableId.Document(content.IdentityKey),
+                        Title = content.Title ?? read.Document.Title,
+                        PublishedAt = content.PublishedAt ?? read.Document.PublishedAt,
+                    }, null);
 
             case FileSource file:
                 byte[] bytes;

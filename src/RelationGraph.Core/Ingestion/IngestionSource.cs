@@ -22,5 +22,12 @@ public sealed record JsonRecordSource(string SourceUri, string Scope, string? Lo
 /// <param name="MediaType">Media type of the body, e.g. <c>text/html</c>.</param>
 /// <param name="Title">Title given by the caller, if any; it wins over one found in the content.</param>
 /// <param name="PublishedAt">Publication time given by the caller, if any.</param>
-public sealed record ContentSource(string SourceUri, ReadOnlyMemory<byte> Content, string? MediaType, string? Title = null, DateTimeOffset? PublishedAt = null)
+/// <param name="IdentityKey">What the document id derives from when it is not <paramref name="SourceUri"/> (e.g. the caller's own id).</param>
+public sealed record ContentSource(
+    string SourceUri,
+    ReadOnlyMemory<byte> Content,
+    string? MediaType,
+    string? Title = null,
+    DateTimeOffset? PublishedAt = null,
+    string? IdentityKey = null)
     : IngestionSource(SourceUri);
