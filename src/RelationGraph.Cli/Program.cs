@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using RelationGraph.Cli.Commands;
+using RelationGraph.Cli.Hosting;
 
 namespace RelationGraph.Cli;
 
@@ -20,8 +22,20 @@ internal static class Program
             return ExitCodes.Usage;
         }
 
-        // Ctrl+C and SIGTERM cancel the command's token; a job then finishes its current batch, so allow it time
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });
+        try
+        {
+            // Ctrl+C and SIGTERM cancel the command's token; a job then finishes its current batch, so allow it time
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                ProcessTerminationTimeout = TimeSpan.FromMinutes(2),
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception ex) when (ex is ConfigurationException or OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync("relgraph: configuration error: " + ex.Message);
+            return ExitCodes.Usage;
+        }
     }
 
     public static RootCommand CreateRootCommand() =>

@@ -3,6 +3,7 @@ using RelationGraph.Core.Extraction;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Reading;
 using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Sqlite;
 using Serilog;
 
 namespace RelationGraph.Api.Hosting;
@@ -24,8 +25,13 @@ internal static class ServiceRegistration
     /// <summary>The graph store named by <c>Storage:Provider</c>: <c>Sqlite</c> (default) or <c>Neo4j</c>.</summary>
     public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Storage:Provider"] ?? "Sqlite";
-        throw new InvalidOperationException($"Storage provider '{provider}' is not available in this build yet.");
+        var provider = configuration["Storage:Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddSqliteGraphStore();
+        }
+
+        throw new InvalidOperationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");
     }
 
     /// <summary>The ingestion pipeline shared with the CLI, with options from the "Ingestion" section.</summary>
@@ -35,6 +41,11 @@ internal static class ServiceRegistration
             .BindConfiguration(IngestionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IDocumentReader>(sp => new DocumentReader(new DocumentReaderOptions
+        {
+            MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
+        }));
+        services.AddSingleton<IDocumentExtractor, RuleBasedExtractor>();
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<IDocumentReader>(),
             sp.GetRequiredService<IDocumentExtractor>(),

@@ -12,6 +12,9 @@ namespace RelationGraph.Cli.Commands;
 /// <summary><c>relgraph watch &lt;folder&gt;</c>: a long-running worker that ingests files as they appear or change.</summary>
 internal static class WatchCommand
 {
+    /// <summary>Rescan period when file events are unavailable.</summary>
+    private static readonly TimeSpan PollingInterval = TimeSpan.FromSeconds(2);
+
     public static Command Create()
     {
         var folder = new Argument<string>("folder") { Description = "Folder to watch (recursively)." };
@@ -62,16 +65,26 @@ internal static class WatchCommand
             logger.WatcherError(e.GetException());
             changes.Writer.TryWrite(root);
         };
-        watcher.EnableRaisingEvents = true;
-        logger.WatchStarted(root, rescanInterval);
         try
         {
-            // the first pass takes whatever is already there (unchanged files are skipped cheaply)
-            await PassAsync(pipeline, [root], root, logger, stderr, cancellationToken);
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (IOException ex)
+        {
+            // e.g. the per-user inotify limit: poll instead; rescans only read files whose size or time changed
+            logger.WatcherError(ex);
+            rescanInterval = rescanInterval < PollingInterval ? rescanInterval : PollingInterval;
+        }
+
+        logger.WatchStarted(root, rescanInterval);
+        var seen = new Dictionary<string, (long Length, DateTime Written)>(StringComparer.Ordinal);
+        try
+        {
+            await PassAsync(pipeline, [root], root, seen, logger, stderr, cancellationToken);
             while (!cancellationToken.IsCancellationRequested)
             {
                 var pending = await NextChangesAsync(changes.Reader, root, rescanInterval, quietPeriod, cancellationToken);
-                await PassAsync(pipeline, pending, root, logger, stderr, cancellationToken);
+                await PassAsync(pipeline, pending, root, seen, logger, stderr, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -123,19 +136,44 @@ internal static class WatchCommand
         }
     }
 
-    private static async Task PassAsync(IngestionPipeline pipeline, IReadOnlyCollection<string> paths, string root, ILogger logger, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests the files among <paramref name="paths"/> (the root means the whole folder) whose size or write
+    /// time differs from the last pass; the pipeline then skips any whose content is unchanged after all. A file
+    /// that failed (say, caught half-written) is tried again when its size or time changes.
+    /// </summary>
+    private static async Task PassAsync(
+        IngestionPipeline pipeline,
+        IReadOnlyCollection<string> paths,
+        string root,
+        Dictionary<string, (long Length, DateTime Written)> seen,
+        ILogger logger,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
     {
         // editors and copiers leave temporary and hidden files behind: only documents a folder scan would take
-        var existing = paths.Where(p => p == root || (File.Exists(p)
+        var candidates = paths.Where(p => p == root || (File.Exists(p)
                 && SourceEnumerator.SupportedExtensions.Contains(Path.GetExtension(p))
                 && !Path.GetRelativePath(root, p).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))))
             .ToList();
-        var sources = SourceEnumerator.Discover(existing, root, root);
-        if (sources.Files.Count == 0)
+        var found = SourceEnumerator.Discover(candidates, root, root);
+        var changed = new List<string>();
+        foreach (var (fullPath, _) in found.Files)
+        {
+            var info = new FileInfo(fullPath);
+            var signature = info.Exists ? (info.Length, info.LastWriteTimeUtc) : default;
+            if (!seen.TryGetValue(fullPath, out var last) || last != signature)
+            {
+                changed.Add(fullPath);
+                seen[fullPath] = signature;
+            }
+        }
+
+        if (changed.Count == 0)
         {
             return;
         }
 
+        var sources = SourceEnumerator.Discover(changed, root, root);
         var report = await pipeline.RunAsync(sources.Enumerate(), sources.CountDocuments(), cancellationToken: cancellationToken);
         var totals = report.Totals.Documents;
         logger.WatchPass(totals.Ingested, totals.Updated, totals.Unchanged, totals.Failed);

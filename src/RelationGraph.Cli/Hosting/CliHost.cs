@@ -6,6 +6,7 @@ using RelationGraph.Core.Extraction;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Reading;
 using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Sqlite;
 using Serilog;
 using Serilog.Events;
 
@@ -53,14 +54,24 @@ internal static class CliHost
     /// <summary>The graph store named by <c>Storage:Provider</c>: <c>Sqlite</c> (default) or <c>Neo4j</c>.</summary>
     public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Storage:Provider"] ?? "Sqlite";
-        throw new InvalidOperationException($"Storage provider '{provider}' is not available in this build yet.");
+        var provider = configuration["Storage:Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddSqliteGraphStore();
+        }
+
+        throw new ConfigurationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");
     }
 
     /// <summary>The ingestion pipeline, with options from the "Ingestion" section.</summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName);
+        services.AddSingleton<IDocumentReader>(sp => new DocumentReader(new DocumentReaderOptions
+        {
+            MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
+        }));
+        services.AddSingleton<IDocumentExtractor, RuleBasedExtractor>();
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<IDocumentReader>(),
             sp.GetRequiredService<IDocumentExtractor>(),
@@ -71,3 +82,6 @@ internal static class CliHost
         return services;
     }
 }
+
+/// <summary>The configuration names something that cannot work (an unknown store provider); a usage error.</summary>
+internal sealed class ConfigurationException(string message) : Exception(message);
