@@ -44,5 +44,6 @@ internal static class Program
             IngestCommand.Create(),
             WatchCommand.Create(),
             PathCommand.Create(),
+            ExtractCommand.Create(),
         };
 }

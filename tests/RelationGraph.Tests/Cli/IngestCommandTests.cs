@@ -105,4 +105,16 @@ public sealed class IngestCommandTests
         Assert.Equal(before.Evidence.Where(e => !e.Contains(otherId, StringComparison.Ordinal)), after.Evidence.Where(e => !e.Contains(otherId, StringComparison.Ordinal)));
         Assert.Equal(before.Mentions.Where(e => !e.Contains(otherId, StringComparison.Ordinal)), after.Mentions.Where(e => !e.Contains(otherId, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task RunAsync_StoreCannotBeOpened_ExitsThree()
+    {
+        using var work = new TempFolder("work");
+        var notAFolder = work.Write("plain-file", "x");
+
+        var (exit, _, stderr) = await IngestAsync(Path.Combine(notAFolder, "graph.db"), null, RepoPaths.Seeds);
+
+        Assert.Equal(ExitCodes.StoreUnavailable, exit);
+        Assert.Contains("store is unavailable", stderr, StringComparison.Ordinal);
+    }
 }
