@@ -9,6 +9,7 @@ internal static class Program
         var rest = args.Skip(1).ToArray();
         switch (name)
         {
+            case "paths": return await Paths.PathBenchmark.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync("usage: bench <extraction|paths|ingest> [options]");
                 return 2;
