@@ -9,6 +9,8 @@ internal static class Program
         var rest = args.Skip(1).ToArray();
         switch (name)
         {
+            case "extract-json":
+                return await Extraction.ExtractJsonCommand.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync("usage: bench <extraction|paths|ingest> [options]");
                 return 2;

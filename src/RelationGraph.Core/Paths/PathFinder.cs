@@ -1,0 +1,484 @@
+namespace RelationGraph.Core.Paths;
+
+/// <summary>
+/// Path algorithms over a <see cref="PathIndex"/> held under its read lock: bidirectional BFS for all
+/// shortest paths, Yen's k shortest simple paths, and bounded DFS for all simple paths. Filters act on
+/// every edge and intermediate node while expanding, never afterwards.
+/// </summary>
+internal sealed class PathFinder
+{
+    private const int MinEnumerationCap = 32;
+    private const int EnumerationCapPerResult = 4;
+
+    private readonly PathIndex _index;
+    private readonly PathFilterMask _filter;
+    private readonly SearchBudget _budget;
+    private readonly SearchScratch _scratch;
+    private readonly List<(int Forward, int Backward, int Edge)> _meetings = [];
+    private readonly PathRanking _ranking;
+
+    private int _forwardStamp;
+    private int _backwardStamp;
+    private int _blockStamp;
+    private HashSet<int>? _blockedEdges;
+
+    public PathFinder(PathIndex index, PathFilterMask filter, SearchBudget budget)
+    {
+        _index = index;
+        _filter = filter;
+        _budget = budget;
+        _scratch = SearchScratch.For(index.NodeCapacity);
+        _ranking = new PathRanking(index);
+    }
+
+    public (IReadOnlyList<IndexPath> Paths, bool TimedOut) Find(int from, int to, PathMode mode, int maxHops, int k)
+    {
+        var found = new List<IndexPath>();
+        try
+        {
+            _budget.CheckNow();
+            switch (mode)
+            {
+                case PathMode.Shortest:
+                    found.AddRange(AllShortest(from, to, maxHops, k));
+                    break;
+                case PathMode.KShortest:
+                    KShortest(from, to, maxHops, k, found);
+                    break;
+                case PathMode.AllSimple:
+                    AllSimple(from, to, maxHops, k, found);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown path mode.");
+            }
+
+            return (found, false);
+        }
+        catch (SearchTimedOutException)
+        {
+            found.Sort(_ranking);
+            return (found, true);
+        }
+    }
+
+    private static int EnumerationCap(int k) => Math.Max(MinEnumerationCap, k * EnumerationCapPerResult);
+
+    /// <summary>
+    /// All shortest paths, ranked, the best <paramref name="k"/> kept. Enumeration stops at a cap, so the
+    /// ranking is exact whenever the shortest paths number at most that cap (4k, at least 32).
+    /// </summary>
+    private List<IndexPath> AllShortest(int from, int to, int maxHops, int k)
+    {
+        var length = BidirectionalSearch(from, to, maxHops);
+        var paths = new List<IndexPath>();
+        if (length > 0)
+        {
+            EnumerateShortest(from, to, length, EnumerationCap(k), paths);
+            paths.Sort(_ranking);
+            if (paths.Count > k)
+            {
+                paths.RemoveRange(k, paths.Count - k);
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>
+    /// Yen's algorithm, seeded with all shortest paths (so equally short paths are ranked by evidence),
+    /// each accepted path then spur-searched with its root's nodes and already-taken next edges blocked.
+    /// </summary>
+    private void KShortest(int from, int to, int maxHops, int k, List<IndexPath> accepted)
+    {
+        var shortest = AllShortest(from, to, maxHops, k);
+        accepted.AddRange(shortest);
+        if (accepted.Count == 0 || accepted.Count >= k)
+        {
+            return;
+        }
+
+        var candidates = new List<IndexPath>();
+        var known = new HashSet<IndexPath>(accepted, IndexPathEdgesComparer.Instance);
+        var expanded = 0;
+        _blockedEdges = [];
+        var spurPaths = new List<IndexPath>();
+        while (accepted.Count < k)
+        {
+            for (; expanded < accepted.Count; expanded++)
+            {
+                var path = accepted[expanded];
+                for (var i = 0; i < path.Length; i++)
+                {
+                    var remaining = maxHops - i;
+                    _blockedEdges.Clear();
+                    foreach (var other in accepted)
+                    {
+                        if (other.Length > i && other.SharesRoot(path, i))
+                        {
+                            _blockedEdges.Add(other.Edges[i]);
+                        }
+                    }
+
+                    _blockStamp = _scratch.NextStamp();
+                    for (var r = 0; r < i; r++)
+                    {
+                        _scratch.Blocked[path.Nodes[r]] = _blockStamp;
+                    }
+
+                    var spur = path.Nodes[i];
+                    var length = BidirectionalSearch(spur, to, remaining);
+                    if (length <= 0)
+                    {
+                        continue;
+                    }
+
+                    spurPaths.Clear();
+                    EnumerateShortest(spur, to, length, k, spurPaths);
+                    foreach (var spurPath in spurPaths)
+                    {
+                        var candidate = path.Join(i, spurPath, _index);
+                        if (known.Add(candidate))
+                        {
+                            candidates.Add(candidate);
+                        }
+                    }
+                }
+            }
+
+            _blockStamp = 0;
+            if (candidates.Count == 0)
+            {
+                return;
+            }
+
+            var best = 0;
+            for (var c = 1; c < candidates.Count; c++)
+            {
+                if (_ranking.Compare(candidates[c], candidates[best]) < 0)
+                {
+                    best = c;
+                }
+            }
+
+            accepted.Add(candidates[best]);
+            candidates.RemoveAt(best);
+        }
+    }
+
+    /// <summary>
+    /// All simple paths up to <paramref name="maxHops"/>, shortest lengths first, at most <paramref name="k"/>.
+    /// A backward BFS from the target gives each node's distance to it, which prunes the DFS to nodes that can still arrive in time.
+    /// </summary>
+    private void AllSimple(int from, int to, int maxHops, int k, List<IndexPath> found)
+    {
+        DistancesTo(to, from, maxHops);
+        var seen = _scratch.SeenBackward;
+        if (seen[from] != _backwardStamp)
+        {
+            return;
+        }
+
+        var nodes = new int[maxHops + 1];
+        var edges = new int[maxHops];
+        var level = new List<IndexPath>();
+        for (var length = _scratch.DistBackward[from]; length <= maxHops && found.Count < k; length++)
+        {
+            level.Clear();
+            var onPath = _scratch.NextStamp();
+            _scratch.OnPath[from] = onPath;
+            nodes[0] = from;
+            try
+            {
+                SimpleDfs(to, 0, length, nodes, edges, onPath, EnumerationCap(k), level);
+            }
+            finally
+            {
+                level.Sort(_ranking);
+                found.AddRange(level.Take(k - found.Count));
+            }
+        }
+    }
+
+    private bool SimpleDfs(int to, int depth, int length, int[] nodes, int[] edges, int onPath, int cap, List<IndexPath> output)
+    {
+        var onPathMarks = _scratch.OnPath;
+        var seen = _scratch.SeenBackward;
+        var dist = _scratch.DistBackward;
+        foreach (var adjacent in _index.Neighbours(nodes[depth]))
+        {
+            _budget.Tick();
+            var next = adjacent.Node;
+            if (onPathMarks[next] == onPath || !EdgeAllowed(adjacent.Edge))
+            {
+                continue;
+            }
+
+            if (next == to)
+            {
+                if (depth + 1 == length)
+                {
+                    nodes[depth + 1] = next;
+                    edges[depth] = adjacent.Edge;
+                    output.Add(IndexPath.Create(nodes.AsSpan(0, length + 1), edges.AsSpan(0, length), _index));
+                    if (output.Count >= cap)
+                    {
+                        return false;
+                    }
+                }
+
+                continue;
+            }
+
+            if (seen[next] != _backwardStamp || depth + 1 + dist[next] > length)
+            {
+                continue;
+            }
+
+            nodes[depth + 1] = next;
+            edges[depth] = adjacent.Edge;
+            onPathMarks[next] = onPath;
+            var keepGoing = SimpleDfs(to, depth + 1, length, nodes, edges, onPath, cap, output);
+            onPathMarks[next] = 0;
+            if (!keepGoing)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Backward BFS from <paramref name="target"/>: hop distances of allowed nodes, not walking through <paramref name="source"/>.</summary>
+    private void DistancesTo(int target, int source, int maxHops)
+    {
+        _backwardStamp = _scratch.NextStamp();
+        var seen = _scratch.SeenBackward;
+        var dist = _scratch.DistBackward;
+        var frontier = _scratch.FrontierBackward;
+        var next = _scratch.Next;
+        frontier.Clear();
+        seen[target] = _backwardStamp;
+        dist[target] = 0;
+        frontier.Add(target);
+        for (var level = 0; level < maxHops && frontier.Count > 0; level++)
+        {
+            next.Clear();
+            foreach (var node in frontier)
+            {
+                foreach (var adjacent in _index.Neighbours(node))
+                {
+                    _budget.Tick();
+                    var neighbour = adjacent.Node;
+                    if (seen[neighbour] == _backwardStamp || !EdgeAllowed(adjacent.Edge))
+                    {
+                        continue;
+                    }
+
+                    if (neighbour == source)
+                    {
+                        seen[neighbour] = _backwardStamp;
+                        dist[neighbour] = level + 1;
+                        continue;
+                    }
+
+                    if (!IntermediateAllowed(neighbour))
+                    {
+                        continue;
+                    }
+
+                    seen[neighbour] = _backwardStamp;
+                    dist[neighbour] = level + 1;
+                    next.Add(neighbour);
+                }
+            }
+
+            frontier.Clear();
+            frontier.AddRange(next);
+        }
+    }
+
+    /// <summary>
+    /// Bidirectional BFS, always growing the smaller frontier by a whole level. Returns the shortest
+    /// length (or -1) and leaves in <see cref="_meetings"/> every edge joining the two searches at that
+    /// length: each shortest path crosses exactly one of them, at the same position.
+    /// </summary>
+    private int BidirectionalSearch(int from, int to, int maxHops)
+    {
+        var scratch = _scratch;
+        _forwardStamp = scratch.NextStamp();
+        _backwardStamp = scratch.NextStamp();
+        scratch.SeenForward[from] = _forwardStamp;
+        scratch.DistForward[from] = 0;
+        scratch.SeenBackward[to] = _backwardStamp;
+        scratch.DistBackward[to] = 0;
+        var forward = scratch.FrontierForward;
+        var backward = scratch.FrontierBackward;
+        forward.Clear();
+        backward.Clear();
+        forward.Add(from);
+        backward.Add(to);
+        _meetings.Clear();
+        int forwardLevel = 0, backwardLevel = 0;
+        while (forwardLevel + backwardLevel < maxHops && forward.Count > 0 && backward.Count > 0)
+        {
+            if (forward.Count <= backward.Count)
+            {
+                Expand(forward, scratch.SeenForward, scratch.DistForward, _forwardStamp, scratch.SeenBackward, _backwardStamp, isForward: true, forwardLevel);
+                forwardLevel++;
+            }
+            else
+            {
+                Expand(backward, scratch.SeenBackward, scratch.DistBackward, _backwardStamp, scratch.SeenForward, _forwardStamp, isForward: false, backwardLevel);
+                backwardLevel++;
+            }
+
+            if (_meetings.Count > 0)
+            {
+                return forwardLevel + backwardLevel;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Expand(List<int> frontier, int[] seen, int[] dist, int stamp, int[] otherSeen, int otherStamp, bool isForward, int level)
+    {
+        var next = _scratch.Next;
+        next.Clear();
+        var blocked = _scratch.Blocked;
+        var blockStamp = _blockStamp;
+        foreach (var node in frontier)
+        {
+            foreach (var adjacent in _index.Neighbours(node))
+            {
+                _budget.Tick();
+                var neighbour = adjacent.Node;
+                if (!EdgeAllowed(adjacent.Edge))
+                {
+                    continue;
+                }
+
+                if (otherSeen[neighbour] == otherStamp)
+                {
+                    _meetings.Add(isForward ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
+                    continue;
+                }
+
+                if (seen[neighbour] == stamp || (blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour))
+                {
+                    continue;
+                }
+
+                seen[neighbour] = stamp;
+                dist[neighbour] = level + 1;
+                next.Add(neighbour);
+            }
+        }
+
+        frontier.Clear();
+        frontier.AddRange(next);
+    }
+
+    /// <summary>Expands the meeting edges into whole paths: predecessors by forward distance, successors by backward distance.</summary>
+    private void EnumerateShortest(int from, int to, int length, int cap, List<IndexPath> output)
+    {
+        var nodes = new int[length + 1];
+        var edges = new int[length];
+        var walk = new ShortestWalk(this, from, to, length, nodes, edges, cap, output);
+        foreach (var (forwardNode, backwardNode, edge) in _meetings)
+        {
+            var position = _scratch.DistForward[forwardNode];
+            nodes[position] = forwardNode;
+            edges[position] = edge;
+            nodes[position + 1] = backwardNode;
+            if (!walk.Prefix(position, position + 1))
+            {
+                return;
+            }
+        }
+    }
+
+    private bool EdgeAllowed(int edge)
+    {
+        if (_blockedEdges is { Count: > 0 } blockedEdges && blockedEdges.Contains(edge))
+        {
+            return false;
+        }
+
+        return !_filter.FiltersEdges || _filter.EdgeAllowed(in _index.EdgeAt(edge));
+    }
+
+    private bool IntermediateAllowed(int node) =>
+        !_filter.FiltersNodes
+        || (_filter.KindAllowed(_index.KindOf(node)) && (_filter.MaxDegree == int.MaxValue || _index.Neighbours(node).Length <= _filter.MaxDegree));
+
+    private readonly struct ShortestWalk(PathFinder finder, int from, int to, int length, int[] nodes, int[] edges, int cap, List<IndexPath> output)
+    {
+        // Fills nodes[0..position) walking forward distances down to the source, then the suffix.
+        public bool Prefix(int position, int suffixStart)
+        {
+            if (position == 0)
+            {
+                return nodes[0] == from && Suffix(suffixStart);
+            }
+
+            var scratch = finder._scratch;
+            var node = nodes[position];
+            var want = scratch.DistForward[node] - 1;
+            foreach (var adjacent in finder._index.Neighbours(node))
+            {
+                finder._budget.Tick();
+                var previous = adjacent.Node;
+                if (scratch.SeenForward[previous] != finder._forwardStamp || scratch.DistForward[previous] != want || !finder.EdgeAllowed(adjacent.Edge))
+                {
+                    continue;
+                }
+
+                nodes[position - 1] = previous;
+                edges[position - 1] = adjacent.Edge;
+                if (!Prefix(position - 1, suffixStart))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool Suffix(int position)
+        {
+            if (position == length)
+            {
+                if (nodes[length] != to)
+                {
+                    return true;
+                }
+
+                output.Add(IndexPath.Create(nodes, edges, finder._index));
+                return output.Count < cap;
+            }
+
+            var scratch = finder._scratch;
+            var node = nodes[position];
+            var want = scratch.DistBackward[node] - 1;
+            foreach (var adjacent in finder._index.Neighbours(node))
+            {
+                finder._budget.Tick();
+                var following = adjacent.Node;
+                if (scratch.SeenBackward[following] != finder._backwardStamp || scratch.DistBackward[following] != want || !finder.EdgeAllowed(adjacent.Edge))
+                {
+                    continue;
+                }
+
+                nodes[position + 1] = following;
+                edges[position] = adjacent.Edge;
+                if (!Suffix(position + 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,529 @@
+using System.Runtime.InteropServices;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Core.Paths;
+
+/// <summary>
+/// The in-memory adjacency index path queries walk: entity ids interned to ints, fact attributes in a
+/// struct array, and adjacency in compressed sparse rows (one offsets array, one neighbour/edge array).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Incremental updates: rebuilding 3M edges after every ingest is too slow, and per-node growable arrays
+/// cost a million small objects and lose the locality of one contiguous array. So the CSR arrays are a
+/// base that is never mutated, and a node whose facts changed since the last build gets an overlay array
+/// holding its whole current adjacency (copy-on-change, O(degree)). Removed facts are tombstoned and
+/// dropped from both endpoints' overlays. When the overlays hold more than a quarter of the base
+/// entries, the index compacts back into fresh CSR arrays (O(nodes + edges)).
+/// </para>
+/// <para>
+/// Concurrency: one writer, many readers, through a <see cref="ReaderWriterLockSlim"/>. Searches are
+/// synchronous and sub-millisecond, so readers hold the read lock for the whole search and never see a
+/// half-applied delta; a writer waits for running searches only.
+/// </para>
+/// </remarks>
+public sealed class PathIndex : IDisposable
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+
+    private readonly Dictionary<string, int> _nodeIndex;
+    private string[] _nodeIds;
+    private byte[] _kinds;
+    private int _nodeCount;
+
+    private readonly Dictionary<string, int> _edgeIndex;
+    private string[] _edgeKeys;
+    private Edge[] _edges;
+    private int _edgeCount;
+    private int _liveEdgeCount;
+
+    private int[] _offsets;
+    private Adjacent[] _adjacency;
+    private int _baseNodeCount;
+    private Adjacent[]?[] _overlay;
+    private long _overlayEntries;
+
+    private PathIndex(int nodeCapacity, int edgeCapacity)
+    {
+        _nodeIndex = new Dictionary<string, int>(nodeCapacity, StringComparer.Ordinal);
+        _nodeIds = new string[Math.Max(nodeCapacity, 4)];
+        _kinds = new byte[_nodeIds.Length];
+        _edgeIndex = new Dictionary<string, int>(edgeCapacity, StringComparer.Ordinal);
+        _edgeKeys = new string[Math.Max(edgeCapacity, 4)];
+        _edges = new Edge[_edgeKeys.Length];
+        _offsets = [0];
+        _adjacency = [];
+        _overlay = new Adjacent[]?[_nodeIds.Length];
+    }
+
+    /// <summary>An empty index.</summary>
+    public PathIndex()
+        : this(16, 16)
+    {
+    }
+
+    /// <summary>Number of entities known to the index (deleted ones included until compaction).</summary>
+    public int NodeCount
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _nodeCount;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Number of live fact edges.</summary>
+    public int EdgeCount
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _liveEdgeCount;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Builds an index in one pass from every entity and fact.</summary>
+    /// <remarks>Facts whose endpoints are not among <paramref name="entities"/> are an error; self-loops are skipped (no simple path uses them).</remarks>
+    public static PathIndex Build(IEnumerable<IndexedEntity> entities, IEnumerable<IndexedFact> facts, int nodeCapacity = 16, int edgeCapacity = 16)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(facts);
+        var index = new PathIndex(nodeCapacity, edgeCapacity);
+        foreach (var entity in entities)
+        {
+            index.UpsertNode(entity);
+        }
+
+        foreach (var fact in facts)
+        {
+            var subject = index.RequireNode(fact.SubjectId);
+            var obj = index.RequireNode(fact.ObjectId);
+            if (subject == obj)
+            {
+                continue;
+            }
+
+            var edge = index.InternEdge(fact.FactKey);
+            index._edges[edge] = Edge.From(fact, subject, obj);
+            index._liveEdgeCount++;
+        }
+
+        index.RebuildCsr();
+        return index;
+    }
+
+    /// <summary>Applies one ingest's changes without a full rebuild.</summary>
+    public void Apply(PathIndexDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (delta.IsEmpty)
+        {
+            return;
+        }
+
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var entity in delta.UpsertedEntities)
+            {
+                UpsertNode(entity);
+            }
+
+            foreach (var key in delta.RemovedFactKeys)
+            {
+                if (_edgeIndex.TryGetValue(key, out var edge) && _edges[edge].Alive)
+                {
+                    Detach(_edges[edge].Subject, edge);
+                    Detach(_edges[edge].Object, edge);
+                    _edges[edge].Alive = false;
+                    _liveEdgeCount--;
+                }
+            }
+
+            foreach (var fact in delta.UpsertedFacts)
+            {
+                UpsertEdge(fact);
+            }
+
+            if (_overlayEntries > Math.Max(MinCompactionEntries, _adjacency.Length / 4))
+            {
+                Compact();
+                Compactions++;
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Finds paths as the request asks; see <see cref="PathMode"/>.</summary>
+    /// <remarks>
+    /// Over-bound requests throw <see cref="ArgumentOutOfRangeException"/>. When <paramref name="deadline"/>
+    /// (a <see cref="TimeProvider.GetTimestamp"/> value) passes or <paramref name="cancellationToken"/> is
+    /// cancelled, the search stops and answers with what it found and <see cref="PathSearchResult.TimedOut"/> set.
+    /// Unknown ids find nothing.
+    /// </remarks>
+    public PathSearchResult FindPaths(PathRequest request, TimeProvider timeProvider, long deadline, CancellationToken cancellationToken = default)
+    {
+        PathRequestBounds.Validate(request);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_nodeIndex.TryGetValue(request.FromId, out var from) || !_nodeIndex.TryGetValue(request.ToId, out var to) || from == to)
+            {
+                return new PathSearchResult([], false);
+            }
+
+            var budget = new SearchBudget(timeProvider, deadline, cancellationToken);
+            var finder = new PathFinder(this, PathFilterMask.Compile(request.Filter), budget);
+            var (paths, timedOut) = finder.Find(from, to, request.Mode, request.MaxHops, request.K);
+            return new PathSearchResult([.. paths.Select(ToFoundPath)], timedOut);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Facts touching an entity that pass the filter's edge conditions, strongest first (more documents, then higher confidence).</summary>
+    /// <remarks>Types, confidence, documents and date window filter the facts; middle kinds, when given, filter the neighbour's kind.</remarks>
+    public IReadOnlyList<IndexedNeighbour> GetNeighbours(string entityId, PathFilter filter, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(entityId);
+        PathRequestBounds.ValidateFilter(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var mask = PathFilterMask.Compile(filter);
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_nodeIndex.TryGetValue(entityId, out var node))
+            {
+                return [];
+            }
+
+            var found = new List<(int Edge, int Neighbour)>();
+            foreach (var adjacent in Neighbours(node))
+            {
+                if (mask.EdgeAllowed(in _edges[adjacent.Edge]) && mask.KindAllowed(_kinds[adjacent.Node]))
+                {
+                    found.Add((adjacent.Edge, adjacent.Node));
+                }
+            }
+
+            found.Sort((a, b) =>
+            {
+                ref readonly var x = ref _edges[a.Edge];
+                ref readonly var y = ref _edges[b.Edge];
+                var byDocs = y.DocCount.CompareTo(x.DocCount);
+                if (byDocs != 0)
+                {
+                    return byDocs;
+                }
+
+                var byConfidence = y.Confidence.CompareTo(x.Confidence);
+                return byConfidence != 0 ? byConfidence : string.CompareOrdinal(_edgeKeys[a.Edge], _edgeKeys[b.Edge]);
+            });
+            return [.. found.Take(limit).Select(f => new IndexedNeighbour(_edgeKeys[f.Edge], _nodeIds[f.Neighbour], _edges[f.Edge].Subject == node))];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => _lock.Dispose();
+
+    /// <summary>
+    /// The live adjacency as sorted text lines ("node: fact neighbour direction type conf docs reported"), so an
+    /// incrementally updated index can be compared with a full rebuild.
+    /// </summary>
+    internal IReadOnlyList<string> DescribeAdjacency()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var lines = new List<string>();
+            for (var node = 0; node < _nodeCount; node++)
+            {
+                foreach (var adjacent in Neighbours(node))
+                {
+                    ref readonly var edge = ref _edges[adjacent.Edge];
+                    lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{_nodeIds[node]}({(EntityKind)_kinds[node]}): {_edgeKeys[adjacent.Edge]} {_nodeIds[adjacent.Node]}({(EntityKind)_kinds[adjacent.Node]}) {(edge.Subject == node ? "out" : "in")} {(RelationType)edge.Type} {edge.Confidence} {edge.DocCount} {edge.FirstReportedTicks}"));
+                }
+            }
+
+            lines.Sort(StringComparer.Ordinal);
+            return lines;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    internal int NodeCapacity => _nodeCount;
+
+    /// <summary>Overlay entries tolerated before compaction, whatever the base size (tests lower it).</summary>
+    internal int MinCompactionEntries { get; set; } = 4096;
+
+    /// <summary>How many times the overlays were folded back into CSR arrays.</summary>
+    internal int Compactions { get; private set; }
+
+    internal ReadOnlySpan<Adjacent> Neighbours(int node)
+    {
+        var overlay = _overlay[node];
+        if (overlay is not null)
+        {
+            return overlay;
+        }
+
+        return node < _baseNodeCount
+            ? new ReadOnlySpan<Adjacent>(_adjacency, _offsets[node], _offsets[node + 1] - _offsets[node])
+            : [];
+    }
+
+    internal ref readonly Edge EdgeAt(int edge) => ref _edges[edge];
+
+    internal byte KindOf(int node) => _kinds[node];
+
+    internal string NodeId(int node) => _nodeIds[node];
+
+    internal string EdgeKey(int edge) => _edgeKeys[edge];
+
+    private FoundPath ToFoundPath(IndexPath path)
+    {
+        var nodes = new string[path.Nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = _nodeIds[path.Nodes[i]];
+        }
+
+        var hops = new FoundHop[path.Edges.Length];
+        for (var i = 0; i < hops.Length; i++)
+        {
+            hops[i] = new FoundHop(_edgeKeys[path.Edges[i]], _edges[path.Edges[i]].Subject == path.Nodes[i]);
+        }
+
+        return new FoundPath(nodes, hops);
+    }
+
+    private int RequireNode(string id) =>
+        _nodeIndex.TryGetValue(id, out var node)
+            ? node
+            : throw new InvalidOperationException($"Fact endpoint '{id}' is not an indexed entity.");
+
+    private void UpsertNode(IndexedEntity entity)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodeIndex, entity.Id, out var exists);
+        if (!exists)
+        {
+            if (_nodeCount == _nodeIds.Length)
+            {
+                var capacity = _nodeIds.Length * 2;
+                Array.Resize(ref _nodeIds, capacity);
+                Array.Resize(ref _kinds, capacity);
+                Array.Resize(ref _overlay, capacity);
+            }
+
+            slot = _nodeCount++;
+            _nodeIds[slot] = entity.Id;
+        }
+
+        _kinds[slot] = (byte)entity.Kind;
+    }
+
+    private int InternEdge(string key)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_edgeIndex, key, out var exists);
+        if (!exists)
+        {
+            if (_edgeCount == _edgeKeys.Length)
+            {
+                var capacity = _edgeKeys.Length * 2;
+                Array.Resize(ref _edgeKeys, capacity);
+                Array.Resize(ref _edges, capacity);
+            }
+
+            slot = _edgeCount++;
+            _edgeKeys[slot] = key;
+        }
+
+        return slot;
+    }
+
+    private void UpsertEdge(IndexedFact fact)
+    {
+        var subject = RequireNode(fact.SubjectId);
+        var obj = RequireNode(fact.ObjectId);
+        if (subject == obj)
+        {
+            return;
+        }
+
+        var edge = InternEdge(fact.FactKey);
+        var wasAlive = _edges[edge].Alive;
+        if (wasAlive && (_edges[edge].Subject != subject || _edges[edge].Object != obj))
+        {
+            Detach(_edges[edge].Subject, edge);
+            Detach(_edges[edge].Object, edge);
+            wasAlive = false;
+            _liveEdgeCount--;
+        }
+
+        _edges[edge] = Edge.From(fact, subject, obj);
+        if (!wasAlive)
+        {
+            Attach(subject, new Adjacent(obj, edge));
+            Attach(obj, new Adjacent(subject, edge));
+            _liveEdgeCount++;
+        }
+    }
+
+    private void Attach(int node, Adjacent adjacent)
+    {
+        var current = Neighbours(node);
+        var next = new Adjacent[current.Length + 1];
+        current.CopyTo(next);
+        next[^1] = adjacent;
+        SetOverlay(node, next);
+    }
+
+    private void Detach(int node, int edge)
+    {
+        var current = Neighbours(node);
+        var at = -1;
+        for (var i = 0; i < current.Length; i++)
+        {
+            if (current[i].Edge == edge)
+            {
+                at = i;
+                break;
+            }
+        }
+
+        if (at < 0)
+        {
+            return;
+        }
+
+        var next = new Adjacent[current.Length - 1];
+        current[..at].CopyTo(next);
+        current[(at + 1)..].CopyTo(next.AsSpan(at));
+        SetOverlay(node, next);
+    }
+
+    private void SetOverlay(int node, Adjacent[] adjacency)
+    {
+        _overlayEntries += adjacency.Length - (_overlay[node]?.Length ?? 0);
+        _overlay[node] = adjacency;
+    }
+
+    // Drops tombstoned edges (renumbering the live ones) and folds every overlay back into fresh CSR arrays.
+    private void Compact()
+    {
+        var renumber = new int[_edgeCount];
+        var live = 0;
+        for (var edge = 0; edge < _edgeCount; edge++)
+        {
+            if (_edges[edge].Alive)
+            {
+                renumber[edge] = live;
+                _edges[live] = _edges[edge];
+                _edgeKeys[live] = _edgeKeys[edge];
+                _edgeIndex[_edgeKeys[live]] = live;
+                live++;
+            }
+            else
+            {
+                renumber[edge] = -1;
+                _edgeIndex.Remove(_edgeKeys[edge]);
+            }
+        }
+
+        Array.Clear(_edges, live, _edgeCount - live);
+        Array.Clear(_edgeKeys, live, _edgeCount - live);
+        _edgeCount = live;
+        _liveEdgeCount = live;
+        RebuildCsr();
+    }
+
+    private void RebuildCsr()
+    {
+        var offsets = new int[_nodeCount + 1];
+        for (var edge = 0; edge < _edgeCount; edge++)
+        {
+            if (_edges[edge].Alive)
+            {
+                offsets[_edges[edge].Subject + 1]++;
+                offsets[_edges[edge].Object + 1]++;
+            }
+        }
+
+        for (var node = 0; node < _nodeCount; node++)
+        {
+            offsets[node + 1] += offsets[node];
+        }
+
+        var adjacency = new Adjacent[offsets[_nodeCount]];
+        var fill = offsets.AsSpan(0, _nodeCount).ToArray();
+        for (var edge = 0; edge < _edgeCount; edge++)
+        {
+            ref readonly var e = ref _edges[edge];
+            if (e.Alive)
+            {
+                adjacency[fill[e.Subject]++] = new Adjacent(e.Object, edge);
+                adjacency[fill[e.Object]++] = new Adjacent(e.Subject, edge);
+            }
+        }
+
+        _offsets = offsets;
+        _adjacency = adjacency;
+        _baseNodeCount = _nodeCount;
+        Array.Clear(_overlay);
+        _overlayEntries = 0;
+    }
+
+    /// <summary>One adjacency entry: the neighbour and the edge that leads to it.</summary>
+    internal readonly record struct Adjacent(int Node, int Edge);
+
+    /// <summary>A fact edge's attributes, 32 bytes, so a filter check touches one cache line.</summary>
+    internal struct Edge
+    {
+        public long FirstReportedTicks;
+        public int Subject;
+        public int Object;
+        public int DocCount;
+        public float Confidence;
+        public byte Type;
+        public bool Alive;
+
+        public static Edge From(IndexedFact fact, int subject, int obj) => new()
+        {
+            Subject = subject,
+            Object = obj,
+            Type = (byte)fact.Type,
+            Confidence = (float)fact.Confidence,
+            DocCount = fact.DocCount,
+            FirstReportedTicks = fact.FirstReported?.UtcTicks ?? long.MinValue,
+            Alive = true,
+        };
+    }
+}

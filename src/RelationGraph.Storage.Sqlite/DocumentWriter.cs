@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Storage.Sqlite;
+
+/// <summary>
+/// Writes one document per transaction on the store's single write connection. Commands are prepared
+/// once and reused for every row and every document; totals are recomputed set-based over the facts and
+/// entities the document touched (collected in temp tables), not row by row.
+/// </summary>
+internal sealed class DocumentWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _timeProvider;
+    private readonly List<SqliteCommand> _commands = [];
+
+    private readonly SqliteCommand _documentState;
+    private readonly SqliteCommand _oldEvidence;
+    private readonly SqliteCommand _touchProvenance;
+    private readonly SqliteCommand _upsertDocument;
+    private readonly SqliteCommand _entityExists;
+    private readonly SqliteCommand _upsertEntity;
+    private readonly SqliteCommand _insertAlias;
+    private readonly SqliteCommand _insertMention;
+    private readonly SqliteCommand _factExists;
+    private readonly SqliteCommand _upsertFact;
+    private readonly SqliteCommand _insertEvidence;
+    private readonly SqliteCommand _recomputeFacts;
+    private readonly SqliteCommand _deleteFacts;
+    private readonly SqliteCommand _recomputeEntities;
+    private readonly SqliteCommand _deleteEntities;
+    private readonly SqliteCommand _touchedFacts;
+    private readonly SqliteCommand _touchedEntities;
+    private readonly SqliteCommand _touchedCounts;
+    private readonly SqliteCommand _clearTouched;
+
+    public DocumentWriter(SqliteConnection connection, TimeProvider timeProvider)
+    {
+        _connection = connection;
+        _timeProvider = timeProvider;
+        _documentState = Command("document-state.sql", "$id");
+        _oldEvidence = Command("document-old-evidence.sql", "$doc_id");
+        _touchProvenance = Command("touch-document-provenance.sql", "$doc_id");
+        _upsertDocument = Command("upsert-document.sql", "$id", "$source_uri", "$title", "$publisher", "$author", "$published_at",
+            "$media_type", "$text", "$content_hash", "$extractor_version", "$ingested_at", "$reported_at");
+        _entityExists = Command("entity-exists.sql", "$id");
+        _upsertEntity = Command("upsert-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status");
+        _insertAlias = Command("insert-alias.sql", "$entity_id", "$alias", "$alias_key");
+        _insertMention = Command("insert-mention.sql", "$id", "$doc_id", "$entity_id", "$start", "$end", "$text", "$sentence_index");
+        _factExists = Command("fact-exists.sql", "$fact_key");
+        _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
+        _insertEvidence = Command("insert-evidence.sql", "$id", "$fact_key", "$doc_id", "$start", "$end", "$quote", "$citations", "$extractor", "$confidence");
+        _recomputeFacts = Command("recompute-facts.sql");
+        _deleteFacts = Command("delete-unsupported-facts.sql");
+        _recomputeEntities = Command("recompute-entities.sql");
+        _deleteEntities = Command("delete-orphan-entities.sql");
+        _touchedFacts = Command("touched-facts.sql");
+        _touchedEntities = Command("touched-entities.sql");
+        _touchedCounts = Command("touched-counts.sql");
+        _clearTouched = Command("clear-touched.sql");
+    }
+
+    /// <summary>Test hook: runs inside the transaction just before commit; throwing from it must roll the document back.</summary>
+    public Action<GraphBatch>? BeforeCommit { get; set; }
+
+    /// <summary>Applies one document in one transaction and returns what changed, with the delta for the path index.</summary>
+    public (ApplyResult Result, PathIndexDelta Delta) Apply(GraphBatch batch)
+    {
+        var document = batch.Document;
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var command in _commands)
+        {
+            command.Transaction = transaction;
+        }
+
+        var stored = ReadState(document.Id);
+        if (stored is not null && stored.Value.Hash == document.ContentHash && stored.Value.Version == batch.ExtractorVersion)
+        {
+            transaction.Rollback();
+            return (new ApplyResult(document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None),
+                new PathIndexDelta([], [], [], []));
+        }
+
+        _clearTouched.ExecuteNonQuery();
+        var oldEvidence = ReadStrings(_oldEvidence, ("$doc_id", document.Id)).ToHashSet(StringComparer.Ordinal);
+        Execute(_touchProvenance, ("$doc_id", document.Id));
+        WriteDocument(batch);
+
+        var newEntities = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in batch.Entities)
+        {
+            if (!Exists(_entityExists, "$id", entity.Id))
+            {
+                newEntities.Add(entity.Id);
+            }
+
+            WriteEntity(entity);
+        }
+
+        foreach (var mention in batch.Mentions)
+        {
+            Execute(_insertMention, ("$id", mention.Id), ("$doc_id", document.Id), ("$entity_id", mention.EntityId), ("$start", mention.Start),
+                ("$end", mention.End), ("$text", mention.Text), ("$sentence_index", mention.SentenceIndex));
+        }
+
+        var newFacts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fact in batch.Facts)
+        {
+            if (!Exists(_factExists, "$fact_key", fact.FactKey))
+            {
+                newFacts.Add(fact.FactKey);
+            }
+
+            Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId));
+        }
+
+        var newEvidence = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var evidence in batch.Evidence)
+        {
+            newEvidence.Add(evidence.Id);
+            Execute(_insertEvidence, ("$id", evidence.Id), ("$fact_key", evidence.FactKey), ("$doc_id", document.Id), ("$start", evidence.Start),
+                ("$end", evidence.End), ("$quote", evidence.Quote), ("$citations", JsonSerializer.Serialize(evidence.Citations, SqliteJson.Default.IReadOnlyListString)),
+                ("$extractor", evidence.Extractor), ("$confidence", evidence.Confidence));
+        }
+
+        _recomputeFacts.ExecuteNonQuery();
+        var deletedFacts = ReadStrings(_deleteFacts);
+        _recomputeEntities.ExecuteNonQuery();
+        var deletedEntities = ReadStrings(_deleteEntities);
+        var (touchedFactCount, touchedEntityCount) = ReadTouchedCounts();
+        var delta = new PathIndexDelta(ReadTouchedEntities(), deletedEntities, ReadTouchedFacts(), deletedFacts);
+        _clearTouched.ExecuteNonQuery();
+
+        BeforeCommit?.Invoke(batch);
+        transaction.Commit();
+
+        var result = new ApplyResult(
+            document.Id,
+            stored is null ? ApplyOutcome.Added : ApplyOutcome.Updated,
+            Changes(touchedEntityCount, newEntities, deletedEntities),
+            Changes(touchedFactCount, newFacts, deletedFacts),
+            new ChangeCounts(
+                newEvidence.Count(id => !oldEvidence.Contains(id)),
+                newEvidence.Count(oldEvidence.Contains),
+                oldEvidence.Count(id => !newEvidence.Contains(id))));
+        return (result, delta);
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command.Dispose();
+        }
+    }
+
+    // Touched records that existed before and survive were updated; new ones that survive were added;
+    // new ones deleted in the same transaction (a fact without evidence) were never visible, so they count nowhere.
+    private static ChangeCounts Changes(int touched, HashSet<string> created, List<string> deleted)
+    {
+        var createdThenDeleted = deleted.Count(created.Contains);
+        var added = created.Count - createdThenDeleted;
+        var removed = deleted.Count - createdThenDeleted;
+        return new ChangeCounts(added, touched - created.Count - removed, removed);
+    }
+
+    private static string? Timestamp(DateTimeOffset? value) =>
+        value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private void WriteDocument(GraphBatch batch)
+    {
+        var document = batch.Document;
+        var ingestedAt = Timestamp(_timeProvider.GetUtcNow());
+        Execute(_upsertDocument, ("$id", document.Id), ("$source_uri", document.SourceUri), ("$title", document.Title), ("$publisher", document.Publisher),
+            ("$author", document.Author), ("$published_at", Timestamp(document.PublishedAt)), ("$media_type", document.MediaType), ("$text", document.Text),
+            ("$content_hash", document.ContentHash), ("$extractor_version", batch.ExtractorVersion), ("$ingested_at", ingestedAt),
+            ("$reported_at", Timestamp(document.PublishedAt) ?? ingestedAt));
+    }
+
+    private void WriteEntity(ExtractedEntity entity)
+    {
+        Execute(_upsertEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
+            ("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
+        foreach (var alias in entity.Aliases.Append(entity.Name))
+        {
+            if (!string.IsNullOrWhiteSpace(alias))
+            {
+                Execute(_insertAlias, ("$entity_id", entity.Id), ("$alias", alias), ("$alias_key", NameKey.Normalise(alias)));
+            }
+        }
+    }
+
+    private (string Hash, string Version)? ReadState(string documentId)
+    {
+        _documentState.Parameters["$id"].Value = documentId;
+        using var reader = _documentState.ExecuteReader();
+        return reader.Read() ? (reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    private (int Facts, int Entities) ReadTouchedCounts()
+    {
+        using var reader = _touchedCounts.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    private List<IndexedFact> ReadTouchedFacts()
+    {
+        var facts = new List<IndexedFact>();
+        using var reader = _touchedFacts.ExecuteReader();
+        while (reader.Read())
+        {
+            facts.Add(SqliteRows.IndexedFact(reader));
+        }
+
+        return facts;
+    }
+
+    private List<IndexedEntity> ReadTouchedEntities()
+    {
+        var entities = new List<IndexedEntity>();
+        using var reader = _touchedEntities.ExecuteReader();
+        while (reader.Read())
+        {
+            entities.Add(SqliteRows.IndexedEntity(reader));
+        }
+
+        return entities;
+    }
+
+    private static bool Exists(SqliteCommand command, string parameter, string value)
+    {
+        command.Parameters[parameter].Value = value;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
+
+    private static List<string> ReadStrings(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    {
+        Bind(command, parameters);
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        do
+        {
+            while (reader.Read())
+            {
+                values.Add(reader.GetString(0));
+            }
+        }
+        while (reader.NextResult());
+
+        return values;
+    }
+
+    private static void Execute(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    {
+        Bind(command, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        }
+    }
+
+    private SqliteCommand Command(string resource, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = Sql.Get(resource);
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        _commands.Add(command);
+        return command;
+    }
+}

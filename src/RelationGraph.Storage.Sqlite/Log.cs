@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace RelationGraph.Storage.Sqlite;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "SQLite store opened at {DataSource}")]
+    public static partial void StoreOpened(this ILogger logger, string dataSource);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Path index built: {NodeCount} entities, {EdgeCount} facts in {ElapsedMilliseconds} ms")]
+    public static partial void IndexBuilt(this ILogger logger, int nodeCount, int edgeCount, long elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug,
+        Message = "Applied document {DocumentId}: {Outcome}, facts +{FactsAdded}/~{FactsUpdated}/-{FactsRemoved}")]
+    public static partial void DocumentApplied(this ILogger logger, string documentId, string outcome, int factsAdded, int factsUpdated, int factsRemoved);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning,
+        Message = "SQLite was busy or locked (error {ErrorCode}); retry {Attempt} in {DelayMilliseconds} ms")]
+    public static partial void RetryingBusy(this ILogger logger, int errorCode, int attempt, double delayMilliseconds);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Path search {FromId} -> {ToId} hit its time limit after {ElapsedMilliseconds} ms")]
+    public static partial void PathSearchTimedOut(this ILogger logger, string fromId, string toId, double elapsedMilliseconds);
+}

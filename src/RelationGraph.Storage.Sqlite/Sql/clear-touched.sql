@@ -1,0 +1,2 @@
+DELETE FROM temp.touched_facts;
+DELETE FROM temp.touched_entities;

@@ -1,0 +1,1 @@
+SELECT id FROM evidence WHERE doc_id = $doc_id;

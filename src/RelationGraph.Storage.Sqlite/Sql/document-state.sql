@@ -1,0 +1,1 @@
+SELECT id, content_hash, extractor_version FROM documents WHERE id = $id;

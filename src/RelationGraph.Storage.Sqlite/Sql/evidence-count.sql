@@ -1,0 +1,1 @@
+SELECT count(*) FROM evidence WHERE fact_key = $fact_key;

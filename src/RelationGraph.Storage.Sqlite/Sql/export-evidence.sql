@@ -1,0 +1,3 @@
+SELECT e.id, e.fact_key, e.doc_id, d.title, d.source_uri, e.start, e."end", e.quote, e.citations, e.extractor, e.confidence
+FROM evidence e JOIN documents d ON d.id = e.doc_id
+ORDER BY e.fact_key, e.doc_id, e.start, e.id;

@@ -1,0 +1,1 @@
+SELECT e.id, e.kind FROM entities e JOIN temp.touched_entities t ON t.id = e.id;

@@ -1,0 +1,591 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Storage.Sqlite;
+
+/// <summary>
+/// The embedded <see cref="IGraphStore"/>: SQLite (WAL) holds documents, entities, facts and evidence;
+/// an in-memory <see cref="PathIndex"/> built at start and updated after every ingest answers path
+/// queries, and SQLite resolves their details and evidence.
+/// </summary>
+/// <remarks>
+/// One write connection behind a gate serialises writers; every read opens its own pooled connection,
+/// so reads run concurrently with a write. SQLITE_BUSY and SQLITE_LOCKED are retried with jittered
+/// exponential back-off, a whole document at a time.
+/// </remarks>
+public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposable
+{
+    private const int BusyCode = 5;
+    private const int LockedCode = 6;
+
+    private readonly SqliteStoreOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly string _connectionString;
+    private readonly ResiliencePipeline _retry;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+
+    private SqliteConnection? _writeConnection;
+    private DocumentWriter? _writer;
+    private PathIndex _index = new();
+    private volatile bool _initialized;
+    private bool _disposed;
+
+    /// <summary>Creates the store; nothing is opened until <see cref="InitializeAsync"/> (or the first call).</summary>
+    public SqliteGraphStore(IOptions<SqliteStoreOptions> options, TimeProvider? timeProvider = null, ILogger<SqliteGraphStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _connectionString = BuildConnectionString(_options);
+        _retry = new ResiliencePipelineBuilder { TimeProvider = _timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<SqliteException>(IsBusyOrLocked),
+                MaxRetryAttempts = Math.Max(1, _options.MaxRetryAttempts),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(20),
+                MaxDelay = TimeSpan.FromSeconds(2),
+                OnRetry = args =>
+                {
+                    var code = args.Outcome.Exception is SqliteException sqlite ? sqlite.SqliteErrorCode : 0;
+                    _logger.RetryingBusy(code, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    RetryObserved?.Invoke(args.AttemptNumber + 1);
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>Test hook: called with the attempt number each time a busy/locked error is retried.</summary>
+    internal Action<int>? RetryObserved { get; set; }
+
+    /// <summary>Test hook: runs inside a document's transaction just before commit.</summary>
+    internal Action<GraphBatch>? BeforeCommit { get; set; }
+
+    /// <summary>The path index, for diagnostics and tests.</summary>
+    internal PathIndex Index => _index;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var connection = new SqliteConnection(_connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                ExecuteScript(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+                ConfigureConnection(connection);
+                connection.CreateAggregate("noisy_or", 1.0, static (double untrue, double confidence) => untrue * (1 - Math.Clamp(confidence, 0, 1)), static untrue => 1 - untrue);
+                await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);
+                ExecuteScript(connection, Sql.Get("touched-tables.sql"));
+                _writeConnection = connection;
+                _writer = new DocumentWriter(connection, _timeProvider);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+
+            _logger.StoreOpened(connection.DataSource);
+            var stopwatch = Stopwatch.StartNew();
+            _index = await BuildIndexAsync(cancellationToken);
+            _logger.IndexBuilt(_index.NodeCount, _index.EdgeCount, stopwatch.ElapsedMilliseconds);
+            _initialized = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    /// <summary>Rebuilds the path index from the database (at start; tests compare it with the incremental one).</summary>
+    internal async Task<PathIndex> BuildIndexAsync(CancellationToken cancellationToken)
+    {
+        return await ReadUninitializedAsync((connection, ct) =>
+        {
+            var counts = Scalar<long>(connection, "SELECT count(*) FROM entities;");
+            var factCount = Scalar<long>(connection, "SELECT count(*) FROM facts;");
+            return Task.FromResult(PathIndex.Build(
+                ReadAll(connection, "index-entities.sql", SqliteRows.IndexedEntity, ct),
+                ReadAll(connection, "index-facts.sql", SqliteRows.IndexedFact, ct),
+                (int)counts,
+                (int)factCount));
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDocumentState?> GetDocumentStateAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        return await QueryFirstAsync("document-state.sql", [("$id", documentId)],
+            r => new StoredDocumentState(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        foreach (var batch in batches)
+        {
+            BatchValidation.Validate(batch);
+        }
+
+        await InitializeAsync(cancellationToken);
+        var results = new List<ApplyResult>(batches.Count);
+        foreach (var batch in batches)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await _writeGate.WaitAsync(cancellationToken);
+            try
+            {
+                var writer = _writer!;
+                writer.BeforeCommit = BeforeCommit;
+                var (result, delta) = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batch)), (writer, batch), cancellationToken);
+
+                // after commit, still inside the gate, so deltas reach the index in commit order
+                _index.Apply(delta);
+                results.Add(result);
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    _logger.DocumentApplied(result.DocumentId, result.Outcome.ToString(), result.Facts.Added, result.Facts.Updated, result.Facts.Removed);
+                }
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> SearchEntitiesAsync(EntitySearch query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        var key = NameKey.Normalise(query.Query);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var like = EscapeLike(key);
+        return await ReadAsync((connection, ct) => Task.FromResult(WithAliases(connection, Query(connection, "search-entities.sql",
+            [("$key", key), ("$prefix", like + "%"), ("$contains", "%" + like + "%"), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)],
+            r => SqliteRows.Entity(r, []), ct))), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = NameKey.Normalise(name);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        return await ReadAsync((connection, ct) => Task.FromResult(WithAliases(connection,
+            Query(connection, "find-by-name.sql", [("$key", key)], r => SqliteRows.Entity(r, []), ct))), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityId);
+        return await ReadAsync((connection, ct) =>
+        {
+            var aliases = Aliases(connection, [entityId]);
+            var facts = Query(connection, "entity-facts.sql", [("$id", entityId)], SqliteRows.Fact, ct);
+            var detail = Query(connection, "entity-detail.sql", [("$id", entityId)],
+                r => SqliteRows.EntityDetail(r, aliases.GetValueOrDefault(entityId) ?? [], facts), ct);
+            return Task.FromResult(detail.FirstOrDefault());
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
+    {
+        PathRequestBounds.Validate(request);
+        await InitializeAsync(cancellationToken);
+        var started = _timeProvider.GetTimestamp();
+        var deadline = started + (long)(request.Timeout.TotalSeconds * _timeProvider.TimestampFrequency);
+        var search = _index.FindPaths(request, _timeProvider, deadline, cancellationToken);
+        if (search.TimedOut)
+        {
+            _logger.PathSearchTimedOut(request.FromId, request.ToId, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        var paths = search.Paths.Count == 0 ? [] : await ResolvePathsAsync(search.Paths, request.EvidencePerHop, cancellationToken);
+        return new PathResult(paths, search.TimedOut, _timeProvider.GetElapsedTime(started));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Neighbour>> GetNeighboursAsync(string entityId, PathFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityId);
+        ArgumentNullException.ThrowIfNull(filter);
+        await InitializeAsync(cancellationToken);
+        var found = _index.GetNeighbours(entityId, filter, limit);
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        return await ReadAsync((connection, ct) =>
+        {
+            var facts = FactsByKey(connection, found.Select(n => n.FactKey), ct);
+            var entities = EntitiesById(connection, found.Select(n => n.NeighbourId), ct);
+            var neighbours = new List<Neighbour>(found.Count);
+            foreach (var item in found)
+            {
+                if (facts.TryGetValue(item.FactKey, out var fact) && entities.TryGetValue(item.NeighbourId, out var entity))
+                {
+                    neighbours.Add(new Neighbour(entity, fact, item.Outgoing));
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<Neighbour>>(neighbours);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<EvidencePage?> GetEvidenceAsync(string factKey, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factKey);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return await ReadAsync((connection, ct) =>
+        {
+            var fact = FactsByKey(connection, [factKey], ct).GetValueOrDefault(factKey);
+            if (fact is null)
+            {
+                return Task.FromResult<EvidencePage?>(null);
+            }
+
+            var total = Scalar<long>(connection, Sql.Get("evidence-count.sql"), ("$fact_key", factKey));
+            var items = Query(connection, "evidence-page.sql", [("$fact_key", factKey), ("$limit", limit), ("$offset", offset)], SqliteRows.Evidence, ct);
+            return Task.FromResult<EvidencePage?>(new EvidencePage(fact, (int)total, offset, items));
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return await ReadAsync((connection, ct) => Task.FromResult<IReadOnlyList<DocumentSummary>>(
+            Query(connection, "list-documents.sql", [("$limit", limit), ("$offset", offset)], SqliteRows.Document, ct)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<DocumentDetail?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        return await QueryFirstAsync("document-detail.sql", [("$id", documentId)], SqliteRows.DocumentDetail, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await QueryFirstAsync("counts.sql", [],
+            r => new GraphCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), cancellationToken);
+        return counts!;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<GraphExportItem> ExportAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // one read transaction: the export is a consistent snapshot even while ingestion writes
+        await foreach (var item in Stream(connection, "export-documents.sql", r => new GraphExportItem { Document = SqliteRows.DocumentDetail(r) }, cancellationToken))
+        {
+            yield return item;
+        }
+
+        await foreach (var item in Stream(connection, "export-entities.sql",
+            r => new GraphExportItem { Entity = SqliteRows.EntityDetail(r, SqliteRows.JsonList(r, 11), []) }, cancellationToken))
+        {
+            yield return item;
+        }
+
+        await foreach (var item in Stream(connection, "export-facts.sql", r => new GraphExportItem { Fact = SqliteRows.Fact(r) }, cancellationToken))
+        {
+            yield return item;
+        }
+
+        await foreach (var item in Stream(connection, "export-mentions.sql", r => new GraphExportItem
+        {
+            Mention = new MentionRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6)),
+        }, cancellationToken))
+        {
+            yield return item;
+        }
+
+        await foreach (var item in Stream(connection, "export-evidence.sql", r => new GraphExportItem { Evidence = SqliteRows.Evidence(r) }, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>Closes the write connection and releases the index.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _writer?.Dispose();
+        if (_writeConnection is not null)
+        {
+            await _writeConnection.DisposeAsync();
+        }
+
+        _index.Dispose();
+        _writeGate.Dispose();
+        _initGate.Dispose();
+    }
+
+    /// <summary>Closes the write connection and releases the index.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static bool IsBusyOrLocked(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) is BusyCode or LockedCode;
+
+    private static string BuildConnectionString(SqliteStoreOptions options)
+    {
+        var builder = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new SqliteConnectionStringBuilder { DataSource = FilePath(options.Path) }
+            : new SqliteConnectionStringBuilder(options.ConnectionString);
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+
+        // Microsoft.Data.Sqlite retries busy statements itself until this (seconds) runs out; keep it near busy_timeout
+        builder.DefaultTimeout = Math.Max(1, (options.BusyTimeoutMilliseconds + 999) / 1000);
+        return builder.ToString();
+    }
+
+    private static string FilePath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return full;
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static string JsonArray(IEnumerable<string> values) =>
+        JsonSerializer.Serialize(values.Distinct(StringComparer.Ordinal).ToList(), SqliteJson.Default.ListString);
+
+    private void ConfigureConnection(SqliteConnection connection) =>
+        ExecuteScript(connection, $"PRAGMA busy_timeout = {_options.BusyTimeoutMilliseconds:D}; PRAGMA foreign_keys = ON;");
+
+    private static void ExecuteScript(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private async Task<SqliteConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            ConfigureConnection(connection);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await ReadUninitializedAsync(read, cancellationToken);
+    }
+
+    private async Task<T> ReadUninitializedAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        return await _retry.ExecuteAsync(async ct =>
+        {
+            await using var connection = await OpenReadConnectionAsync(ct);
+            return await read(connection, ct);
+        }, cancellationToken);
+    }
+
+    private Task<T?> QueryFirstAsync<T>(string resource, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync((connection, ct) => Task.FromResult(Query(connection, resource, parameters, map, ct).FirstOrDefault()), cancellationToken);
+
+    private static List<T> Query<T>(SqliteConnection connection, string resource, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql.Get(resource);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var rows = new List<T>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<T> ReadAll<T>(SqliteConnection connection, string resource, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql.Get(resource);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return map(reader);
+        }
+    }
+
+    private static async IAsyncEnumerable<T> Stream<T>(SqliteConnection connection, string resource, Func<SqliteDataReader, T> map,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql.Get(resource);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return map(reader);
+        }
+    }
+
+    private static T Scalar<T>(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static Dictionary<string, List<string>> Aliases(SqliteConnection connection, IEnumerable<string> ids)
+    {
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (id, alias) in Query(connection, "aliases-by-ids.sql", [("$ids", JsonArray(ids))], r => (r.GetString(0), r.GetString(1)), CancellationToken.None))
+        {
+            if (!aliases.TryGetValue(id, out var list))
+            {
+                aliases[id] = list = [];
+            }
+
+            list.Add(alias);
+        }
+
+        return aliases;
+    }
+
+    private static List<EntitySummary> WithAliases(SqliteConnection connection, List<EntitySummary> entities)
+    {
+        if (entities.Count == 0)
+        {
+            return entities;
+        }
+
+        var aliases = Aliases(connection, entities.Select(e => e.Id));
+        return [.. entities.Select(e => aliases.TryGetValue(e.Id, out var list) ? e with { Aliases = list } : e)];
+    }
+
+    private static Dictionary<string, FactSummary> FactsByKey(SqliteConnection connection, IEnumerable<string> keys, CancellationToken cancellationToken) =>
+        Query(connection, "facts-by-keys.sql", [("$keys", JsonArray(keys))], SqliteRows.Fact, cancellationToken)
+            .ToDictionary(f => f.FactKey, StringComparer.Ordinal);
+
+    private static Dictionary<string, EntitySummary> EntitiesById(SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        WithAliases(connection, Query(connection, "entities-by-ids.sql", [("$ids", JsonArray(ids))], r => SqliteRows.Entity(r, []), cancellationToken))
+            .ToDictionary(e => e.Id, StringComparer.Ordinal);
+
+    // One round of batched lookups for all paths: their facts, entities and the best evidence per fact.
+    private Task<List<GraphPath>> ResolvePathsAsync(IReadOnlyList<FoundPath> found, int evidencePerHop, CancellationToken cancellationToken) =>
+        ReadAsync((connection, ct) =>
+        {
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            var factKeys = found.SelectMany(p => p.Hops).Select(h => h.FactKey).Distinct(StringComparer.Ordinal).ToList();
+            var facts = FactsByKey(connection, factKeys, ct);
+            var entities = EntitiesById(connection, found.SelectMany(p => p.NodeIds), ct);
+            var evidence = evidencePerHop == 0
+                ? []
+                : Query(connection, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", evidencePerHop)], SqliteRows.Evidence, ct)
+                    .GroupBy(e => e.FactKey, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceView>)[.. g], StringComparer.Ordinal);
+
+            var paths = new List<GraphPath>(found.Count);
+            foreach (var path in found)
+            {
+                // a concurrent ingest may have removed a fact or entity since the search; such a path is dropped
+                if (!path.NodeIds.All(entities.ContainsKey) || !path.Hops.All(h => facts.ContainsKey(h.FactKey)))
+                {
+                    continue;
+                }
+
+                var hops = new List<PathHop>(path.Hops.Count);
+                for (var i = 0; i < path.Hops.Count; i++)
+                {
+                    var hop = path.Hops[i];
+                    hops.Add(new PathHop(facts[hop.FactKey], path.NodeIds[i], path.NodeIds[i + 1], hop.Forward,
+                        evidence.GetValueOrDefault(hop.FactKey) ?? []));
+                }
+
+                paths.Add(new GraphPath([.. path.NodeIds.Select(id => entities[id])], hops));
+            }
+
+            return Task.FromResult(paths);
+        }, cancellationToken);
+}

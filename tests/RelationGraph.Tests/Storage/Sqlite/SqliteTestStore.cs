@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using RelationGraph.Storage.Sqlite;
+
+namespace RelationGraph.Tests.Storage.Sqlite;
+
+/// <summary>Temp database files for SQLite tests, each test its own, deleted afterwards.</summary>
+internal sealed class SqliteTestFiles : IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "relgraph-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<SqliteGraphStore> _stores = [];
+
+    public string DatabasePath => Path.Combine(_folder, "graph.db");
+
+    public SqliteGraphStore Open(TimeProvider? timeProvider = null, Action<SqliteStoreOptions>? configure = null)
+    {
+        var options = new SqliteStoreOptions { Path = DatabasePath };
+        configure?.Invoke(options);
+        var store = new SqliteGraphStore(Options.Create(options), timeProvider);
+        _stores.Add(store);
+        return store;
+    }
+
+    public async Task<SqliteGraphStore> OpenInitializedAsync(TimeProvider? timeProvider = null, Action<SqliteStoreOptions>? configure = null)
+    {
+        var store = Open(timeProvider, configure);
+        await store.InitializeAsync(TestContext.Current.CancellationToken);
+        return store;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
