@@ -24,8 +24,6 @@ namespace RelationGraph.Core.Paths;
 /// </remarks>
 public sealed class PathIndex : IDisposable
 {
-    private const int MinCompactionThreshold = 4096;
-
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
     private readonly Dictionary<string, int> _nodeIndex;
@@ -161,9 +159,10 @@ public sealed class PathIndex : IDisposable
                 UpsertEdge(fact);
             }
 
-            if (_overlayEntries > Math.Max(MinCompactionThreshold, _adjacency.Length / 4))
+            if (_overlayEntries > Math.Max(MinCompactionEntries, _adjacency.Length / 4))
             {
                 Compact();
+                Compactions++;
             }
         }
         finally
@@ -281,6 +280,12 @@ public sealed class PathIndex : IDisposable
     }
 
     internal int NodeCapacity => _nodeCount;
+
+    /// <summary>Overlay entries tolerated before compaction, whatever the base size (tests lower it).</summary>
+    internal int MinCompactionEntries { get; set; } = 4096;
+
+    /// <summary>How many times the overlays were folded back into CSR arrays.</summary>
+    internal int Compactions { get; private set; }
 
     internal ReadOnlySpan<Adjacent> Neighbours(int node)
     {

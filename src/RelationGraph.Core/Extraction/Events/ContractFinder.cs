@@ -27,6 +27,12 @@ internal sealed partial class ContractFinder
     [GeneratedRegex("\uE000O(?<o>\\d+)\uE001", RegexOptions.CultureInvariant)]
     private static partial Regex OrgPlaceholder();
 
+    [GeneratedRegex(@"^(?: (?:with|from|by|for) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @")?(?: to (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001" + ")?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex CounterpartAfter();
+
+    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001" + @" (?:has |have |had |also |quietly |formally )*(?:awarded|awards|granted|grants|handed|hands|issued|issues|approved|approves)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex AwardingSubject();
+
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
 
@@ -78,14 +84,31 @@ internal sealed partial class ContractFinder
                     awarders.Add(MaskedSentence.EntityOf(org.Groups["o"].Value));
                 }
 
-                var counterpart = Regex.Match(after.ToString(), @"^ (?:with|from|by|for) (?:the )?" + Org, RegexOptions.None, TimeSpan.FromSeconds(1));
-                if (counterpart.Success)
+                var counterpart = CounterpartAfter().Match(after.ToString());
+                var explicitParty = -1;
+                if (counterpart.Success && counterpart.Length > 0)
                 {
-                    awarders.Add(MaskedSentence.EntityOf(counterpart.Groups["o"].Value));
+                    if (counterpart.Groups["o"].Success)
+                    {
+                        awarders.Add(MaskedSentence.EntityOf(counterpart.Groups["o"].Value));
+                    }
+
+                    if (counterpart.Groups["party"].Success)
+                    {
+                        explicitParty = MaskedSentence.EntityOf(counterpart.Groups["party"].Value);
+                    }
+
                     phraseEnd = masked.ToDocument(noun.Index + noun.Length, noun.Index + noun.Length + counterpart.Length).End;
                 }
 
-                var party = FindParty(masked, sentences, s, entities, awarders, out var partyEvidenceStart);
+                foreach (Match awarding in AwardingSubject().Matches(masked.Text))
+                {
+                    awarders.Add(MaskedSentence.EntityOf(awarding.Groups["o"].Value));
+                }
+
+                awarders.Remove(explicitParty);
+                var partyEvidenceStart = sentence.Start;
+                var party = explicitParty >= 0 ? explicitParty : FindParty(masked, sentences, s, entities, awarders, out partyEvidenceStart);
                 if (awarders.Count == 0 && party < 0)
                 {
                     continue;

@@ -13,7 +13,7 @@ namespace RelationGraph.Core.Extraction.Events;
 /// </summary>
 internal sealed partial class InvestigationFinder
 {
-    private const string Noun = "(?<noun>investigation|inquiry|enquiry|probe|audit|review|evaluation|inspection|hearing|examination|inquest)";
+    private const string Noun = "(?<noun>investigation|inquiry|enquiry|probe|audit|review|evaluation|inspection|hearing|examination|inquest)s?";
 
     [GeneratedRegex(@"\b(?:investigations?|inquiry|inquiries|enquiry|probes?|audits?|review|evaluation|inspection|hearings?|examination|inquest|investigat\w*|probing|audited|auditing|answers|information|questions|documents)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Cue();
@@ -24,19 +24,19 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(Noun + @" (?:by|from|conducted by|led by|launched by|opened by) (?:the )?" + "\uE000[PO](?<by>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ByAfter();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @" (?:has |have |had |is |are |was |were |will |also |now |quietly |formally )*(?:launched|opened|began|begun|started|announced|ordered|conducting|conducted|initiated|leading|led|launching|opening|opens|launches|began|carried out|carrying out)(?: [\p{L}\-]+){0,3} (?:an? |the |its |their )?(?:[\p{L}\-]+ ){0,2}" + Noun, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"[^\uE000\uE001.;!?]{0,100}? (?:has |have |had |is |are |was |were |will |also |now |quietly |formally )*(?:launched|opened|began|begun|started|announced|ordered|conducting|conducted|initiated|leading|led|launching|opening|opens|launches|began|carried out|carrying out|called for|calls for|calling for|demanded|requested|sought|seeks|wants)(?: [\p{L}\-]+){0,3} (?:an? |the |its |their )?(?:[\p{L}\-]+ ){0,2}" + Noun, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ByVerb();
 
     [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: and " + "\uE000[PO](?<by2>\\d+)\uE001" + @")?(?: [\p{L}'’\-]+){0,3} (?:asked|urged|called on|requested|pressed|want|wants|wanted|requesting|asking|urging) (?:the )?" + "\uE000[PO](?<asked>\\d+)\uE001" + @" (?:to|for)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Requested();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: [\p{L}'’\-]+){0,3} (?:is |are |was |were |has been |have been |had been )?(?:investigating|probing|auditing|investigated|probed|audited|examining|scrutinising|scrutinizing) (?:the |a |an )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: [\p{L}'’\-]+){0,3} (?:is |are |was |were |has been |have been |had been )?(?:investigating|probing|auditing|investigated|probed|audited|examining|scrutinising|scrutinizing|reviewing) (?:the |a |an )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex VerbSubject();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: [\p{L}'’\-]+){0,3} (?:want|wants|wanted|demand|demands|demanded|seek|seeks|sought|request|requests|requested|asking|asked|ask|asks|pressing|pressed)(?: for)? (?:[\p{L}\-]+ )?(?<what>answers|information|documents|records|an explanation|explanations|questions|details|a briefing|briefings)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: [\p{L}'’\-]+){0,3} (?:want|wants|wanted|demand|demands|demanded|seek|seeks|sought|request|requests|requested|asking|asked|ask|asks|pressing|pressed)(?: for)? (?:[\p{L}\-]+ )?(?<what>answers|information|documents|records|an explanation|explanations|questions|details|a briefing|briefings|a list|lists|data|copies)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex InformationRequest();
 
-    [GeneratedRegex(@"(?:investigations?|inquiry|inquiries|enquiry|probes?|audits?|reviews?|evaluation|inspection|hearings?|examination|inquest|investigate|probe|review|audit|examine|look into|answers|information|questions|explanation|details) (?:into|of|on|over|about|regarding|targeting|concerning) (?:the |a |an |his |her |their |its )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:investigations?|inquiry|inquiries|enquiry|probes?|audits?|reviews?|evaluation|inspection|hearings?|examination|inquest|investigate|probe|review|audit|examine|look into|answers|information|questions|explanation|details|list|records|documents) (?:into|of|on|over|about|regarding|targeting|concerning) (?:the |a |an |his |her |their |its )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SubjectAfter();
 
     [GeneratedRegex("\uE000[PO](?<subject>\\d+)\uE001" + @" (?:is|was|are|were|has been|had been|remains|became|comes) (?:now |also |already )?(?:under|the subject of|the target of|the focus of|facing|subject to) (?:an? |the |several |multiple |two |three |a new |federal |criminal )*(?:[\p{L}\-]+ ){0,2}(?:investigations?|inquiry|inquiries|probes?|audits?|reviews?|scrutiny)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -47,6 +47,18 @@ internal sealed partial class InvestigationFinder
 
     [GeneratedRegex("\uE000O(?<o>\\d+)\uE001", RegexOptions.CultureInvariant)]
     private static partial Regex OrgPlaceholder();
+
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"[^\uE000\uE001.;!?]{0,60}? (?:would|will|to|plans to|is to|agreed to|began to|has begun to|promised to|vowed to|should|must|shall|wants to|intends to) (?<verb>review|investigate|probe|audit|examine|look into|scrutinise|scrutinize)\b(?: (?:the |a |an )?" + "\uE000[PO](?<subject>\\d+)\uE001" + ")?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FutureVerb();
+
+    [GeneratedRegex(@"\b(?:investigation|inquiry|enquiry|probe|audit|review|inspection|examination|inquest)s?\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex InvestigationWord();
+
+    [GeneratedRegex(@"\binvestigators? (?:from|at|with|of) (?:the )?" + "\uE000O(?<by>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex InvestigatorsFrom();
+
+    [GeneratedRegex(@"\b(?:arrested|charged|questioned|detained|raided|searched|interviewed|subpoenaed|indicted|summoned) (?:the )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ActedOn();
 
     [GeneratedRegex(@"\b(?:requested|asked|urged|called for|called on|want|wants|wanted|demand|demanded|pressed)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RequestedCue();
@@ -181,34 +193,73 @@ internal sealed partial class InvestigationFinder
             subjects.Add(MaskedSentence.EntityOf(m.Groups["subject"].Value));
         }
 
-        var found = new List<(Match Match, string Noun, bool Requested)>();
+        var found = new List<(MaskedSentence Source, Match Match, string Noun, bool Requested)>();
         foreach (Match m in ByBefore().Matches(masked.Text))
         {
-            found.Add((m, m.Groups["noun"].Value, false));
+            found.Add((masked, m, m.Groups["noun"].Value, false));
         }
 
-        foreach (var regex in new[] { ByAfter(), ByVerb() })
+        foreach (Match m in ByAfter().Matches(masked.Text))
         {
-            foreach (Match m in regex.Matches(masked.Text))
-            {
-                found.Add((m, m.Groups["noun"].Value, false));
-            }
+            found.Add((masked, m, m.Groups["noun"].Value, false));
         }
 
-        foreach (Match m in Requested().Matches(masked.Text))
+        foreach (Match m in InvestigatorsFrom().Matches(masked.Text))
         {
-            found.Add((m, "investigation", true));
+            found.Add((masked, m, "investigation", false));
         }
 
-        foreach (Match m in VerbSubject().Matches(masked.Text))
+        foreach (Match m in ActedOn().Matches(masked.Text))
         {
             subjects.Add(MaskedSentence.EntityOf(m.Groups["subject"].Value));
-            found.Add((m, "investigation", false));
         }
 
-        foreach (Match m in InformationRequest().Matches(masked.Text))
+        // Verbs are matched with asides removed, so "X, who sits on Y, has called for hearings" finds X.
+        var plain = masked.WithoutAsides();
+        foreach (Match m in ByVerb().Matches(plain.Text))
         {
-            found.Add((m, "inquiry", true));
+            found.Add((plain, m, m.Groups["noun"].Value, RequestedCue().IsMatch(m.Value)));
+        }
+
+        foreach (Match m in FutureVerb().Matches(plain.Text))
+        {
+            // "the probe would examine": the investigation is the subject, not the person named before it.
+            var by = m.Groups["by"];
+            if (InvestigationWord().IsMatch(plain.Text.AsSpan(by.Index + by.Length, m.Groups["verb"].Index - by.Index - by.Length)))
+            {
+                continue;
+            }
+
+            if (m.Groups["subject"].Success)
+            {
+                subjects.Add(MaskedSentence.EntityOf(m.Groups["subject"].Value));
+            }
+
+            var noun = m.Groups["verb"].Value.ToLowerInvariant() switch
+            {
+                "investigate" => "investigation",
+                "examine" => "examination",
+                "look into" => "inquiry",
+                "scrutinise" or "scrutinize" => "review",
+                var verb => verb,
+            };
+            found.Add((plain, m, noun, false));
+        }
+
+        foreach (Match m in Requested().Matches(plain.Text))
+        {
+            found.Add((plain, m, "investigation", true));
+        }
+
+        foreach (Match m in VerbSubject().Matches(plain.Text))
+        {
+            subjects.Add(MaskedSentence.EntityOf(m.Groups["subject"].Value));
+            found.Add((plain, m, "investigation", false));
+        }
+
+        foreach (Match m in InformationRequest().Matches(plain.Text))
+        {
+            found.Add((plain, m, "inquiry", true));
         }
 
         if (found.Count == 0 && subjects.Count > 0)
@@ -216,18 +267,20 @@ internal sealed partial class InvestigationFinder
             // "an investigation into X" with no named investigator.
             var first = SubjectAfter().Match(masked.Text);
             var match = first.Success ? first : SubjectUnder().Match(masked.Text);
-            found.Add((match, "investigation", RequestedCue().IsMatch(masked.Text)));
+            found.Add((masked, match, "investigation", RequestedCue().IsMatch(masked.Text)));
         }
 
-        foreach (var (match, noun, requested) in found)
+        var leading = masked.LeadingEntity(_ => true);
+        var seen = new HashSet<int>();
+        foreach (var (source, match, noun, requested) in found)
         {
             var draft = new Draft
             {
                 Sentence = sentence,
                 Noun = noun.ToLowerInvariant(),
-                Requested = requested || RequestedCue().IsMatch(masked.Text),
+                Requested = requested,
                 Evidence = (sentence.Start, sentence.End),
-                Span = masked.ToDocument(match.Index, match.Index + match.Length),
+                Span = source.ToDocument(match.Index, match.Index + match.Length),
             };
             foreach (var group in new[] { "by", "by2", "asked" })
             {
@@ -235,6 +288,18 @@ internal sealed partial class InvestigationFinder
                 {
                     draft.Investigators.Add(MaskedSentence.EntityOf(match.Groups[group].Value));
                 }
+            }
+
+            // An information request is made by the sentence's subject, not by whoever it is addressed to.
+            if (noun == "inquiry" && requested && leading >= 0 && !draft.Investigators.Contains(leading) && !subjects.Contains(leading))
+            {
+                draft.Investigators.Clear();
+                draft.Investigators.Add(leading);
+            }
+
+            if (draft.Investigators.Count > 0 && !seen.Add(draft.Investigators[0]))
+            {
+                continue;
             }
 
             draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));

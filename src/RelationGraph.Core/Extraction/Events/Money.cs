@@ -6,7 +6,7 @@ namespace RelationGraph.Core.Extraction.Events;
 /// <summary>A money amount in the text: "$1.8 billion", "€40m", "12 million pounds". Offsets are UTF-16.</summary>
 internal sealed partial record Money(int Start, int End, string Text, decimal Amount, string Currency)
 {
-    [GeneratedRegex(@"(?:(?<symbol>US\$|A\$|C\$|\$|€|£|¥)\s?(?<number>\d{1,3}(?:,\d{3})+|\d+)(?<fraction>\.\d+)?(?:\s?(?<scale>trillion|billion|million|thousand|bn|m|k)\b)?|(?<number>\d{1,3}(?:,\d{3})+|\d+)(?<fraction>\.\d+)?\s(?<scale>trillion|billion|million|thousand)\s(?<unit>dollars|euros|pounds|USD|EUR|GBP))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<symbol>US\$|A\$|C\$|R\$|HK\$|S\$|NZ\$|\$|€|£|¥)\s?(?<number>\d{1,3}(?:,\d{3})+|\d+)(?<fraction>\.\d+)?(?:\s?(?<scale>trillion|billion|million|thousand|bn|m|k)\b)?|(?<number>\d{1,3}(?:,\d{3})+|\d+)(?<fraction>\.\d+)?\s(?<scale>trillion|billion|million|thousand)\s(?<unit>dollars|euros|pounds|USD|EUR|GBP))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex MoneyPattern();
 
     public static List<Money> Find(string text, int start, int end)
@@ -41,6 +41,10 @@ internal sealed partial record Money(int Start, int End, string Text, decimal Am
                 ("¥", _) => "JPY",
                 ("A$", _) => "AUD",
                 ("C$", _) => "CAD",
+                ("R$", _) => "BRL",
+                ("HK$", _) => "HKD",
+                ("S$", _) => "SGD",
+                ("NZ$", _) => "NZD",
                 _ => "USD",
             };
             found.Add(new Money(start + match.Index, start + match.Index + match.Length, match.Value, decimal.Round(amount * scale, 2), currency));

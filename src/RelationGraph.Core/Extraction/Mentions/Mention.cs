@@ -5,6 +5,9 @@ namespace RelationGraph.Core.Extraction.Mentions;
 /// <summary>How sure the mention finder is that a span names an entity of its kind.</summary>
 internal enum MentionStrength
 {
+    /// <summary>"the company", "its": refers back to an organisation named earlier; used for facts, never shown as a mention.</summary>
+    Anaphor,
+
     /// <summary>A capitalised word with no type of its own; it counts only if it names an entity found elsewhere.</summary>
     Candidate,
 

@@ -62,6 +62,13 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         "nonprofit", "non-profit", "organisation", "organization", "owner", "parent", "unit",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> AnaphorNouns = new[]
+    {
+        "company", "firm", "authority", "foundation", "regulator", "department", "commission", "committee", "centre", "center",
+        "agency", "ministry", "group", "bank", "council", "board", "office", "fund", "institute", "university", "watchdog",
+        "alliance", "party", "charity", "trust", "lender", "insurer", "carrier", "airline", "bureau", "service", "union",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     [GeneratedRegex(@"\b(?:(?<chamber>Senate|House) (?<party>Democrats|Republicans)|(?<adj>Democratic|Republican|GOP) (?<who>senators|lawmakers|congressmen|congresswomen|representatives))\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex CaucusPattern();
 
@@ -93,8 +100,10 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             i = end;
         }
 
+        FindAnaphors(tokens, sentence, mentions);
         TypeSingles(tokens, mentions, caucusEnd, sentence);
         MergeInspectorGeneral(text, tokens, mentions, firstMention);
+        mentions.Sort(firstMention, mentions.Count - firstMention, Comparer<Mention>.Create((a, b) => a.Start.CompareTo(b.Start)));
     }
 
     private static void FindCaucuses(string text, Sentence sentence, List<Mention> mentions)
@@ -127,6 +136,53 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         }
     }
 
+    // "the company", "the regulator's", and "its" before a title point back to an organisation.
+    private void FindAnaphors(List<Token> tokens, Sentence sentence, List<Mention> mentions)
+    {
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            var t = tokens[k];
+            if (t.Text is "the" or "The" && tokens[k + 1].Kind == TokenKind.Word && AnaphorNouns.Contains(tokens[k + 1].Text))
+            {
+                var next = k + 2 < tokens.Count ? tokens[k + 2] : default;
+                if (next.Kind == TokenKind.Word && next.Text is not null && (next.Text is "of" or "for" || next.IsCapitalised))
+                {
+                    continue;
+                }
+
+                mentions.Add(new Mention(t.Start, tokens[k + 1].End, tokens[k + 1].Text, EntityKind.Organisation, sentence.Index, MentionStrength.Anaphor)
+                {
+                    InHeading = sentence.IsHeading,
+                });
+            }
+            else if (t.Text is "its" or "Its" or "their" or "Their" && TitleAt(tokens, k + 1))
+            {
+                mentions.Add(new Mention(t.Start, t.End, t.Text, EntityKind.Organisation, sentence.Index, MentionStrength.Anaphor)
+                {
+                    InHeading = sentence.IsHeading,
+                });
+            }
+        }
+    }
+
+    private bool TitleAt(List<Token> tokens, int k)
+    {
+        while (k < tokens.Count && tokens[k].Text is "former" or "new" or "acting" or "interim" or "longtime" or "current")
+        {
+            k++;
+        }
+
+        for (var length = 3; length >= 1; length--)
+        {
+            if (k + length <= tokens.Count && lexicon.Titles.TryGetValue(TitleText(tokens, k, k + length), out var role) && role != RoleClass.Honorific)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A run is capitalised words, joined by connectors ("of", "and") only when a capitalised word follows.
     private int RunEnd(List<Token> tokens, int i)
     {
@@ -150,10 +206,19 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                 continue;
             }
 
-            if (t.Kind == TokenKind.Word && Connectors.Contains(t.Text) && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised)
+            if (t.Kind == TokenKind.Word && Connectors.Contains(t.Text) && end + 1 < tokens.Count)
             {
-                end += 2;
-                continue;
+                var after = end + 1;
+                if (tokens[after].Text == "the" && after + 1 < tokens.Count && t.Text is "of" or "for" or "on")
+                {
+                    after++;
+                }
+
+                if (tokens[after].IsCapitalised && !lexicon.NotEntities.Contains(tokens[after].Text.ToLowerInvariant()))
+                {
+                    end = after + 1;
+                    continue;
+                }
             }
 
             break;
@@ -185,7 +250,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
     private void ClassifyRun(string text, List<Token> tokens, int from, int to, bool sentenceInitial, Sentence sentence, List<Mention> mentions)
     {
-        while (from < to && (tokens[from].Text is "The" or "A" or "An" || tokens[from].Kind == TokenKind.Punctuation))
+        while (from < to && (tokens[from].Text is "The" or "A" or "An" || tokens[from].Kind == TokenKind.Punctuation || IsLocativeModifier(tokens[from].Text)))
         {
             from++;
             sentenceInitial = false;
@@ -256,6 +321,12 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         ClassifyName(text, tokens, from, to, sentenceInitial, sentence, mentions, inheritedTitle);
     }
 
+    // "Oslo-based", "state-owned", "Nasdaq-listed" describe the organisation; they are not part of its name.
+    private static bool IsLocativeModifier(string word) =>
+        word.EndsWith("-based", StringComparison.Ordinal) || word.EndsWith("-owned", StringComparison.Ordinal)
+        || word.EndsWith("-backed", StringComparison.Ordinal) || word.EndsWith("-listed", StringComparison.Ordinal)
+        || word.EndsWith("-registered", StringComparison.Ordinal) || word.EndsWith("-funded", StringComparison.Ordinal);
+
     private static int IndexOfConnector(List<Token> tokens, int from, int to)
     {
         for (var k = from + 1; k < to - 1; k++)
@@ -271,80 +342,63 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
     private bool TryOrganisation(string text, List<Token> tokens, int from, int to, Sentence sentence, List<Mention> mentions)
     {
-        // The organisation ends at its last cue word ("Justice Department" in "Justice Department Friday").
-        var lastCue = -1;
+        var hasCue = false;
         for (var k = from; k < to; k++)
         {
             if (lexicon.OrgCues.Contains(tokens[k].Text) && !(k == from && to - from == 1))
             {
-                lastCue = k;
+                hasCue = true;
             }
         }
 
-        if (lastCue < 0)
+        if (!hasCue)
         {
             return false;
         }
 
-        // A connector-joined tail belongs to the organisation ("Department of Defense"); "and" only inside one name.
-        var end = lastCue + 1;
-        while (end < to)
+        // "Pentagon and NASA", "Acme Corp and Beta Ltd": "and" joins two names unless it sits inside one
+        // ("Securities and Exchange Commission": no cue before "and", and no known name on either side).
+        for (var k = from + 1; k < to - 1; k++)
         {
-            if (tokens[end].Text == "and")
+            if (tokens[k].Text is not ("and" or "&"))
             {
-                break;
-            }
-
-            if (Connectors.Contains(tokens[end].Text))
-            {
-                var next = end + 1;
-                while (next < to && tokens[next].IsCapitalised && !Connectors.Contains(tokens[next].Text))
-                {
-                    next++;
-                }
-
-                if (next == end + 1)
-                {
-                    break;
-                }
-
-                end = next;
                 continue;
             }
 
-            break;
-        }
-
-        var start = from;
-        for (var k = lastCue; k > from; k--)
-        {
-            if (tokens[k - 1].Text == "and" && !lexicon.OrgCues.Contains(tokens[lastCue].Text))
+            var left = text[tokens[from].Start..tokens[k - 1].End];
+            var right = text[tokens[k + 1].Start..tokens[to - 1].End];
+            var leftHasCue = false;
+            for (var j = from; j < k; j++)
             {
-                start = k;
-                break;
+                leftHasCue |= lexicon.OrgCues.Contains(tokens[j].Text);
+            }
+
+            if (leftHasCue || IsKnownName(left) || IsKnownName(right) || tokens[from].IsAllCaps)
+            {
+                ClassifyRun(text, tokens, from, k, IsSentenceInitial(tokens, from), sentence, mentions);
+                ClassifyRun(text, tokens, k + 1, to, false, sentence, mentions);
+                return true;
             }
         }
 
-        // A given name directly before the cue-led part is a separate person only when joined by "and".
-        if (start > from)
-        {
-            ClassifyRun(text, tokens, from, start - 1, IsSentenceInitial(tokens, from), sentence, mentions);
-        }
-
-        var titleEnd = TitleEnd(tokens, start, end);
-        if (titleEnd > start && titleEnd < end && !lexicon.OrgCues.Contains(tokens[start].Text))
+        var start = from;
+        var titleEnd = TitleEnd(tokens, start, to);
+        if (titleEnd > start && titleEnd < to && !lexicon.OrgCues.Contains(tokens[start].Text))
         {
             start = titleEnd;
         }
 
-        Add(mentions, tokens, start, end, text, EntityKind.Organisation, sentence, MentionStrength.Strong);
-        if (end < to)
+        var end = to;
+        while (end > start + 1 && lexicon.NotEntities.Contains(tokens[end - 1].Text.ToLowerInvariant()))
         {
-            ClassifyRun(text, tokens, end, to, false, sentence, mentions);
+            end--;
         }
 
+        Add(mentions, tokens, start, end, text, EntityKind.Organisation, sentence, MentionStrength.Strong);
         return true;
     }
+
+    private bool IsKnownName(string phrase) => lexicon.Organisations.ContainsKey(NameKey.Normalise(phrase));
 
     private int TitleEnd(List<Token> tokens, int from, int to)
     {
@@ -484,7 +538,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
     private bool PersonAppositive(string word) =>
         lexicon.Titles.TryGetValue(word, out var role) && role != RoleClass.Owner && word is not ("head" or "chair" or "leader" or "member" or "partner" or "principal" or "major" or "general" or "boss")
-        || word is "aged" or "whose" or "who";
+;
 
     private RoleClass? TitleBefore(List<Token> tokens, int from)
     {

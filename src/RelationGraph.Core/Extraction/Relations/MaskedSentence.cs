@@ -39,12 +39,22 @@ internal sealed class MaskedSentence
         var map = new List<int>(sentence.Length + 16);
         var order = new List<int>();
         var position = sentence.Start;
+        var previousEntity = -1;
         foreach (var (start, end, entity, kind) in mentions)
         {
             if (start < position)
             {
                 continue;
             }
+
+            // "the Office of Widget Regulation (OWR) said": the bracketed acronym repeats the name; patterns skip it.
+            if (entity == previousEntity && start - position == 2 && text[position] == ' ' && text[position + 1] == '(' && end < sentence.End && text[end] == ')')
+            {
+                position = end + 1;
+                continue;
+            }
+
+            previousEntity = entity;
 
             for (; position < start; position++)
             {
@@ -71,6 +81,51 @@ internal sealed class MaskedSentence
 
         return new MaskedSentence(sentence, builder.ToString(), [.. map], order);
     }
+
+    /// <summary>
+    /// The same sentence without asides (", who sits on the board,", parentheses), so a verb can be matched to its
+    /// subject across them.
+    /// </summary>
+    public MaskedSentence WithoutAsides()
+    {
+        var builder = new StringBuilder(Text.Length);
+        var map = new List<int>(Text.Length);
+        var i = 0;
+        while (i < Text.Length)
+        {
+            var skipTo = -1;
+            if (Text[i] == ',' && (Starts(i, ", who ") || Starts(i, ", which ") || Starts(i, ", whose ")))
+            {
+                var close = Text.IndexOf(',', i + 2);
+                if (close > 0 && close - i < 160)
+                {
+                    skipTo = close + 1;
+                }
+            }
+            else if (Text[i] == ' ' && i + 1 < Text.Length && Text[i + 1] == '(')
+            {
+                var close = Text.IndexOf(')', i + 2);
+                if (close > 0 && close - i < 120)
+                {
+                    skipTo = close + 1;
+                }
+            }
+
+            if (skipTo > 0)
+            {
+                i = skipTo;
+                continue;
+            }
+
+            builder.Append(Text[i]);
+            map.Add(_map[i]);
+            i++;
+        }
+
+        return new MaskedSentence(Sentence, builder.ToString(), [.. map], EntitiesInOrder);
+    }
+
+    private bool Starts(int i, string value) => string.CompareOrdinal(Text, i, value, 0, value.Length) == 0;
 
     /// <summary>The document span (UTF-16) of a masked range.</summary>
     public (int Start, int End) ToDocument(int maskedStart, int maskedEnd) =>

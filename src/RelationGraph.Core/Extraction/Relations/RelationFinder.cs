@@ -23,7 +23,7 @@ internal sealed class RelationFinder
             .Where(t => lexicon.Titles[t] != RoleClass.Honorific)
             .OrderByDescending(t => t.Length)
             .Select(Regex.Escape)) + ")";
-        const string Mod = @"(?:(?:former|new|acting|interim|then-|longtime|long-time|current|incoming|outgoing|founding|deputy|assistant|senior|chief|top|veteran|executive) )*";
+        const string Mod = @"(?:(?:former|new|acting|interim|then-|longtime|long-time|current|incoming|outgoing|founding|deputy|assistant|senior|top|veteran) )*";
         _rolePatterns =
         [
             Pattern.Build(@"{O:o}{POS}? " + Mod + "{T:t},? {P:p}", titles),
@@ -39,7 +39,7 @@ internal sealed class RelationFinder
         [
             (Pattern.Build(@"{P:a}{POS} " + AssociateNoun + ",? {P:b}", titles), RelationType.AssociatedWith, 0.85),
             (Pattern.Build(@"{P:b}, {P:a}{POS} " + AssociateNoun, titles), RelationType.AssociatedWith, 0.85),
-            (Pattern.Build(@"{P:b},? (?:is |was |a |an |the )*(?:close |longtime |long-time |old )?(?:ally|associate|friend|confidant|business partner|adviser|advisor|aide) (?:of|to) {P:a}", titles), RelationType.AssociatedWith, 0.8),
+            (Pattern.Build(@"{P:b},? (?:is |was |a |an |the |former |one-time )*(?:close |longtime |long-time |old |senior |personal |top )?(?:ally|associate|friend|confidant|business partner|adviser|advisor|aide|protégé|protege|fixer|lawyer|attorney) (?:of|to) (?:\p{Lu}[\p{L}.]+ )?{P:a}", titles), RelationType.AssociatedWith, 0.8),
             (Pattern.Build(@"{P:a} and {P:b} (?:are|were|have been|had been) (?:close |longtime |old )?(?:allies|friends|associates|business partners|partners)", titles), RelationType.AssociatedWith, 0.8),
             (Pattern.Build(@"{P:a}{POS} (?:company |firm |own |companies )?{O:b}", titles), RelationType.AssociatedWith, 0.6),
             (Pattern.Build(@"{P:a}(?: {W}){0,3} (?:slid|slides|slipped|sliding) into {P:b}{POS} (?:DMs|inbox|messages|direct messages)", titles), RelationType.CommunicatesWith, 0.8),
@@ -50,15 +50,18 @@ internal sealed class RelationFinder
             (Pattern.Build(@"{P:a}(?: {W}){0,6} contacts?(?: list| book)?,? including (?:{P}{POS} (?:[\p{L}\-]+ ){1,3})?{P:b}", titles), RelationType.CommunicatesWith, 0.6),
             (Pattern.Build(@"{E:a} (?:has |have |had |also |reportedly |secretly )*(?:funded|funds|financed|finances|bankrolled|bankrolls|sponsored|sponsors|donated (?:[^\uE000\uE001]{1,30} )?to|gave (?:[^\uE000\uE001]{1,30} )?to|contributed (?:[^\uE000\uE001]{1,30} )?to|paid (?:[^\uE000\uE001]{1,30} )?to) (?:the )?{E:b}", titles), RelationType.Funds, 0.75),
             (Pattern.Build(@"{E:b}(?: {W}){0,6} (?:funded|financed|bankrolled|sponsored|backed) by (?:the )?{E:a}", titles), RelationType.Funds, 0.7),
-            (Pattern.Build(@"{E:b} (?:received|receives|got|gets|accepted|took)(?: {W}){0,5} (?:from) (?:the )?{E:a}", titles), RelationType.Funds, 0.55),
-            (Pattern.Build(@"{P:a} (?:joined|works for|worked for|works at|worked at|was hired by|is employed by|was employed by|went to work for) (?:the )?{O:b}", titles), RelationType.EmployedBy, 0.75),
-            (Pattern.Build(@"{P:a},? (?:who )?(?:heads|headed|leads|led|chairs|chaired|runs|ran) (?:the )?{O:b}", titles), RelationType.Leads, 0.75),
-            (Pattern.Build(@"{P:a},? (?:who )?(?:owns|owned|founded|co-founded|cofounded|bought|acquired) (?:the )?{O:b}", titles), RelationType.Owns, 0.75),
+            (Pattern.Build(@"{E:b} (?:has |have |had |also |reportedly |secretly )*(?:received|receives|got|gets|accepted|took)(?: {W}){0,5} from (?:the )?{E:a}", titles), RelationType.Funds, 0.55),
+            (Pattern.Build(@"{P:a}(?: (?:[\p{L}\d\-]+|\uE000O\d+\uE001)){0,8},? (?:and )?(?:previously |formerly |once |also |later |had |has |have |earlier )*(?:joined|works for|worked for|works at|worked at|was hired by|is employed by|was employed by|went to work for) (?:the )?{O:b}", titles), RelationType.EmployedBy, 0.7),
+            (Pattern.Build(@"{P:a},? (?:who )?(?:has |had |have |also |now |still )*(?:heads|headed|leads|led|chairs|chaired|runs|ran|run|manages|managed) (?:the )?(?:[\p{L}\-]+(?:'s|’s) )?{O:b}", titles), RelationType.Leads, 0.75),
+            (Pattern.Build(@"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:led|headed|chaired|run|managed) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", titles), RelationType.Leads, 0.8),
+            (Pattern.Build(@"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:owned|co-owned|controlled) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", titles), RelationType.Owns, 0.8),
+            (Pattern.Build(@"{P:a},? (?:who )?(?:has |had |also |now |still )*(?:sits|sat|serves|served|is|was) on (?:the )?{O:b}", titles), RelationType.MemberOf, 0.75),
+            (Pattern.Build(@"{P:a},? (?:who )?(?:owns|owned|bought|acquired|controls|controlled) (?:the )?{O:b}", titles), RelationType.Owns, 0.75),
             (Pattern.Build(@"{P:a}, (?:the )?(?:majority |sole |co-)?(?:owner|founder|co-founder)(?: and [\p{L} \-]{1,30})? of (?:the )?{O:b}", titles), RelationType.Owns, 0.85),
             (Pattern.Build(@"{P:a},? (?:is |was |a |an |the )*(?:former |longtime |senior |board )?members? of (?:the )?{O:b}", titles), RelationType.MemberOf, 0.8),
             (Pattern.Build(@"{P:a},? (?:a |an |the )?(?:former |ex-)?{O:b} (?:agent|spy|officer|official|employee|staffer|operative|lawyer|engineer|analyst|executive)", titles), RelationType.EmployedBy, 0.75),
         ];
-        _hisAssociate = Pattern.Build(@"\b(?:his|her) (?:buddy|pal|friend|ally|confidant|associate|close friend|old friend|longtime friend|right-hand man|protégé) {P:b}", titles);
+        _hisAssociate = Pattern.Build(@"\b(?:his|her) (?:buddy|pal|friend|ally|confidant|associate|close friend|old friend|longtime friend|right-hand man|protégé|wife|husband|son|daughter|brother|sister|father|mother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|nephew|niece|cousin|partner|girlfriend|boyfriend),? {P:b}", titles);
     }
 
     /// <summary>Adds the facts of one masked sentence.</summary>

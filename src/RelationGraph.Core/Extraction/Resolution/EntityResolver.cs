@@ -43,7 +43,13 @@ internal static partial class EntityResolver
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
-            if (mention.Strength is MentionStrength.Candidate or MentionStrength.Contextual)
+            if (mention.Strength is MentionStrength.Candidate or MentionStrength.Contextual or MentionStrength.Anaphor)
+            {
+                continue;
+            }
+
+            // Headings name what the body names; a heading alone does not make an entity.
+            if (mention.InHeading && mention.Canonical is null)
             {
                 continue;
             }
@@ -73,6 +79,7 @@ internal static partial class EntityResolver
         }
 
         JoinAcronyms(text, mentions, entities, assignment, byKey);
+        JoinLegalForms(entities, assignment, byKey);
 
         // Single words: typed by context or not, they join a full name when one matches.
         var pending = new List<int>();
@@ -109,7 +116,19 @@ internal static partial class EntityResolver
 
         for (var m = 0; m < mentions.Count; m++)
         {
-            if (assignment[m] >= 0)
+            var mention = mentions[m];
+            if (assignment[m] < 0 && mention.InHeading && mention.Strength is MentionStrength.Strong or MentionStrength.Weak)
+            {
+                var key = (mention.Kind, NameKey.Normalise(mention.Canonical ?? mention.Name));
+                assignment[m] = byKey.TryGetValue(key, out var known) ? known : Join(mention, m, mentions, entities, assignment, byKey, nicknames);
+            }
+        }
+
+        ResolveAnaphors(sentences, mentions, entities, assignment);
+
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (assignment[m] >= 0 && mentions[m].Strength != MentionStrength.Anaphor)
             {
                 var mention = mentions[m];
                 var entity = entities[assignment[m]];
@@ -181,9 +200,162 @@ internal static partial class EntityResolver
             return firstNameMatches[0];
         }
 
+        // "Meridian" for "Meridian Transit Systems": the first word of exactly one multi-word organisation.
+        var shortForm = -1;
+        for (var e = 0; e < entities.Count; e++)
+        {
+            var entity = entities[e];
+            if (entity.Kind != EntityKind.Organisation || entity.FixedName)
+            {
+                continue;
+            }
+
+            var words = entity.Words;
+            if (words.Length >= 2 && string.Equals(words[0], mention.Name, StringComparison.Ordinal) && !GenericFirstWords.Contains(words[0]))
+            {
+                if (shortForm >= 0)
+                {
+                    shortForm = -2;
+                    break;
+                }
+
+                shortForm = e;
+            }
+        }
+
+        if (shortForm >= 0)
+        {
+            return shortForm;
+        }
+
         return byKey.TryGetValue((mention.Kind, key), out var same) ? same
             : byKey.TryGetValue((mention.Kind == EntityKind.Person ? EntityKind.Organisation : EntityKind.Person, key), out var other) ? other
             : -1;
+    }
+
+    // First words that do not stand for the whole name ("National" is not "National Widget Board").
+    private static readonly HashSet<string> GenericFirstWords = new(StringComparer.Ordinal)
+    {
+        "National", "United", "American", "Federal", "General", "International", "Royal", "Central", "First", "New", "Global",
+        "World", "State", "City", "Public", "Social", "Democratic", "Republican", "European", "British", "Chinese", "Russian",
+        "Office", "Department", "Ministry", "Bank", "University", "Institute", "Council", "Committee", "Commission", "Agency",
+        "Board", "Trust", "Fund", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Senate", "House",
+        "Air", "Army", "Navy", "Municipal", "Consumer", "Fair", "Independent", "Environmental", "Financial", "Energy",
+    };
+
+    private static readonly string[] LegalSuffixes =
+        ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "ASA", "AG", "SA", "S.A.",
+         "GmbH", "NV", "N.V.", "BV", "AB", "Oyj", "SE", "SpA", "Srl", "Pty", "LP", "Co", "Co."];
+
+    // "Halvorsen Shipping" and "Halvorsen Shipping ASA" are one company: names equal up to a legal suffix join.
+    private static void JoinLegalForms(List<EntityDraft> entities, int[] assignment, Dictionary<(EntityKind, string), int> byKey)
+    {
+        var byCore = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var e = 0; e < entities.Count; e++)
+        {
+            var entity = entities[e];
+            if (entity.Kind != EntityKind.Organisation || entity.FixedName)
+            {
+                continue;
+            }
+
+            var words = entity.Words;
+            var length = words.Length;
+            while (length > 1 && LegalSuffixes.Contains(words[length - 1]))
+            {
+                length--;
+            }
+
+            var core = NameKey.Normalise(string.Join(' ', words, 0, length));
+            if (!byCore.TryGetValue(core, out var other))
+            {
+                byCore[core] = e;
+                continue;
+            }
+
+            var (keep, drop) = entities[other].Words.Length >= words.Length ? (other, e) : (e, other);
+            for (var m = 0; m < assignment.Length; m++)
+            {
+                if (assignment[m] == drop)
+                {
+                    assignment[m] = keep;
+                }
+            }
+
+            byKey[(EntityKind.Organisation, NameKey.Normalise(entities[drop].Name))] = keep;
+            byCore[core] = keep;
+        }
+    }
+
+    private static readonly string[] GovernmentWords =
+        ["Department", "Ministry", "Office", "Agency", "Authority", "Commission", "Committee", "Council", "Police", "Court", "Senate",
+         "Congress", "Parliament", "Bureau", "Administration", "Army", "Navy", "Force", "Regulation", "Regulator", "Inspector"];
+
+    // "the company" → the latest company named before; "the authority" → the latest organisation with "Authority"
+    // in its name; "its" → the organisation that leads the sentence, or the one that led a recent sentence.
+    private static void ResolveAnaphors(IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities, int[] assignment)
+    {
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Strength != MentionStrength.Anaphor)
+            {
+                continue;
+            }
+
+            var noun = mention.Name.ToLowerInvariant();
+            if (noun is "its" or "their")
+            {
+                assignment[m] = LeadingOrganisation(sentences, mentions, entities, assignment, mention);
+                continue;
+            }
+
+            for (var k = m - 1; k >= 0; k--)
+            {
+                if (assignment[k] < 0 || entities[assignment[k]].Kind != EntityKind.Organisation || mentions[k].Sentence < mention.Sentence - 8)
+                {
+                    continue;
+                }
+
+                var name = entities[assignment[k]].Name;
+                var isGovernment = GovernmentWords.Any(w => name.Contains(w, StringComparison.Ordinal));
+                var fits = noun switch
+                {
+                    "company" or "firm" or "lender" or "insurer" or "carrier" or "airline" => !isGovernment,
+                    "regulator" or "watchdog" => isGovernment,
+                    _ => name.Split(' ').Any(w => string.Equals(w, noun, StringComparison.OrdinalIgnoreCase)),
+                };
+                if (fits)
+                {
+                    assignment[m] = assignment[k];
+                    break;
+                }
+            }
+        }
+    }
+
+    private static int LeadingOrganisation(IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities, int[] assignment, Mention anaphor)
+    {
+        for (var sentence = anaphor.Sentence; sentence >= 0 && sentence >= anaphor.Sentence - 2; sentence--)
+        {
+            if (sentences[sentence].Paragraph != sentences[anaphor.Sentence].Paragraph)
+            {
+                break;
+            }
+
+            var start = sentences[sentence].Start;
+            for (var k = 0; k < mentions.Count; k++)
+            {
+                var mention = mentions[k];
+                if (mention.Sentence == sentence && mention.Start < anaphor.Start && mention.Start - start <= 24 && assignment[k] >= 0
+                    && entities[assignment[k]].Kind == EntityKind.Organisation)
+                {
+                    return assignment[k];
+                }
+            }
+        }
+
+        return -1;
     }
 
     private static int LastPositionBefore(int entity, int position, List<Mention> mentions, int[] assignment)

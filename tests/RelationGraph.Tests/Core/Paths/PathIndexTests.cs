@@ -1,0 +1,394 @@
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
+
+namespace RelationGraph.Tests.Core.Paths;
+
+public sealed class PathIndexTests
+{
+    private static readonly DateTimeOffset Y2019 = new(2019, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Y2022 = new(2022, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void FindPaths_Shortest_ReturnsEveryShortestPathStrongestEvidenceFirst()
+    {
+        var graph = new TestGraph()
+            .Edge("a", "b", docs: 1).Edge("b", "d", docs: 1)
+            .Edge("a", "c", docs: 3).Edge("c", "d", docs: 2)
+            .Edge("a", "e").Edge("e", "f").Edge("f", "d");
+        using var index = graph.Build();
+
+        var result = Find(index, "a", "d", k: 10);
+
+        Assert.False(result.TimedOut);
+        Assert.Equal(["a>c>d", "a>b>d"], result.Paths.Select(Describe));
+    }
+
+    [Fact]
+    public void FindPaths_EqualEvidence_OrdersByIdsSoTheAnswerIsStable()
+    {
+        var graph = new TestGraph().Edge("a", "y").Edge("y", "d").Edge("a", "x").Edge("x", "d");
+        using var index = graph.Build();
+
+        var result = Find(index, "a", "d", k: 10);
+
+        Assert.Equal(["a>x>d", "a>y>d"], result.Paths.Select(Describe));
+    }
+
+    [Fact]
+    public void FindPaths_WalksAgainstTheFactDirection_ReportsTheRealDirection()
+    {
+        var graph = new TestGraph()
+            .Node("per", EntityKind.Person).Node("org", EntityKind.Organisation).Node("boss", EntityKind.Person)
+            .Edge("per", "org", RelationType.EmployedBy).Edge("boss", "org", RelationType.Leads);
+        using var index = graph.Build();
+
+        var path = Assert.Single(Find(index, "per", "boss").Paths);
+
+        Assert.Equal(["per", "org", "boss"], path.NodeIds);
+        Assert.True(path.Hops[0].Forward);
+        Assert.False(path.Hops[1].Forward);
+        Assert.Equal("boss-LEADS-org", path.Hops[1].FactKey);
+    }
+
+    [Fact]
+    public void FindPaths_KShortest_AddsTheLongerAlternativesInOrder()
+    {
+        var graph = new TestGraph()
+            .Edge("a", "b").Edge("b", "d")
+            .Edge("a", "e").Edge("e", "f").Edge("f", "d")
+            .Edge("a", "g").Edge("g", "h").Edge("h", "i").Edge("i", "d");
+        using var index = graph.Build();
+
+        var result = Find(index, "a", "d", PathMode.KShortest, k: 3, maxHops: 6);
+
+        Assert.Equal(["a>b>d", "a>e>f>d", "a>g>h>i>d"], result.Paths.Select(Describe));
+    }
+
+    [Fact]
+    public void FindPaths_AllSimple_ReturnsEverySimplePathWithinTheHopLimit()
+    {
+        // a square with a diagonal: a-b-d, a-c-d, a-b-c-d, a-c-b-d
+        var graph = new TestGraph().Edge("a", "b").Edge("b", "d").Edge("a", "c").Edge("c", "d").Edge("b", "c");
+        using var index = graph.Build();
+
+        var three = Find(index, "a", "d", PathMode.AllSimple, k: 50, maxHops: 3);
+        var two = Find(index, "a", "d", PathMode.AllSimple, k: 50, maxHops: 2);
+
+        Assert.Equal(["a>b>d", "a>c>d", "a>b>c>d", "a>c>b>d"], three.Paths.Select(Describe));
+        Assert.Equal(2, two.Paths.Count);
+    }
+
+    [Theory]
+    [InlineData(PathMode.Shortest)]
+    [InlineData(PathMode.KShortest)]
+    [InlineData(PathMode.AllSimple)]
+    public void FindPaths_TypeFilterRemovesTheDirectFact_TakesTheLongerValidRoute(PathMode mode)
+    {
+        var graph = new TestGraph()
+            .Edge("a", "d", RelationType.Funds)
+            .Edge("a", "b", RelationType.AssociatedWith).Edge("b", "c", RelationType.AssociatedWith).Edge("c", "d", RelationType.AssociatedWith);
+        using var index = graph.Build();
+        var filter = new PathFilter { Types = new HashSet<RelationType> { RelationType.AssociatedWith } };
+
+        var result = Find(index, "a", "d", mode, filter: filter);
+
+        Assert.Equal("a>b>c>d", Describe(Assert.Single(result.Paths)));
+    }
+
+    [Fact]
+    public void FindPaths_MinConfidenceRemovesTheDirectFact_TakesTheLongerRoute()
+    {
+        var graph = new TestGraph().Edge("a", "d", confidence: 0.3).Edge("a", "b", confidence: 0.9).Edge("b", "d", confidence: 0.9);
+        using var index = graph.Build();
+
+        var unfiltered = Find(index, "a", "d");
+        var filtered = Find(index, "a", "d", filter: new PathFilter { MinConfidence = 0.9 });
+
+        Assert.Equal("a>d", Describe(Assert.Single(unfiltered.Paths)));
+        Assert.Equal("a>b>d", Describe(Assert.Single(filtered.Paths)));
+    }
+
+    [Fact]
+    public void FindPaths_MinDocsRemovesTheDirectFact_TakesTheLongerRoute()
+    {
+        var graph = new TestGraph().Edge("a", "d", docs: 1).Edge("a", "b", docs: 2).Edge("b", "c", docs: 2).Edge("c", "d", docs: 5);
+        using var index = graph.Build();
+
+        var result = Find(index, "a", "d", filter: new PathFilter { MinDocs = 2 });
+
+        Assert.Equal("a>b>c>d", Describe(Assert.Single(result.Paths)));
+    }
+
+    [Fact]
+    public void FindPaths_MiddleKindFilterExcludesTheShortcutEntity_TakesTheLongerRoute()
+    {
+        var graph = new TestGraph()
+            .Node("a", EntityKind.Person).Node("d", EntityKind.Person)
+            .Node("contract", EntityKind.Contract).Node("p1", EntityKind.Person).Node("p2", EntityKind.Person)
+            .Edge("a", "contract", RelationType.PartyTo).Edge("d", "contract", RelationType.PartyTo)
+            .Edge("a", "p1").Edge("p1", "p2").Edge("p2", "d");
+        using var index = graph.Build();
+        var filter = new PathFilter { MiddleKinds = new HashSet<EntityKind> { EntityKind.Person } };
+
+        var result = Find(index, "a", "d", filter: filter);
+
+        Assert.Equal("a>p1>p2>d", Describe(Assert.Single(result.Paths)));
+    }
+
+    [Fact]
+    public void FindPaths_MiddleKindFilter_DoesNotApplyToTheEndpoints()
+    {
+        var graph = new TestGraph()
+            .Node("c1", EntityKind.Contract).Node("c2", EntityKind.Contract).Node("org", EntityKind.Organisation)
+            .Edge("c1", "org", RelationType.AwardedBy).Edge("c2", "org", RelationType.AwardedBy);
+        using var index = graph.Build();
+        var filter = new PathFilter { MiddleKinds = new HashSet<EntityKind> { EntityKind.Organisation } };
+
+        Assert.Single(Find(index, "c1", "c2", filter: filter).Paths);
+    }
+
+    [Fact]
+    public void FindPaths_DateWindowExcludesTheDirectFact_TakesTheLongerRoute()
+    {
+        var graph = new TestGraph().Edge("a", "d", reported: Y2019).Edge("a", "b", reported: Y2022).Edge("b", "d", reported: Y2022);
+        using var index = graph.Build();
+        var from2020 = new PathFilter { ReportedFrom = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+        var until2020 = new PathFilter { ReportedTo = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+
+        Assert.Equal("a>b>d", Describe(Assert.Single(Find(index, "a", "d", filter: from2020).Paths)));
+        Assert.Equal("a>d", Describe(Assert.Single(Find(index, "a", "d", filter: until2020).Paths)));
+    }
+
+    [Fact]
+    public void FindPaths_DegreeCap_RoutesAroundHubsButNotAroundEndpoints()
+    {
+        var graph = new TestGraph().Edge("a", "hub").Edge("hub", "d").Edge("a", "x").Edge("x", "y").Edge("y", "d");
+        for (var i = 0; i < 10; i++)
+        {
+            graph.Edge("hub", $"spoke{i}");
+        }
+
+        using var index = graph.Build();
+        var capped = new PathFilter { MaxDegree = 5 };
+
+        Assert.Equal("a>hub>d", Describe(Assert.Single(Find(index, "a", "d").Paths)));
+        Assert.Equal("a>x>y>d", Describe(Assert.Single(Find(index, "a", "d", filter: capped).Paths)));
+        Assert.Single(Find(index, "hub", "y", filter: capped).Paths);
+    }
+
+    [Fact]
+    public void FindPaths_NoRouteWithinMaxHops_ReturnsNothing()
+    {
+        var graph = new TestGraph().Edge("a", "b").Edge("b", "c").Edge("c", "d");
+        using var index = graph.Build();
+
+        Assert.Empty(Find(index, "a", "d", maxHops: 2).Paths);
+        Assert.Empty(Find(index, "a", "unknown").Paths);
+        Assert.Single(Find(index, "a", "d", maxHops: 3).Paths);
+    }
+
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(7, 3)]
+    [InlineData(4, 0)]
+    [InlineData(4, 51)]
+    public void FindPaths_OverTheBounds_ThrowsArgumentOutOfRange(int maxHops, int k)
+    {
+        using var index = new TestGraph().Edge("a", "b").Build();
+        var request = new PathRequest { FromId = "a", ToId = "b", MaxHops = maxHops, K = k };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.FindPaths(request, TimeProvider.System, long.MaxValue, Ct));
+    }
+
+    [Fact]
+    public void FindPaths_BadFilterValues_ThrowArgumentOutOfRange()
+    {
+        using var index = new TestGraph().Edge("a", "b").Build();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Find(index, "a", "b", filter: new PathFilter { MinConfidence = 1.5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Find(index, "a", "b", filter: new PathFilter { MaxDegree = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.FindPaths(
+            new PathRequest { FromId = "a", ToId = "b", Timeout = TimeSpan.Zero }, TimeProvider.System, long.MaxValue, Ct));
+    }
+
+    [Theory]
+    [InlineData(PathMode.Shortest)]
+    [InlineData(PathMode.KShortest)]
+    [InlineData(PathMode.AllSimple)]
+    public void FindPaths_DeadlineAlreadyPassed_AnswersTimedOutInsteadOfSearching(PathMode mode)
+    {
+        using var index = RandomGraph.Build(nodes: 50_000, edgesPerNode: 3, seed: 7);
+        var request = new PathRequest { FromId = RandomGraph.Id(1), ToId = RandomGraph.Id(49_999), Mode = mode, MaxHops = 6, K = 50 };
+
+        var result = index.FindPaths(request, TimeProvider.System, TimeProvider.System.GetTimestamp() - 1, Ct);
+
+        Assert.True(result.TimedOut);
+        Assert.Empty(result.Paths);
+    }
+
+    [Fact]
+    public void FindPaths_CancelledToken_AnswersTimedOut()
+    {
+        using var index = RandomGraph.Build(nodes: 50_000, edgesPerNode: 3, seed: 7);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var request = new PathRequest { FromId = RandomGraph.Id(1), ToId = RandomGraph.Id(49_999), Mode = PathMode.AllSimple, MaxHops = 6, K = 50 };
+
+        var result = index.FindPaths(request, TimeProvider.System, long.MaxValue, cancelled.Token);
+
+        Assert.True(result.TimedOut);
+    }
+
+    [Fact]
+    public void FindPaths_DeadlinePassesMidSearch_StopsAndKeepsWhatItFound()
+    {
+        var graph = new TestGraph();
+        for (var i = 0; i < 60; i++)
+        {
+            for (var j = i + 1; j < 60; j++)
+            {
+                graph.Edge($"n{i:D2}", $"n{j:D2}");
+            }
+        }
+
+        using var index = graph.Build();
+        var request = new PathRequest { FromId = "n00", ToId = "n59", Mode = PathMode.AllSimple, MaxHops = 6, K = 50 };
+        var clock = new SteppingTimeProvider();
+
+        // the clock moves one step per look: the deadline passes after a few hundred edges, wherever the search is
+        var result = index.FindPaths(request, clock, deadline: 100, Ct);
+
+        Assert.True(result.TimedOut);
+        Assert.NotEmpty(result.Paths);
+        Assert.All(result.Paths, p => Assert.Equal(p.NodeIds.Count, p.NodeIds.Distinct().Count()));
+    }
+
+    [Fact]
+    public void FindPaths_RandomGraphs_KShortestMatchesBruteForceLengths()
+    {
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var random = new Random(seed);
+            var graph = new TestGraph();
+            for (var e = 0; e < 40; e++)
+            {
+                var a = random.Next(18);
+                var b = random.Next(18);
+                if (a != b)
+                {
+                    graph.Edge($"n{a}", $"n{b}", (RelationType)random.Next(12), docs: 1 + random.Next(3));
+                }
+            }
+
+            graph.Node("n0").Node("n17");
+            using var index = graph.Build();
+            var expected = graph.AllSimplePathLengths("n0", "n17", maxHops: 5);
+
+            var k = Find(index, "n0", "n17", PathMode.KShortest, k: 12, maxHops: 5);
+            var all = Find(index, "n0", "n17", PathMode.AllSimple, k: 50, maxHops: 5);
+            var shortest = Find(index, "n0", "n17", PathMode.Shortest, k: 50, maxHops: 5);
+
+            Assert.Equal(expected.Take(12), k.Paths.Select(p => p.Hops.Count));
+            Assert.Equal(expected.Take(50), all.Paths.Select(p => p.Hops.Count));
+            Assert.Equal(expected.TakeWhile(l => l == expected.FirstOrDefault()).Take(50), shortest.Paths.Select(p => p.Hops.Count));
+            Assert.All(k.Paths.Concat(all.Paths), p => Assert.Equal(p.NodeIds.Count, p.NodeIds.Distinct().Count()));
+            Assert.Equal(k.Paths.Count, k.Paths.Select(p => string.Join('|', p.Hops.Select(h => h.FactKey))).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void Apply_ManyIncrementalChanges_EqualsAFullRebuild()
+    {
+        var random = new Random(42);
+        var graph = new TestGraph();
+        for (var i = 0; i < 300; i++)
+        {
+            graph.Edge($"n{random.Next(200)}", $"m{random.Next(200)}", (RelationType)random.Next(12), docs: 1 + random.Next(4));
+        }
+
+        using var index = graph.Build();
+        index.MinCompactionEntries = 64;
+        for (var round = 0; round < 60; round++)
+        {
+            var upserts = new List<IndexedFact>();
+            var removals = new List<string>();
+            var entities = new List<IndexedEntity>();
+            for (var change = 0; change < 100; change++)
+            {
+                var existing = graph.Facts.Keys.ElementAt(random.Next(graph.Facts.Count));
+                switch (random.Next(3))
+                {
+                    case 0:
+                        removals.Add(existing);
+                        graph.Facts.Remove(existing);
+                        break;
+                    case 1:
+                        var updated = graph.Facts[existing] with { DocCount = 1 + random.Next(9), Confidence = random.NextDouble() };
+                        graph.Facts[existing] = updated;
+                        upserts.Add(updated);
+                        break;
+                    default:
+                        var newNode = $"new{round}_{change}";
+                        var oldNode = $"n{random.Next(200)}";
+                        var added = graph.AddNode(newNode, EntityKind.Organisation).MakeFact(oldNode, newNode, RelationType.Owns, 0.8, 1, null);
+                        entities.Add(graph.Entities[newNode]);
+                        entities.Add(graph.Entities[oldNode]);
+                        upserts.Add(added);
+                        break;
+                }
+            }
+
+            // an upsert and a removal of the same key in one delta: removals apply first
+            var removed = removals.Distinct().ToList();
+            index.Apply(new PathIndexDelta(entities, [], [.. upserts.Where(u => graph.Facts.ContainsKey(u.FactKey))], removed));
+        }
+
+        using var rebuilt = graph.Build();
+
+        Assert.Equal(rebuilt.DescribeAdjacency(), index.DescribeAdjacency());
+        Assert.Equal(rebuilt.EdgeCount, index.EdgeCount);
+        Assert.InRange(index.Compactions, 1, 59);
+        foreach (var (from, to) in new[] { ("n1", "m2"), ("n5", "n7"), ("m3", "new59_0"), ("n10", "m150") })
+        {
+            var expected = Find(rebuilt, from, to, PathMode.KShortest, k: 5).Paths.Select(Describe);
+            Assert.Equal(expected, Find(index, from, to, PathMode.KShortest, k: 5).Paths.Select(Describe));
+        }
+    }
+
+    [Fact]
+    public void GetNeighbours_FiltersAndRanksByEvidence()
+    {
+        var graph = new TestGraph()
+            .Node("org", EntityKind.Organisation).Node("p1", EntityKind.Person).Node("p2", EntityKind.Person).Node("c", EntityKind.Contract)
+            .Edge("p1", "org", RelationType.EmployedBy, docs: 1)
+            .Edge("p2", "org", RelationType.EmployedBy, docs: 4)
+            .Edge("org", "c", RelationType.PartyTo, docs: 2, confidence: 0.4);
+        using var index = graph.Build();
+
+        var all = index.GetNeighbours("org", PathFilter.None, 10);
+        var confident = index.GetNeighbours("org", new PathFilter { MinConfidence = 0.5 }, 10);
+
+        Assert.Equal(["p2", "c", "p1"], all.Select(n => n.NeighbourId));
+        Assert.Equal([false, true, false], all.Select(n => n.Outgoing));
+        Assert.Equal(["p2", "p1"], confident.Select(n => n.NeighbourId));
+        Assert.Single(index.GetNeighbours("org", PathFilter.None, 1));
+    }
+
+    private static PathSearchResult Find(PathIndex index, string from, string to, PathMode mode = PathMode.Shortest, int k = 3, int maxHops = 4, PathFilter? filter = null) =>
+        index.FindPaths(new PathRequest { FromId = from, ToId = to, Mode = mode, K = k, MaxHops = maxHops, Filter = filter ?? PathFilter.None },
+            TimeProvider.System, long.MaxValue, Ct);
+
+    private static string Describe(FoundPath path) => string.Join('>', path.NodeIds);
+
+    /// <summary>A clock that moves one tick each time it is read, so a deadline passes after a set amount of work.</summary>
+    private sealed class SteppingTimeProvider : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => 1;
+
+        public override long GetTimestamp() => Interlocked.Increment(ref _now);
+    }
+}
