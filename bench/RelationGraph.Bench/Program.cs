@@ -11,6 +11,8 @@ internal static class Program
         {
             case "extract-json":
                 return await Extraction.ExtractJsonCommand.RunAsync(rest);
+            case "ingest":
+                return await Ingestion.IngestBenchmark.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync("usage: bench <extraction|paths|ingest> [options]");
                 return 2;
