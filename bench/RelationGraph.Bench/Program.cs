@@ -15,6 +15,8 @@ internal static class Program
                 return await Extraction.ExtractJsonCommand.RunAsync(rest);
             case "paths":
                 return await Paths.PathBenchmark.RunAsync(rest);
+            case "ingest":
+                return await Ingestion.IngestBenchmark.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync("usage: bench <extraction|paths|ingest> [options]");
                 return 2;
