@@ -15,10 +15,12 @@ internal static class Program
                 return await Extraction.ExtractJsonCommand.RunAsync(rest);
             case "paths":
                 return await Paths.PathBenchmark.RunAsync(rest);
+            case "rest":
+                return await Rest.RestBenchmark.RunAsync(rest);
             case "ingest":
                 return await Ingestion.IngestBenchmark.RunAsync(rest);
             default:
-                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|ingest> [options]");
+                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|rest|ingest> [options]");
                 return 2;
         }
     }
