@@ -17,7 +17,7 @@ internal sealed class ConnectionOpenTarget(string databasePath) : IPathTarget
         DefaultTimeout = 5,
     }.ToString();
 
-    public string Name => "one pooled open + PRAGMAs (store read overhead)";
+    public string Name => "pooled open + PRAGMAs (per store read)";
 
     /// <summary>Always 0: it finds no path.</summary>
     public async ValueTask<int> SearchAsync(Pair pair)
