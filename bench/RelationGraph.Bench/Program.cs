@@ -9,8 +9,12 @@ internal static class Program
         var rest = args.Skip(1).ToArray();
         switch (name)
         {
+            case "extraction":
+                return Extraction.ExtractionBenchmark.Run(rest);
             case "extract-json":
                 return await Extraction.ExtractJsonCommand.RunAsync(rest);
+            case "paths":
+                return await Paths.PathBenchmark.RunAsync(rest);
             case "ingest":
                 return await Ingestion.IngestBenchmark.RunAsync(rest);
             default:

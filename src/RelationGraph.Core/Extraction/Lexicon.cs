@@ -28,11 +28,14 @@ internal sealed class Lexicon
         FrozenSet<string> acronymStoplist,
         FrozenSet<string> notEntities,
         FrozenDictionary<string, string> organisations,
+        FrozenDictionary<string, string> organisationForms,
         FrozenSet<string> boilerplateLines,
         IReadOnlyList<string> boilerplatePrefixes,
         IReadOnlyList<string> boilerplateSuffixes)
     {
         GivenNames = givenNames;
+        TitleFirstWords = titles.Keys.Select(t => t.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        OrganisationForms = organisationForms;
         Places = places;
         OrgCues = orgCues;
         Titles = titles;
@@ -67,6 +70,12 @@ internal sealed class Lexicon
 
     /// <summary>Known organisations: normalised name or alias → canonical name.</summary>
     public FrozenDictionary<string, string> Organisations { get; }
+
+    /// <summary>First words of titles, any case; most words are not, so title lookups stop early.</summary>
+    public FrozenSet<string> TitleFirstWords { get; }
+
+    /// <summary>Known organisations by verbatim form (exact case) → canonical name; a cheap first lookup.</summary>
+    public FrozenDictionary<string, string> OrganisationForms { get; }
 
     /// <summary>Whole boilerplate lines, lower case.</summary>
     public FrozenSet<string> BoilerplateLines { get; }
@@ -118,6 +127,7 @@ internal sealed class Lexicon
         }
 
         var organisations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var organisationForms = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in ReadLines("organisations.txt"))
         {
             var forms = line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -129,6 +139,7 @@ internal sealed class Lexicon
             foreach (var form in forms)
             {
                 organisations.TryAdd(Model.NameKey.Normalise(form), forms[0]);
+                organisationForms.TryAdd(form, forms[0]);
             }
         }
 
@@ -160,6 +171,7 @@ internal sealed class Lexicon
             ReadLines("acronym-stoplist.txt").ToFrozenSet(StringComparer.Ordinal),
             ReadLines("not-entities.txt").Select(p => p.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             organisations.ToFrozenDictionary(StringComparer.Ordinal),
+            organisationForms.ToFrozenDictionary(StringComparer.Ordinal),
             boilerplateLines.ToFrozenSet(StringComparer.Ordinal),
             prefixes,
             suffixes);

@@ -27,7 +27,7 @@ internal sealed partial class ContractFinder
     [GeneratedRegex("\uE000O(?<o>\\d+)\uE001", RegexOptions.CultureInvariant)]
     private static partial Regex OrgPlaceholder();
 
-    [GeneratedRegex(@"^(?: (?:with|from|by|for) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @")?(?: to (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001" + ")?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?: (?:with|from|by|for) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @"| (?:that|which) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @" (?:has |had |have )?(?:awarded|gave|granted|handed|signed with|gave to|awarded to))?(?: to (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001" + ")?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex CounterpartAfter();
 
     [GeneratedRegex("\uE000O(?<o>\\d+)\uE001" + @" (?:has |have |had |also |quietly |formally )*(?:awarded|awards|granted|grants|handed|hands|issued|issues|approved|approves)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]

@@ -253,7 +253,7 @@ internal sealed partial class InvestigationFinder
 
         foreach (Match m in VerbSubject().Matches(plain.Text))
         {
-            subjects.Add(MaskedSentence.EntityOf(m.Groups["subject"].Value));
+            subjects.Add(ApposedPerson(plain.Text, m.Groups["subject"]));
             found.Add((plain, m, "investigation", false));
         }
 
@@ -306,6 +306,18 @@ internal sealed partial class InvestigationFinder
             drafts.Add(draft);
         }
     }
+
+    // "investigating Roe's former deputy, Jane Doe": the one investigated is the person in apposition, not Roe.
+    private static int ApposedPerson(string masked, Group subject)
+    {
+        var after = ApposedAfterPossessive().Match(masked, subject.Index + subject.Length);
+        return after.Success && after.Index == subject.Index + subject.Length + 1
+            ? MaskedSentence.EntityOf(after.Groups["p"].Value)
+            : MaskedSentence.EntityOf(subject.Value);
+    }
+
+    [GeneratedRegex(@"(?:'s|’s) (?:[\p{L}\-]+ ){1,3}?[\p{L}\-]+,? " + "\uE000P(?<p>\\d+)\uE001", RegexOptions.CultureInvariant)]
+    private static partial Regex ApposedAfterPossessive();
 
     // The person a document is about: clearly the most named one.
     private static int MainPerson(List<EntityDraft> entities)

@@ -12,12 +12,12 @@ internal sealed partial record Money(int Start, int End, string Text, decimal Am
     public static List<Money> Find(string text, int start, int end)
     {
         var found = new List<Money>();
-        var slice = text.Substring(start, end - start);
-        if (slice.IndexOfAny(['$', '€', '£', '¥', 'd', 'e', 'p', 'U', 'E', 'G']) < 0)
+        if (text.AsSpan(start, end - start).IndexOfAnyInRange('0', '9') < 0)
         {
             return found;
         }
 
+        var slice = text.Substring(start, end - start);
         foreach (Match match in MoneyPattern().Matches(slice))
         {
             var digits = match.Groups["number"].Value.Replace(",", "", StringComparison.Ordinal) + match.Groups["fraction"].Value;

@@ -33,6 +33,9 @@ internal sealed record Mention(int Start, int End, string Text, EntityKind Kind,
     /// <summary>Role class of a title attached to the name, if any.</summary>
     public RoleClass? Role { get; init; }
 
+    /// <summary>True when the mention opens its sentence or heading (capitalised for that reason alone, perhaps).</summary>
+    public bool SentenceInitial { get; init; }
+
     /// <summary>True when the mention is in a heading line.</summary>
     public bool InHeading { get; init; }
 

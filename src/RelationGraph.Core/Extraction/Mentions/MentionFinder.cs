@@ -108,6 +108,12 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
     private static void FindCaucuses(string text, Sentence sentence, List<Mention> mentions)
     {
+        var span = text.AsSpan(sentence.Start, sentence.Length);
+        if (!span.Contains("Democrat", StringComparison.Ordinal) && !span.Contains("Republican", StringComparison.Ordinal) && !span.Contains("GOP", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         foreach (Match match in CaucusPattern().Matches(text.Substring(sentence.Start, sentence.Length)))
         {
             string canonical;
@@ -277,7 +283,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return;
         }
 
-        if (lexicon.Organisations.TryGetValue(NameKey.Normalise(phrase), out var known))
+        if (KnownOrganisation(phrase) is { } known)
         {
             Add(mentions, tokens, from, to, text, EntityKind.Organisation, sentence, MentionStrength.Strong, canonical: known);
             return;
@@ -381,6 +387,29 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             }
         }
 
+        // "Army Secretary Jane Roe", "Acme Chief Executive John Doe": an organisation, a title, then a person.
+        for (var k = from + 1; k < to - 1; k++)
+        {
+            var titleEndAt = TitleEnd(tokens, k, to);
+            if (titleEndAt > k && titleEndAt < to && lexicon.Titles[TitleText(tokens, k, titleEndAt)] != RoleClass.Honorific
+                && !lexicon.OrgCues.Contains(tokens[titleEndAt].Text) && tokens[titleEndAt].IsCapitalised
+                && !Connectors.Contains(tokens[k - 1].Text) && !lexicon.TitleFirstWords.Contains(tokens[titleEndAt].Text))
+            {
+                var orgHasCue = false;
+                for (var j = from; j < k; j++)
+                {
+                    orgHasCue |= lexicon.OrgCues.Contains(tokens[j].Text) || KnownOrganisation(tokens[j].Text) is not null;
+                }
+
+                if (orgHasCue)
+                {
+                    ClassifyRun(text, tokens, from, k, IsSentenceInitial(tokens, from), sentence, mentions);
+                    ClassifyName(text, tokens, k, to, false, sentence, mentions, null);
+                    return true;
+                }
+            }
+        }
+
         var start = from;
         var titleEnd = TitleEnd(tokens, start, to);
         if (titleEnd > start && titleEnd < to && !lexicon.OrgCues.Contains(tokens[start].Text))
@@ -398,11 +427,35 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         return true;
     }
 
-    private bool IsKnownName(string phrase) => lexicon.Organisations.ContainsKey(NameKey.Normalise(phrase));
+    private bool IsKnownName(string phrase) => KnownOrganisation(phrase) is not null;
+
+    // Exact forms first (cheap); the normalised key only for phrases with punctuation or odd case.
+    private string? KnownOrganisation(string phrase)
+    {
+        if (lexicon.OrganisationForms.TryGetValue(phrase, out var canonical))
+        {
+            return canonical;
+        }
+
+        foreach (var c in phrase)
+        {
+            if (!char.IsLetterOrDigit(c) && c != ' ')
+            {
+                return lexicon.Organisations.TryGetValue(NameKey.Normalise(phrase), out canonical) ? canonical : null;
+            }
+        }
+
+        return null;
+    }
 
     private int TitleEnd(List<Token> tokens, int from, int to)
     {
         var best = from;
+        if (from >= to || !lexicon.TitleFirstWords.Contains(tokens[from].Text.TrimEnd('.')))
+        {
+            return best;
+        }
+
         var phrase = "";
         for (var k = from; k < to && k < from + 4; k++)
         {
@@ -544,6 +597,11 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     {
         for (var length = 1; length <= 3 && from - length >= 0; length++)
         {
+            if (!lexicon.TitleFirstWords.Contains(tokens[from - length].Text.TrimEnd('.')))
+            {
+                continue;
+            }
+
             var phrase = TitleText(tokens, from - length, from);
             if (lexicon.Titles.TryGetValue(phrase, out var role))
             {
@@ -572,7 +630,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     private void ClassifySingle(List<Token> tokens, int from, int to, string text, Sentence sentence, List<Mention> mentions, RoleClass? title)
     {
         var token = tokens[from];
-        if (lexicon.Organisations.TryGetValue(NameKey.Normalise(token.Text), out var known))
+        if (KnownOrganisation(token.Text) is { } known)
         {
             Add(mentions, tokens, from, to, text, EntityKind.Organisation, sentence, MentionStrength.Strong, canonical: known);
             return;
@@ -710,7 +768,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     {
         for (var k = 0; k + 1 < tokens.Count; k++)
         {
-            if (!(tokens[k].Text == "Inspector" && tokens[k + 1].Text == "General"))
+            if (!(string.Equals(tokens[k].Text, "Inspector", StringComparison.OrdinalIgnoreCase) && string.Equals(tokens[k + 1].Text, "General", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -788,6 +846,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             Canonical = canonical,
             Role = role,
             InHeading = sentence.IsHeading,
+            SentenceInitial = IsSentenceInitial(tokens, from),
         });
     }
 }

@@ -18,6 +18,27 @@ internal static partial class EntityResolver
     [GeneratedRegex(@"^ ?\((?<acronym>\p{Lu}[\p{Lu}&.]{1,7})\)", RegexOptions.CultureInvariant)]
     private static partial Regex AcronymAfter();
 
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_keys;
+
+    // NameKey.Normalise is costly (Unicode normalisation); one document asks for the same few names many times.
+    private static string Key(string name)
+    {
+        var cache = t_keys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache.Count > 4096)
+        {
+            cache.Clear();
+        }
+
+        if (!cache.TryGetValue(name, out var key))
+        {
+            key = NameKey.Normalise(name);
+            cache[name] = key;
+        }
+
+        return key;
+    }
+
     /// <summary>Resolves mentions to entities; returns for each mention its entity index, or -1 when it names none.</summary>
     public static int[] Resolve(string text, IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities)
     {
@@ -28,7 +49,7 @@ internal static partial class EntityResolver
 
         int Entity(EntityKind kind, string name, bool fixedName)
         {
-            var key = (kind, NameKey.Normalise(name));
+            var key = (kind, Key(name));
             if (!byKey.TryGetValue(key, out var index))
             {
                 index = entities.Count;
@@ -48,8 +69,8 @@ internal static partial class EntityResolver
                 continue;
             }
 
-            // Headings name what the body names; a heading alone does not make an entity.
-            if (mention.InHeading && mention.Canonical is null)
+            // Headings name what the body names; a heading alone does not make an entity (a full given name + surname may).
+            if (mention.InHeading && mention.Canonical is null && !(mention.Kind == EntityKind.Person && mention.Strength == MentionStrength.Strong))
             {
                 continue;
             }
@@ -65,12 +86,12 @@ internal static partial class EntityResolver
             }
 
             var name = mention.Canonical ?? mention.Name;
-            if (nicknames.ContainsKey(NameKey.Normalise(name)))
+            if (nicknames.ContainsKey(Key(name)))
             {
                 continue;
             }
 
-            if (mention.Kind == EntityKind.Person && byKey.ContainsKey((EntityKind.Organisation, NameKey.Normalise(name))))
+            if (mention.Kind == EntityKind.Person && byKey.ContainsKey((EntityKind.Organisation, Key(name))))
             {
                 continue;
             }
@@ -85,7 +106,7 @@ internal static partial class EntityResolver
         var pending = new List<int>();
         for (var m = 0; m < mentions.Count; m++)
         {
-            if (assignment[m] < 0 && (mentions[m].Strength is MentionStrength.Candidate or MentionStrength.Contextual || nicknames.ContainsKey(NameKey.Normalise(mentions[m].Name))))
+            if (assignment[m] < 0 && (mentions[m].Strength is MentionStrength.Candidate or MentionStrength.Contextual || nicknames.ContainsKey(Key(mentions[m].Name))))
             {
                 pending.Add(m);
             }
@@ -114,12 +135,14 @@ internal static partial class EntityResolver
             }
         }
 
+        RetypeWeakPeople(text, sentences, mentions, entities, assignment, byKey);
+
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
             if (assignment[m] < 0 && mention.InHeading && mention.Strength is MentionStrength.Strong or MentionStrength.Weak)
             {
-                var key = (mention.Kind, NameKey.Normalise(mention.Canonical ?? mention.Name));
+                var key = (mention.Kind, Key(mention.Canonical ?? mention.Name));
                 assignment[m] = byKey.TryGetValue(key, out var known) ? known : Join(mention, m, mentions, entities, assignment, byKey, nicknames);
             }
         }
@@ -146,8 +169,8 @@ internal static partial class EntityResolver
     private static int Join(Mention mention, int m, List<Mention> mentions, List<EntityDraft> entities, int[] assignment,
         Dictionary<(EntityKind, string), int> byKey, Dictionary<string, string> nicknames)
     {
-        var key = NameKey.Normalise(mention.Name);
-        if (nicknames.TryGetValue(key, out var fullName) && byKey.TryGetValue((EntityKind.Person, NameKey.Normalise(fullName)), out var nicknamed))
+        var key = Key(mention.Name);
+        if (nicknames.TryGetValue(key, out var fullName) && byKey.TryGetValue((EntityKind.Person, Key(fullName)), out var nicknamed))
         {
             return nicknamed;
         }
@@ -202,7 +225,7 @@ internal static partial class EntityResolver
 
         // "Meridian" for "Meridian Transit Systems": the first word of exactly one multi-word organisation.
         var shortForm = -1;
-        for (var e = 0; e < entities.Count; e++)
+        for (var e = 0; e < entities.Count && !(mention.SentenceInitial && mention.InHeading); e++)
         {
             var entity = entities[e];
             if (entity.Kind != EntityKind.Organisation || entity.FixedName)
@@ -266,7 +289,7 @@ internal static partial class EntityResolver
                 length--;
             }
 
-            var core = NameKey.Normalise(string.Join(' ', words, 0, length));
+            var core = Key(string.Join(' ', words, 0, length));
             if (!byCore.TryGetValue(core, out var other))
             {
                 byCore[core] = e;
@@ -282,9 +305,88 @@ internal static partial class EntityResolver
                 }
             }
 
-            byKey[(EntityKind.Organisation, NameKey.Normalise(entities[drop].Name))] = keep;
+            byKey[(EntityKind.Organisation, Key(entities[drop].Name))] = keep;
             byCore[core] = keep;
         }
+    }
+
+    // A capitalised pair without a given name is filed as a person; "Skyward Aeronautics ... its costs" says otherwise.
+    private static void RetypeWeakPeople(string text, IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities, int[] assignment,
+        Dictionary<(EntityKind, string), int> byKey)
+    {
+        for (var e = 0; e < entities.Count; e++)
+        {
+            var entity = entities[e];
+            if (entity.Kind != EntityKind.Person)
+            {
+                continue;
+            }
+
+            int its = 0, his = 0, weak = 0, strong = 0;
+            for (var m = 0; m < mentions.Count; m++)
+            {
+                if (assignment[m] != e)
+                {
+                    continue;
+                }
+
+                if (mentions[m].Strength == MentionStrength.Weak)
+                {
+                    weak++;
+                }
+                else if (mentions[m].Strength == MentionStrength.Strong)
+                {
+                    strong++;
+                }
+
+                var sentence = sentences[mentions[m].Sentence];
+                var after = text.AsSpan(mentions[m].End, sentence.End - mentions[m].End);
+                its += CountWord(after, "its");
+                his += CountWord(after, "his") + CountWord(after, "her") + CountWord(after, "he") + CountWord(after, "she");
+            }
+
+            if (weak > 0 && strong == 0 && its > 0 && his == 0)
+            {
+                var organisation = new EntityDraft(EntityKind.Organisation, entity.Name);
+                entities.Add(organisation);
+                var index = entities.Count - 1;
+                for (var m = 0; m < assignment.Length; m++)
+                {
+                    if (assignment[m] == e)
+                    {
+                        assignment[m] = index;
+                    }
+                }
+
+                byKey.Remove((EntityKind.Person, Key(entity.Name)));
+                byKey[(EntityKind.Organisation, Key(entity.Name))] = index;
+            }
+        }
+    }
+
+    private static int CountWord(ReadOnlySpan<char> span, string word)
+    {
+        var count = 0;
+        var at = 0;
+        while (at < span.Length)
+        {
+            var found = span[at..].IndexOf(word, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var start = at + found;
+            var end = start + word.Length;
+            if ((start == 0 || !char.IsLetter(span[start - 1])) && (end == span.Length || !char.IsLetter(span[end])))
+            {
+                count++;
+            }
+
+            at = end;
+        }
+
+        return count;
     }
 
     private static readonly string[] GovernmentWords =
@@ -421,7 +523,7 @@ internal static partial class EntityResolver
                     }
                 }
 
-                byKey[(EntityKind.Organisation, NameKey.Normalise(mention.Name))] = expansion;
+                byKey[(EntityKind.Organisation, Key(mention.Name))] = expansion;
             }
         }
     }
@@ -440,7 +542,7 @@ internal static partial class EntityResolver
 
             foreach (Match match in NicknamePattern().Matches(slice))
             {
-                nicknames.TryAdd(NameKey.Normalise(match.Groups["nick"].Value), match.Groups["name"].Value);
+                nicknames.TryAdd(Key(match.Groups["nick"].Value), match.Groups["name"].Value);
             }
         }
 

@@ -18,7 +18,9 @@ public sealed class ExtractionQualityTests
     }
 
     [Theory]
-    [InlineData("procurement-bus-contract", 0.93, 0.80)]
+    [InlineData("procurement-bus-contract", 0.95, 0.80)]
+    [InlineData("defence-drones", 0.95, 0.80)]
+    [InlineData("charity-fraud", 0.95, 0.80)]
     [InlineData("regulator-energy-probe", 0.90, 0.70)]
     [InlineData("board-shipping-reshuffle", 0.95, 0.75)]
     [InlineData("police-paving-inquiry", 0.95, 0.90)]

@@ -183,6 +183,19 @@ public sealed class Neo4jResilienceTests
     }
 
     [Fact]
+    public async Task CountAsync_AfterAWrite_SendsTheBookmarkNeo4jReturned()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake);
+        await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct);
+
+        await store.Port.CountAsync(Ct);
+
+        Assert.Empty(fake.Requests[0].Bookmarks);
+        Assert.Equal(["FB:fake"], fake.Requests.Last(IsCounts).Bookmarks);
+    }
+
+    [Fact]
     public async Task ApplyAsync_EvidenceForUnknownFact_ThrowsBeforeWritingAnything()
     {
         var fake = new FakeQueryApi();
