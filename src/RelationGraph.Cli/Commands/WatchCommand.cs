@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RelationGraph.Cli.Hosting;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Storage;
@@ -44,6 +45,8 @@ internal static class WatchCommand
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("relgraph.watch");
+        // bad settings (say --batch-size 0) are a usage error, reported before the store is touched
+        _ = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
         IngestionPipeline pipeline;
         try
         {
