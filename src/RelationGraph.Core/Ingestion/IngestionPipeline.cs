@@ -194,13 +194,33 @@ public sealed class IngestionPipeline(
         try
         {
             var batch = await extractor.ExtractAsync(document, cancellationToken);
-            return new Prepared(source, batch, null, bytes);
+            return new Prepared(source, WithCanonicalSymmetricFacts(batch), null, bytes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.ExtractionThrew(source.SourceUri, ex);
             return new Prepared(source, null, DocumentOutcome.Failed(source.SourceUri, document.Id, "extraction-failed", "the extractor failed: " + ex.Message), bytes);
         }
+    }
+
+    /// <summary>
+    /// A symmetric fact (COMMUNICATES_WITH, ASSOCIATED_WITH) has no direction, but a store keeps the subject and
+    /// object of whichever document wrote it first. Ordering the two ids as the fact key does makes the stored
+    /// graph independent of the order documents arrive in, so a resumed or parallel job equals a clean one.
+    /// </summary>
+    internal static GraphBatch WithCanonicalSymmetricFacts(GraphBatch batch)
+    {
+        if (!batch.Facts.Any(f => f.Type.IsSymmetric() && string.CompareOrdinal(f.SubjectId, f.ObjectId) > 0))
+        {
+            return batch;
+        }
+
+        return batch with
+        {
+            Facts = [.. batch.Facts.Select(f => f.Type.IsSymmetric() && string.CompareOrdinal(f.SubjectId, f.ObjectId) > 0
+                ? f with { SubjectId = f.ObjectId, ObjectId = f.SubjectId }
+                : f)],
+        };
     }
 
     private async Task<(SourceDocument? Document, DocumentOutcome? Failure)> LoadAsync(IngestionSource source, CancellationToken cancellationToken)
