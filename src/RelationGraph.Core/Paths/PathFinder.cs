@@ -177,8 +177,7 @@ internal sealed class PathFinder
     private void AllSimple(int from, int to, int maxHops, int k, List<IndexPath> found)
     {
         DistancesTo(to, from, maxHops);
-        var seen = _scratch.SeenBackward;
-        if (seen[from] != _backwardStamp)
+        if (_scratch.Backward[from].Stamp != _backwardStamp)
         {
             return;
         }
@@ -186,7 +185,7 @@ internal sealed class PathFinder
         var nodes = new int[maxHops + 1];
         var edges = new int[maxHops];
         var level = new List<IndexPath>();
-        for (var length = _scratch.DistBackward[from]; length <= maxHops && found.Count < k; length++)
+        for (var length = _scratch.Backward[from].Dist; length <= maxHops && found.Count < k; length++)
         {
             level.Clear();
             var onPath = _scratch.NextStamp();
@@ -207,8 +206,7 @@ internal sealed class PathFinder
     private bool SimpleDfs(int to, int depth, int length, int[] nodes, int[] edges, int onPath, int cap, List<IndexPath> output)
     {
         var onPathMarks = _scratch.OnPath;
-        var seen = _scratch.SeenBackward;
-        var dist = _scratch.DistBackward;
+        var marks = _scratch.Backward;
         foreach (var adjacent in _index.Neighbours(nodes[depth]))
         {
             _budget.Tick();
@@ -234,7 +232,7 @@ internal sealed class PathFinder
                 continue;
             }
 
-            if (seen[next] != _backwardStamp || depth + 1 + dist[next] > length)
+            if (marks[next].Stamp != _backwardStamp || depth + 1 + marks[next].Dist > length)
             {
                 continue;
             }
@@ -257,13 +255,11 @@ internal sealed class PathFinder
     private void DistancesTo(int target, int source, int maxHops)
     {
         _backwardStamp = _scratch.NextStamp();
-        var seen = _scratch.SeenBackward;
-        var dist = _scratch.DistBackward;
+        var marks = _scratch.Backward;
         var frontier = _scratch.FrontierBackward;
         var next = _scratch.Next;
         frontier.Clear();
-        seen[target] = _backwardStamp;
-        dist[target] = 0;
+        marks[target] = new NodeMark { Stamp = _backwardStamp };
         frontier.Add(target);
         for (var level = 0; level < maxHops && frontier.Count > 0; level++)
         {
@@ -274,15 +270,14 @@ internal sealed class PathFinder
                 {
                     _budget.Tick();
                     var neighbour = adjacent.Node;
-                    if (seen[neighbour] == _backwardStamp || !EdgeAllowed(adjacent.Edge))
+                    if (marks[neighbour].Stamp == _backwardStamp || !EdgeAllowed(adjacent.Edge))
                     {
                         continue;
                     }
 
                     if (neighbour == source)
                     {
-                        seen[neighbour] = _backwardStamp;
-                        dist[neighbour] = level + 1;
+                        marks[neighbour] = new NodeMark { Stamp = _backwardStamp, Dist = level + 1 };
                         continue;
                     }
 
@@ -291,8 +286,7 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    seen[neighbour] = _backwardStamp;
-                    dist[neighbour] = level + 1;
+                    marks[neighbour] = new NodeMark { Stamp = _backwardStamp, Dist = level + 1 };
                     next.Add(neighbour);
                 }
             }
@@ -316,12 +310,8 @@ internal sealed class PathFinder
         _edgesScanned = 0;
         _meetingScanLimit = long.MaxValue;
         scratch.LinkCount = 0;
-        scratch.SeenForward[from] = _forwardStamp;
-        scratch.DistForward[from] = 0;
-        scratch.HeadForward[from] = -1;
-        scratch.SeenBackward[to] = _backwardStamp;
-        scratch.DistBackward[to] = 0;
-        scratch.HeadBackward[to] = -1;
+        scratch.Forward[from] = new NodeMark { Stamp = _forwardStamp, Head = -1 };
+        scratch.Backward[to] = new NodeMark { Stamp = _backwardStamp, Head = -1 };
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
         forward.Clear();
@@ -334,12 +324,12 @@ internal sealed class PathFinder
         {
             if (forward.Count <= backward.Count)
             {
-                Expand(forward, scratch.SeenForward, scratch.DistForward, scratch.HeadForward, _forwardStamp, scratch.SeenBackward, _backwardStamp, isForward: true, forwardLevel);
+                Expand(forward, scratch.Forward, _forwardStamp, scratch.Backward, _backwardStamp, isForward: true, forwardLevel);
                 forwardLevel++;
             }
             else
             {
-                Expand(backward, scratch.SeenBackward, scratch.DistBackward, scratch.HeadBackward, _backwardStamp, scratch.SeenForward, _forwardStamp, isForward: false, backwardLevel);
+                Expand(backward, scratch.Backward, _backwardStamp, scratch.Forward, _forwardStamp, isForward: false, backwardLevel);
                 backwardLevel++;
             }
 
@@ -359,7 +349,7 @@ internal sealed class PathFinder
     // after a bounded extra scan past the first meeting: a quarter of the work done so far, at least
     // MinMeetingScan edges. Ranking among equally short paths is exact whenever the meeting level fits
     // in that budget (always on small graphs); on hub-heavy levels it ranks the paths collected.
-    private void Expand(List<int> frontier, int[] seen, int[] dist, int[] heads, int stamp, int[] otherSeen, int otherStamp, bool isForward, int level)
+    private void Expand(List<int> frontier, NodeMark[] marks, int stamp, NodeMark[] otherMarks, int otherStamp, bool isForward, int level)
     {
         var scratch = _scratch;
         var next = scratch.Next;
@@ -383,7 +373,7 @@ internal sealed class PathFinder
                     continue;
                 }
 
-                if (otherSeen[neighbour] == otherStamp)
+                if (otherMarks[neighbour].Stamp == otherStamp)
                 {
                     if (_meetings.Count == 0)
                     {
@@ -399,11 +389,12 @@ internal sealed class PathFinder
                     continue;
                 }
 
-                if (seen[neighbour] == stamp)
+                ref var mark = ref marks[neighbour];
+                if (mark.Stamp == stamp)
                 {
-                    if (dist[neighbour] == nextLevel)
+                    if (mark.Dist == nextLevel)
                     {
-                        scratch.AddLink(heads, neighbour, node, adjacent.Edge);
+                        scratch.AddLink(marks, neighbour, node, adjacent.Edge);
                     }
 
                     continue;
@@ -414,10 +405,8 @@ internal sealed class PathFinder
                     continue;
                 }
 
-                seen[neighbour] = stamp;
-                dist[neighbour] = nextLevel;
-                heads[neighbour] = -1;
-                scratch.AddLink(heads, neighbour, node, adjacent.Edge);
+                mark = new NodeMark { Stamp = stamp, Dist = nextLevel, Head = -1 };
+                scratch.AddLink(marks, neighbour, node, adjacent.Edge);
                 next.Add(neighbour);
             }
         }
@@ -437,7 +426,7 @@ internal sealed class PathFinder
         var walk = new ShortestWalk(this, from, to, length, nodes, edges, cap, output);
         foreach (var (forwardNode, backwardNode, edge) in _meetings)
         {
-            var position = _scratch.DistForward[forwardNode];
+            var position = _scratch.Forward[forwardNode].Dist;
             nodes[position] = forwardNode;
             edges[position] = edge;
             nodes[position + 1] = backwardNode;
@@ -473,7 +462,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.HeadForward[nodes[position]]; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Forward[nodes[position]].Head; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position - 1] = scratch.LinkParent[link];
@@ -501,7 +490,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.HeadBackward[nodes[position]]; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Backward[nodes[position]].Head; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position + 1] = scratch.LinkParent[link];
