@@ -1,4 +1,35 @@
+using System.Text.Json.Serialization;
+using RelationGraph.Api.Documents;
+using RelationGraph.Api.Entities;
+using RelationGraph.Api.Facts;
+using RelationGraph.Api.Health;
+using RelationGraph.Api.Hosting;
+using RelationGraph.Api.Paths;
+using Scalar.AspNetCore;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSerilog((services, logging) => logging.ConfigureFrom(builder.Configuration, services));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddValidation();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+builder.Services.AddGraphStore(builder.Configuration);
+builder.Services.AddIngestion();
+builder.Services.AddHostedService<StartupIngestionService>();
+builder.Services.AddGraphHealthChecks();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapPathApi();
+app.MapEntityApi();
+app.MapFactApi();
+app.MapDocumentApi();
+app.MapHealthApi();
 await app.RunAsync();

@@ -1,0 +1,16 @@
+// The $k shortest simple paths between two entities, of any length up to $maxHops.
+// SHORTEST takes a literal in Neo4j 5: 50 is the hard cap on results, LIMIT $k narrows it.
+MATCH p = SHORTEST 50 (a:Entity {id: $fromId})
+  (()-[r WHERE (size($types) = 0 OR type(r) IN $types) AND r.confidence >= $minConfidence AND r.docCount >= $minDocs
+          AND ($reportedFrom IS NULL OR r.firstSeen >= $reportedFrom) AND ($reportedTo IS NULL OR r.firstSeen <= $reportedTo)]-
+   (y:Entity WHERE y.id = $toId
+          OR ((size($middleKinds) = 0 OR y.kind IN $middleKinds) AND ($maxDegree IS NULL OR y.degree <= $maxDegree)))){1,6}
+  (b:Entity {id: $toId})
+WHERE length(p) <= $maxHops AND all(i IN range(0, length(p) - 1) WHERE all(j IN range(i + 1, length(p)) WHERE nodes(p)[i] <> nodes(p)[j]))
+RETURN [n IN nodes(p) | n {.id, .kind, .name, .aliases, .mentionCount, .docCount}] AS nodes,
+       [rel IN relationships(p) | rel {.factKey, .confidence, .evidenceCount, .docCount, .firstSeen, .lastSeen, .sampleQuote,
+          .extractors, type: type(rel), subjectId: startNode(rel).id, objectId: endNode(rel).id}] AS facts
+// shorter first; among equals more supporting documents, then higher joint confidence, then ids (as the embedded store ranks)
+ORDER BY length(p), reduce(total = 0, rel IN relationships(p) | total + rel.docCount) DESC,
+         reduce(joint = 1.0, rel IN relationships(p) | joint * rel.confidence) DESC, [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.factKey]
+LIMIT $k

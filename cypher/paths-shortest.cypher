@@ -1,0 +1,17 @@
+// All shortest paths between two entities (shortest length only, at most $k), walked in either direction.
+// Filters sit inside the pattern so the search never walks an excluded edge or node; the quantifier
+// bound is the hard limit of 6 hops and $maxHops narrows it.
+MATCH p = ALL SHORTEST (a:Entity {id: $fromId})
+  (()-[r WHERE (size($types) = 0 OR type(r) IN $types) AND r.confidence >= $minConfidence AND r.docCount >= $minDocs
+          AND ($reportedFrom IS NULL OR r.firstSeen >= $reportedFrom) AND ($reportedTo IS NULL OR r.firstSeen <= $reportedTo)]-
+   (y:Entity WHERE y.id = $toId
+          OR ((size($middleKinds) = 0 OR y.kind IN $middleKinds) AND ($maxDegree IS NULL OR y.degree <= $maxDegree)))){1,6}
+  (b:Entity {id: $toId})
+WHERE length(p) <= $maxHops
+RETURN [n IN nodes(p) | n {.id, .kind, .name, .aliases, .mentionCount, .docCount}] AS nodes,
+       [rel IN relationships(p) | rel {.factKey, .confidence, .evidenceCount, .docCount, .firstSeen, .lastSeen, .sampleQuote,
+          .extractors, type: type(rel), subjectId: startNode(rel).id, objectId: endNode(rel).id}] AS facts
+// shorter first; among equals more supporting documents, then higher joint confidence, then ids (as the embedded store ranks)
+ORDER BY length(p), reduce(total = 0, rel IN relationships(p) | total + rel.docCount) DESC,
+         reduce(joint = 1.0, rel IN relationships(p) | joint * rel.confidence) DESC, [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.factKey]
+LIMIT $k

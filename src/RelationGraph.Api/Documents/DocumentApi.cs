@@ -1,0 +1,179 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using RelationGraph.Api.Hosting;
+using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Api.Documents;
+
+/// <summary>Paging of <c>GET /api/documents</c>.</summary>
+public sealed class DocumentPageQuery
+{
+    /// <summary>Items to skip.</summary>
+    [Range(0, int.MaxValue)]
+    public int? Offset { get; set; }
+
+    /// <summary>Page size, 1–200 (default 50).</summary>
+    [Range(1, 200)]
+    public int? Limit { get; set; }
+}
+
+/// <summary>Metadata for a raw (non-JSON) upload, given in the query string.</summary>
+public sealed class DocumentUploadQuery
+{
+    /// <summary>The caller's id for the document; the same id later replaces this document.</summary>
+    [StringLength(500)]
+    public string? Id { get; set; }
+
+    /// <summary>Title (wins over one found in the content).</summary>
+    [StringLength(1000)]
+    public string? Title { get; set; }
+
+    /// <summary>Where the document was published.</summary>
+    [StringLength(2000)]
+    public string? Url { get; set; }
+
+    /// <summary>Publication date, ISO 8601.</summary>
+    public string? PublishedAt { get; set; }
+}
+
+/// <summary>What an upload did.</summary>
+/// <param name="DocumentId">The document's id.</param>
+/// <param name="Status">ingested, updated or unchanged.</param>
+/// <param name="Entities">Entities added, updated, removed.</param>
+/// <param name="Facts">Facts added, updated, removed.</param>
+/// <param name="Evidence">Evidence added, updated, removed.</param>
+public sealed record DocumentIngestResponse(string DocumentId, DocumentStatus Status, ChangeCounts Entities, ChangeCounts Facts, ChangeCounts Evidence);
+
+internal static class DocumentApi
+{
+    private static readonly Dictionary<string, string> RawMediaTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["text/plain"] = "text/plain",
+        ["text/markdown"] = "text/markdown",
+        ["text/x-markdown"] = "text/markdown",
+        ["text/html"] = "text/html",
+        ["application/xhtml+xml"] = "text/html",
+        ["application/pdf"] = "application/pdf",
+    };
+
+    public static RouteGroupBuilder MapDocumentApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/documents").WithTags("Documents");
+        group.MapGet("/", ListAsync)
+            .WithName("ListDocuments")
+            .WithSummary("Documents, newest ingestion first.");
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetDocument")
+            .WithSummary("One document with the text its evidence offsets point into.");
+        group.MapPost("/", PostAsync)
+            .WithName("IngestDocument")
+            .WithSummary("Ingest one document through the same pipeline as `relgraph ingest`.")
+            .WithDescription("Body: text/plain, text/markdown, text/html, application/pdf (metadata in the query string), or " +
+                "application/json {id?, title?, url?, publishedAt?, text}. Requires X-Api-Key when Api:Key is configured. " +
+                "201 new, 200 updated or unchanged, 413 over Ingestion:MaxDocumentBytes, 415 other media types, 422 unreadable content.")
+            .Accepts<DocumentUploadBody>("application/json", "text/plain", "text/markdown", "text/html", "application/pdf")
+            .AddEndpointFilter<ApiKeyFilter>();
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<DocumentSummary>>> ListAsync([AsParameters] DocumentPageQuery query, IGraphStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListDocumentsAsync(query.Offset ?? 0, query.Limit ?? 50, cancellationToken));
+
+    public static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(string id, IGraphStore store, CancellationToken cancellationToken)
+    {
+        var document = await store.GetDocumentAsync(id, cancellationToken);
+        return document is null
+            ? TypedResults.Problem(title: "Unknown document", detail: $"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(document);
+    }
+
+    public static async Task<Results<Created<DocumentIngestResponse>, Ok<DocumentIngestResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        HttpRequest request,
+        [AsParameters] DocumentUploadQuery query,
+        IngestionPipeline pipeline,
+        IOptions<IngestionOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxDocumentBytes;
+        var mediaType = MediaTypeOf(request.ContentType);
+        var isJson = mediaType is "application/json" || mediaType?.EndsWith("+json", StringComparison.Ordinal) == true;
+        if (!isJson && (mediaType is null || !RawMediaTypes.ContainsKey(mediaType)))
+        {
+            return TypedResults.Problem(
+                title: "Unsupported media type",
+                detail: $"'{request.ContentType}' cannot be ingested. Send text/plain, text/markdown, text/html, application/pdf or application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        DateTimeOffset? publishedAt = null;
+        if (!string.IsNullOrWhiteSpace(query.PublishedAt))
+        {
+            if (!DateTimeOffset.TryParse(query.PublishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["publishedAt"] = [$"'{query.PublishedAt}' is not a date."] });
+            }
+
+            publishedAt = at;
+        }
+
+        var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem(
+                title: "Document too large",
+                detail: $"The body is over the {limit:N0}-byte limit (Ingestion:MaxDocumentBytes).",
+                statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // identity as for JSON records: the caller's id, else the url, else the content (posting the same text twice is a no-op)
+        var fallbackKey = "api/sha256-" + Convert.ToHexStringLower(SHA256.HashData(body.Value.Span))[..16];
+        IngestionSource source = isJson
+            ? new JsonRecordSource(fallbackKey, "api", null, System.Text.Encoding.UTF8.GetString(body.Value.Span))
+            : new ContentSource(query.Url ?? IdKey(query.Id) ?? fallbackKey, body.Value, RawMediaTypes[mediaType!], query.Title, publishedAt,
+                IdentityKey: IdKey(query.Id));
+
+        DocumentOutcome outcome;
+        try
+        {
+            outcome = await pipeline.IngestOneAsync(source, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            return TypedResults.Problem(title: "Store unavailable", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (outcome.Status == DocumentStatus.Failed)
+        {
+            var status = outcome.ErrorCode == "too-large" ? StatusCodes.Status413PayloadTooLarge
+                : outcome.ErrorCode == "malformed-json" ? StatusCodes.Status400BadRequest
+                : StatusCodes.Status422UnprocessableEntity;
+            return TypedResults.Problem(
+                title: "Document not ingested",
+                detail: outcome.Error,
+                statusCode: status,
+                extensions: new Dictionary<string, object?> { ["errorCode"] = outcome.ErrorCode });
+        }
+
+        var response = new DocumentIngestResponse(outcome.DocumentId!, outcome.Status, outcome.Entities, outcome.Facts, outcome.Evidence);
+        return outcome.Status == DocumentStatus.Ingested
+            ? TypedResults.Created($"/api/documents/{Uri.EscapeDataString(outcome.DocumentId!)}", response)
+            : TypedResults.Ok(response);
+    }
+
+    private static string? IdKey(string? id) => string.IsNullOrWhiteSpace(id) ? null : "api#" + id.Trim();
+
+    private static string? MediaTypeOf(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
+}
+
+/// <summary>The JSON form of an upload (for the OpenAPI document).</summary>
+/// <param name="Id">The caller's id; the same id later replaces this document.</param>
+/// <param name="Title">Title.</param>
+/// <param name="Url">Where the text was published.</param>
+/// <param name="PublishedAt">Publication time.</param>
+/// <param name="Text">The text.</param>
+public sealed record DocumentUploadBody(string? Id, string? Title, string? Url, DateTimeOffset? PublishedAt, string Text);

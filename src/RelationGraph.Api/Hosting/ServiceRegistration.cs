@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Reading;
+using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Neo4j;
+using RelationGraph.Storage.Sqlite;
+using Serilog;
+using Serilog.Events;
+
+namespace RelationGraph.Api.Hosting;
+
+internal static class ServiceRegistration
+{
+    /// <summary>
+    /// Serilog from the "Serilog" section, over defaults that hold when no appsettings.json is found (the content
+    /// root is the working directory): Information, framework chatter at Warning, a console sink.
+    /// </summary>
+    public static LoggerConfiguration ConfigureFrom(this LoggerConfiguration logging, IConfiguration configuration, IServiceProvider services)
+    {
+        logging.MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+        if (!configuration.GetSection("Serilog:WriteTo").Exists())
+        {
+            logging.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return logging;
+    }
+
+    /// <summary>The graph store named by <c>Storage:Provider</c>: <c>Sqlite</c> (default) or <c>Neo4j</c>.</summary>
+    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Storage:Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddSqliteGraphStore();
+        }
+
+        if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddNeo4jGraphStore();
+        }
+
+        throw new InvalidOperationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");
+    }
+
+    /// <summary>The ingestion pipeline shared with the CLI, with options from the "Ingestion" section.</summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>()
+            .BindConfiguration(IngestionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IDocumentReader>(sp => new DocumentReader(new DocumentReaderOptions
+        {
+            MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
+        }));
+        services.AddSingleton<IDocumentExtractor, RuleBasedExtractor>();
+        services.AddSingleton(sp => new IngestionPipeline(
+            sp.GetRequiredService<IDocumentReader>(),
+            sp.GetRequiredService<IDocumentExtractor>(),
+            sp.GetRequiredService<IGraphStore>(),
+            sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<IngestionPipeline>>()));
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Api.Hosting;
+
+/// <summary>
+/// Creates the store's schema and, when the store is empty, ingests the seed folder before the server
+/// takes requests, so a first run answers at once.
+/// </summary>
+internal sealed class StartupIngestionService(
+    IGraphStore store,
+    IngestionPipeline pipeline,
+    IOptions<IngestionOptions> options,
+    IHostEnvironment environment,
+    ILogger<StartupIngestionService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken);
+        var counts = await store.CountAsync(cancellationToken);
+        if (counts.Documents == 0 && !string.IsNullOrWhiteSpace(options.Value.SeedFolder))
+        {
+            var folder = Path.GetFullPath(options.Value.SeedFolder, environment.ContentRootPath);
+            if (!Directory.Exists(folder))
+            {
+                logger.SeedFolderMissing(folder);
+                return;
+            }
+
+            logger.SeedingStarted(folder);
+            var sources = SourceEnumerator.Discover([folder], environment.ContentRootPath);
+            var report = await pipeline.RunAsync(sources.Enumerate(), sources.CountDocuments(), ignored: sources.Ignored, cancellationToken: cancellationToken);
+            logger.SeedingFinished(report.Totals.Documents.Ingested, report.Totals.Documents.Failed);
+            counts = await store.CountAsync(cancellationToken);
+        }
+
+        logger.StoreReady(counts.Documents, counts.Entities, counts.Facts);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

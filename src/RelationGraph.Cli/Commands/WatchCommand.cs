@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RelationGraph.Cli.Hosting;
+using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Cli.Commands;
+
+/// <summary><c>relgraph watch &lt;folder&gt;</c>: a long-running worker that ingests files as they appear or change.</summary>
+internal static class WatchCommand
+{
+    /// <summary>Rescan period when file events are unavailable.</summary>
+    private static readonly TimeSpan PollingInterval = TimeSpan.FromSeconds(2);
+
+    public static Command Create()
+    {
+        var folder = new Argument<string>("folder") { Description = "Folder to watch (recursively)." };
+        var interval = new Option<double?>("--rescan-seconds") { Description = "Full rescan period, a safety net for missed file events (default 60)." };
+        var command = new Command("watch", "Ingest a folder, then keep ingesting files as they appear or change, until Ctrl+C or SIGTERM.")
+        {
+            folder, CommonOptions.Database, interval,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" };
+            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database), overrides);
+            var rescan = TimeSpan.FromSeconds(parse.GetValue(interval) ?? 60);
+            return await RunAsync(parse.GetValue(folder)!, rescan, TimeSpan.FromSeconds(1), host.Services, Console.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>Runs until cancelled; returns <see cref="ExitCodes.Ok"/> on a graceful stop.</summary>
+    public static async Task<int> RunAsync(string folder, TimeSpan rescanInterval, TimeSpan quietPeriod, IServiceProvider services, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(folder);
+        if (!Directory.Exists(root))
+        {
+            await stderr.WriteLineAsync($"relgraph watch: no folder at '{folder}'");
+            return ExitCodes.Usage;
+        }
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("relgraph.watch");
+        IngestionPipeline pipeline;
+        try
+        {
+            pipeline = services.GetRequiredService<IngestionPipeline>();
+            await services.GetRequiredService<IGraphStore>().InitializeAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+        }
+
+        var changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        using var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, EnableRaisingEvents = false };
+        watcher.Created += (_, e) => changes.Writer.TryWrite(e.FullPath);
+        watcher.Changed += (_, e) => changes.Writer.TryWrite(e.FullPath);
+        watcher.Renamed += (_, e) => changes.Writer.TryWrite(e.FullPath);
+        watcher.Error += (_, e) =>
+        {
+            logger.WatcherError(e.GetException());
+            changes.Writer.TryWrite(root);
+        };
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (IOException ex)
+        {
+            // e.g. the per-user inotify limit: poll instead; rescans only read files whose size or time changed
+            logger.WatcherError(ex);
+            rescanInterval = rescanInterval < PollingInterval ? rescanInterval : PollingInterval;
+        }
+
+        logger.WatchStarted(root, rescanInterval);
+        var seen = new Dictionary<string, (long Length, DateTime Written)>(StringComparer.Ordinal);
+        try
+        {
+            await PassAsync(pipeline, [root], root, seen, logger, stderr, cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var pending = await NextChangesAsync(changes.Reader, root, rescanInterval, quietPeriod, cancellationToken);
+                await PassAsync(pipeline, pending, root, seen, logger, stderr, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // graceful stop: a pass in progress already finished its current batch
+        }
+        catch (StoreUnavailableException ex)
+        {
+            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+        }
+
+        logger.WatchStopped();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Waits for file events, then for a quiet period without new ones (a file being copied raises many),
+    /// and returns the paths touched; after the rescan interval with no events, returns the whole folder.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<string>> NextChangesAsync(
+        ChannelReader<string> changes, string root, TimeSpan rescanInterval, TimeSpan quietPeriod, CancellationToken cancellationToken)
+    {
+        var pending = new HashSet<string>(StringComparer.Ordinal);
+        var wait = rescanInterval;
+        while (true)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(wait);
+            try
+            {
+                await changes.WaitToReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return pending.Count > 0 ? pending : [root];
+            }
+
+            while (changes.TryRead(out var path))
+            {
+                pending.Add(path);
+            }
+
+            if (pending.Contains(root))
+            {
+                return [root];
+            }
+
+            wait = quietPeriod;
+        }
+    }
+
+    /// <summary>
+    /// Ingests the files among <paramref name="paths"/> (the root means the whole folder) whose size or write
+    /// time differs from the last pass; the pipeline then skips any whose content is unchanged after all. A file
+    /// that failed (say, caught half-written) is tried again when its size or time changes.
+    /// </summary>
+    private static async Task PassAsync(
+        IngestionPipeline pipeline,
+        IReadOnlyCollection<string> paths,
+        string root,
+        Dictionary<string, (long Length, DateTime Written)> seen,
+        ILogger logger,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        // editors and copiers leave temporary and hidden files behind: only documents a folder scan would take
+        var candidates = paths.Where(p => p == root || (File.Exists(p)
+                && SourceEnumerator.SupportedExtensions.Contains(Path.GetExtension(p))
+                && !Path.GetRelativePath(root, p).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))))
+            .ToList();
+        var found = SourceEnumerator.Discover(candidates, root, root);
+        var changed = new List<string>();
+        foreach (var (fullPath, _) in found.Files)
+        {
+            var info = new FileInfo(fullPath);
+            var signature = info.Exists ? (info.Length, info.LastWriteTimeUtc) : default;
+            if (!seen.TryGetValue(fullPath, out var last) || last != signature)
+            {
+                changed.Add(fullPath);
+                seen[fullPath] = signature;
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var sources = SourceEnumerator.Discover(changed, root, root);
+        var report = await pipeline.RunAsync(sources.Enumerate(), sources.CountDocuments(), cancellationToken: cancellationToken);
+        var totals = report.Totals.Documents;
+        logger.WatchPass(totals.Ingested, totals.Updated, totals.Unchanged, totals.Failed);
+        foreach (var failed in report.Documents.Where(d => d.Status == DocumentStatus.Failed))
+        {
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"failed {failed.Source}: {failed.ErrorCode}: {failed.Error}"));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Reading;
+using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Neo4j;
+using RelationGraph.Storage.Sqlite;
+using Serilog;
+using Serilog.Events;
+
+namespace RelationGraph.Cli.Hosting;
+
+/// <summary>The Generic Host behind every command: configuration, Serilog to stderr, the store, the pipeline.</summary>
+internal static class CliHost
+{
+    /// <summary>
+    /// Configuration: appsettings.json next to the executable, then in the working directory, then
+    /// environment variables (<c>Storage__Sqlite__Path</c>), then the command line's shortcuts
+    /// (<c>--db</c> is <c>Storage:Sqlite:Path</c>).
+    /// </summary>
+    public static IHost Build(string? databasePath, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Environment.CurrentDirectory });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables();
+        var shortcuts = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
+        if (databasePath is not null)
+        {
+            shortcuts["Storage:Sqlite:Path"] = databasePath;
+        }
+
+        builder.Configuration.AddInMemoryCollection(shortcuts);
+
+        var configuration = builder.Configuration;
+        builder.Services.AddSerilog(logging =>
+        {
+            logging.MinimumLevel.Warning().ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            if (!configuration.GetSection("Serilog:WriteTo").Exists())
+            {
+                // stdout carries data (JSON, paths); logs go to stderr
+                logging.WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGraphStore(configuration);
+        builder.Services.AddIngestion();
+        return builder.Build();
+    }
+
+    /// <summary>The graph store named by <c>Storage:Provider</c>: <c>Sqlite</c> (default) or <c>Neo4j</c>.</summary>
+    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Storage:Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddSqliteGraphStore();
+        }
+
+        if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddNeo4jGraphStore();
+        }
+
+        throw new ConfigurationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");
+    }
+
+    /// <summary>The ingestion pipeline, with options from the "Ingestion" section.</summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName);
+        services.AddSingleton<IDocumentReader>(sp => new DocumentReader(new DocumentReaderOptions
+        {
+            MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
+        }));
+        services.AddSingleton<IDocumentExtractor, RuleBasedExtractor>();
+        services.AddSingleton(sp => new IngestionPipeline(
+            sp.GetRequiredService<IDocumentReader>(),
+            sp.GetRequiredService<IDocumentExtractor>(),
+            sp.GetRequiredService<IGraphStore>(),
+            sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IngestionPipeline>>()));
+        return services;
+    }
+}
+
+/// <summary>The configuration names something that cannot work (an unknown store provider); a usage error.</summary>
+internal sealed class ConfigurationException(string message) : Exception(message);

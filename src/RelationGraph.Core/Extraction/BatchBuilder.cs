@@ -1,0 +1,93 @@
+using RelationGraph.Core.Extraction.Relations;
+using RelationGraph.Core.Extraction.Resolution;
+using RelationGraph.Core.Extraction.Segmentation;
+using RelationGraph.Core.Extraction.Text;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Core.Extraction;
+
+/// <summary>Turns one document's drafts into a <see cref="GraphBatch"/> with stable ids and code point offsets.</summary>
+internal static class BatchBuilder
+{
+    public static GraphBatch Build(SourceDocument document, string extractor, string version, IReadOnlyList<Sentence> sentences,
+        List<EntityDraft> drafts, List<FactDraft> facts)
+    {
+        var text = document.Text;
+        var index = new CodePointIndex(text);
+        var ids = new string?[drafts.Count];
+        var entities = new Dictionary<string, ExtractedEntity>(StringComparer.Ordinal);
+        var mentions = new Dictionary<string, MentionRecord>(StringComparer.Ordinal);
+        for (var e = 0; e < drafts.Count; e++)
+        {
+            var draft = drafts[e];
+            if (draft.Spans.Count == 0)
+            {
+                continue;
+            }
+
+            var id = StableId.Entity(draft.Kind, draft.Name);
+            ids[e] = id;
+            var aliases = draft.Spans.Select(s => s.Text)
+                .Where(a => !string.Equals(NameKey.Normalise(a), NameKey.Normalise(draft.Name), StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (entities.TryGetValue(id, out var existing))
+            {
+                aliases = [.. existing.Aliases.Union(aliases, StringComparer.Ordinal)];
+            }
+
+            entities[id] = new ExtractedEntity(id, draft.Kind, draft.Name, aliases)
+            {
+                Amount = draft.Amount,
+                Currency = draft.Currency,
+                Year = draft.Year,
+                Status = draft.Status,
+            };
+            foreach (var (start, end, surface, sentence) in draft.Spans)
+            {
+                var cpStart = index.ToCodePoint(start);
+                var cpEnd = index.ToCodePoint(end);
+                var mentionId = StableId.Mention(document.Id, cpStart, cpEnd, id);
+                mentions.TryAdd(mentionId, new MentionRecord(mentionId, document.Id, id, cpStart, cpEnd, surface, sentence));
+            }
+        }
+
+        var factRecords = new Dictionary<string, FactRecord>(StringComparer.Ordinal);
+        var evidence = new Dictionary<string, EvidenceRecord>(StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            var subject = ids[fact.Subject];
+            var obj = ids[fact.Object];
+            if (subject is null || obj is null || subject == obj || !Allowed(fact.Type, drafts[fact.Subject].Kind, drafts[fact.Object].Kind))
+            {
+                continue;
+            }
+
+            var key = StableId.Fact(fact.Type, subject, obj);
+            factRecords.TryAdd(key, new FactRecord(key, fact.Type, subject, obj));
+            var cpStart = index.ToCodePoint(fact.EvidenceStart);
+            var cpEnd = index.ToCodePoint(fact.EvidenceEnd);
+            var evidenceId = StableId.Evidence(key, document.Id, cpStart, cpEnd);
+            var record = new EvidenceRecord(evidenceId, key, document.Id, cpStart, cpEnd, text[fact.EvidenceStart..fact.EvidenceEnd],
+                fact.Citations, extractor, fact.Confidence);
+            if (!evidence.TryGetValue(evidenceId, out var previous) || previous.Confidence < record.Confidence)
+            {
+                evidence[evidenceId] = record;
+            }
+        }
+
+        return new GraphBatch(document, version, [.. entities.Values], [.. mentions.Values], [.. factRecords.Values], [.. evidence.Values]);
+    }
+
+    // The directions DESIGN.md allows; a pattern that matched the wrong kinds yields nothing.
+    private static bool Allowed(RelationType type, EntityKind subject, EntityKind obj) => type switch
+    {
+        RelationType.EmployedBy or RelationType.Leads or RelationType.MemberOf => subject == EntityKind.Person && obj == EntityKind.Organisation,
+        RelationType.Owns => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Organisation,
+        RelationType.PartyTo => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Contract,
+        RelationType.AwardedBy => subject == EntityKind.Contract && obj == EntityKind.Organisation,
+        RelationType.ContractsWith => subject == EntityKind.Organisation && obj == EntityKind.Organisation,
+        RelationType.Investigates or RelationType.SubjectOf => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Investigation,
+        _ => subject is EntityKind.Person or EntityKind.Organisation && obj is EntityKind.Person or EntityKind.Organisation,
+    };
+}

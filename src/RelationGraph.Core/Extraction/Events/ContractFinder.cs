@@ -1,0 +1,236 @@
+using System.Text.RegularExpressions;
+using RelationGraph.Core.Extraction.Relations;
+using RelationGraph.Core.Extraction.Resolution;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Core.Extraction.Events;
+
+/// <summary>
+/// Finds contracts. A single deal, award or contract with a value and a counterpart becomes a Contract entity
+/// (PARTY_TO from the contractor, AWARDED_BY to the awarding or paying body); the same value named twice in a
+/// document is one contract. Totals over many contracts ("$10 billion worth of X contracts") become
+/// CONTRACTS_WITH facts instead.
+/// </summary>
+internal sealed partial class ContractFinder
+{
+    private const string Org = "\uE000O(?<o>\\d+)\uE001";
+
+    [GeneratedRegex(@"\b(?<noun>contract|deal|award|agreement|procurement|tender)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SingleNoun();
+
+    [GeneratedRegex(@"(?:worth of|in|of) (?<list>(?:(?:the )?" + "\uE000O\\d+\uE001" + @"(?:,| and| &|, and)? ?){1,5})(?:[\p{L}\-]+ ){0,2}contracts\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TotalContracts();
+
+    [GeneratedRegex(@"contracts (?:with|from|for) (?<list>(?:(?:the )?" + "\uE000O\\d+\uE001" + @"(?:,| and| &|, and)? ?){1,5})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ContractsWith();
+
+    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001", RegexOptions.CultureInvariant)]
+    private static partial Regex OrgPlaceholder();
+
+    [GeneratedRegex(@"^(?: (?:with|from|by|for) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @"| (?:that|which) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @" (?:has |had |have )?(?:awarded|gave|granted|handed|signed with|gave to|awarded to))?(?: to (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001" + ")?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex CounterpartAfter();
+
+    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001" + @" (?:has |have |had |also |quietly |formally )*(?:awarded|awards|granted|grants|handed|hands|issued|issues|approved|approves)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex AwardingSubject();
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"(?:awarded|granted|gave|handed|signed) (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex AwardedTo();
+
+    public static void Find(string text, IReadOnlyList<MaskedSentence> sentences, List<EntityDraft> entities, List<FactDraft> facts)
+    {
+        var contractsByValue = new Dictionary<(decimal, string), int>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var masked = sentences[s];
+            var sentence = masked.Sentence;
+            if (sentence.IsHeading)
+            {
+                continue;
+            }
+
+            FindTotals(masked, sentences, s, entities, facts);
+            var money = Money.Find(text, sentence.Start, sentence.End);
+            if (money.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (Match noun in SingleNoun().Matches(masked.Text))
+            {
+                var (nounStart, nounEnd) = masked.ToDocument(noun.Index, noun.Index + noun.Length);
+                var amount = money.LastOrDefault(m => m.End <= nounStart && nounStart - m.End <= 60 && !text[m.End..nounStart].Contains(',', StringComparison.Ordinal));
+                var after = masked.Text.AsSpan(noun.Index + noun.Length);
+                if (amount is null)
+                {
+                    amount = money.FirstOrDefault(m => m.Start >= nounEnd && m.Start - nounEnd <= 25
+                        && Regex.IsMatch(text[nounEnd..m.Start], @"^\s(?:worth|valued at|of|for|totalling|totaling|totaling about|worth about|worth some)\s", RegexOptions.None, TimeSpan.FromSeconds(1)));
+                }
+
+                if (amount is null)
+                {
+                    continue;
+                }
+
+                // Awarding bodies: an organisation between the amount and the noun, or after "with/from/by".
+                var awarders = new List<int>();
+                var phraseStart = Math.Min(amount.Start, nounStart);
+                var phraseEnd = Math.Max(amount.End, nounEnd);
+                var maskedPhrase = LocateMasked(masked, amount.End, noun.Index);
+                foreach (Match org in OrgPlaceholder().Matches(maskedPhrase))
+                {
+                    awarders.Add(MaskedSentence.EntityOf(org.Groups["o"].Value));
+                }
+
+                var counterpart = CounterpartAfter().Match(after.ToString());
+                var explicitParty = -1;
+                if (counterpart.Success && counterpart.Length > 0)
+                {
+                    if (counterpart.Groups["o"].Success)
+                    {
+                        awarders.Add(MaskedSentence.EntityOf(counterpart.Groups["o"].Value));
+                    }
+
+                    if (counterpart.Groups["party"].Success)
+                    {
+                        explicitParty = MaskedSentence.EntityOf(counterpart.Groups["party"].Value);
+                    }
+
+                    phraseEnd = masked.ToDocument(noun.Index + noun.Length, noun.Index + noun.Length + counterpart.Length).End;
+                }
+
+                foreach (Match awarding in AwardingSubject().Matches(masked.Text))
+                {
+                    awarders.Add(MaskedSentence.EntityOf(awarding.Groups["o"].Value));
+                }
+
+                awarders.Remove(explicitParty);
+                var partyEvidenceStart = sentence.Start;
+                var party = explicitParty >= 0 ? explicitParty : FindParty(masked, sentences, s, entities, awarders, out partyEvidenceStart);
+                if (awarders.Count == 0 && party < 0)
+                {
+                    continue;
+                }
+
+                var key = (amount.Amount, amount.Currency);
+                if (!contractsByValue.TryGetValue(key, out var contract))
+                {
+                    var label = (awarders.Count > 0 ? entities[awarders[0]].Name : entities[party].Name) + " contract (" + amount.Text + ")";
+                    contract = entities.Count;
+                    var years = Year().Matches(text.Substring(sentence.Start, sentence.Length));
+                    entities.Add(new EntityDraft(EntityKind.Contract, label)
+                    {
+                        Amount = amount.Amount,
+                        Currency = amount.Currency,
+                        Year = years.Count == 1 ? int.Parse(years[0].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
+                    });
+                    contractsByValue[key] = contract;
+                }
+
+                var draft = entities[contract];
+                draft.AddSpan(phraseStart, phraseEnd, text[phraseStart..phraseEnd], sentence.Index);
+                foreach (var awarder in awarders.Distinct())
+                {
+                    if (awarder != party)
+                    {
+                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, sentence.Citations, 0.8, sentence.Index));
+                    }
+                }
+
+                if (party >= 0)
+                {
+                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, sentence.Citations, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index));
+                }
+            }
+        }
+    }
+
+    private static string LocateMasked(MaskedSentence masked, int documentStart, int maskedEnd)
+    {
+        for (var i = 0; i < maskedEnd; i++)
+        {
+            if (masked.ToDocument(i, i + 1).Start >= documentStart)
+            {
+                return masked.Text[i..maskedEnd];
+            }
+        }
+
+        return "";
+    }
+
+    // The contractor: "awarded X a contract", the sentence's subject, or the subject of the sentence before it.
+    private static int FindParty(MaskedSentence masked, IReadOnlyList<MaskedSentence> sentences, int s, List<EntityDraft> entities, List<int> awarders, out int evidenceStart)
+    {
+        evidenceStart = masked.Sentence.Start;
+        var awardedTo = AwardedTo().Match(masked.Text);
+        if (awardedTo.Success)
+        {
+            var party = MaskedSentence.EntityOf(awardedTo.Groups["party"].Value);
+            if (!awarders.Contains(party))
+            {
+                return party;
+            }
+        }
+
+        bool Accept(int e) => !awarders.Contains(e) && entities[e].Kind is EntityKind.Organisation or EntityKind.Person;
+        var subject = masked.LeadingEntity(Accept);
+        if (subject >= 0)
+        {
+            return subject;
+        }
+
+        // Up to two sentences back in the same paragraph ("X has won many contracts. The biggest? A $5m deal with Y.").
+        for (var back = s - 1; back >= 0 && back >= s - 2; back--)
+        {
+            var earlier = sentences[back].Sentence;
+            if (earlier.Paragraph != masked.Sentence.Paragraph || earlier.IsHeading)
+            {
+                break;
+            }
+
+            var previous = sentences[back].LeadingEntity(Accept);
+            if (previous >= 0 && entities[previous].Kind == EntityKind.Organisation)
+            {
+                evidenceStart = earlier.Start;
+                return previous;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void FindTotals(MaskedSentence masked, IReadOnlyList<MaskedSentence> sentences, int s, List<EntityDraft> entities, List<FactDraft> facts)
+    {
+        if (!masked.Text.Contains("contracts", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        foreach (var regex in new[] { TotalContracts(), ContractsWith() })
+        {
+            foreach (Match match in regex.Matches(masked.Text))
+            {
+                var customers = OrgPlaceholder().Matches(match.Groups["list"].Value).Select(m => MaskedSentence.EntityOf(m.Groups["o"].Value)).ToList();
+                var contractor = masked.LeadingEntity(e => entities[e].Kind == EntityKind.Organisation && !customers.Contains(e));
+                var evidenceStart = masked.Sentence.Start;
+                if (contractor < 0 && s > 0 && sentences[s - 1].Sentence.Paragraph == masked.Sentence.Paragraph)
+                {
+                    contractor = sentences[s - 1].LeadingEntity(e => entities[e].Kind == EntityKind.Organisation && !customers.Contains(e));
+                    evidenceStart = sentences[s - 1].Sentence.Start;
+                }
+
+                if (contractor < 0)
+                {
+                    continue;
+                }
+
+                foreach (var customer in customers)
+                {
+                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, masked.Sentence.Citations, 0.75, masked.Sentence.Index));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Frozen;
+
+namespace RelationGraph.Core.Extraction;
+
+/// <summary>Role class of a title: which relation, if any, it implies between a person and an organisation.</summary>
+internal enum RoleClass
+{
+    Honorific,
+    Head,
+    Owner,
+    Member,
+    Staff,
+}
+
+/// <summary>
+/// The word lists the rule-based extractor reads, loaded once from embedded resources (Lexicons/*.txt).
+/// Each file states its source and licence in its header.
+/// </summary>
+internal sealed class Lexicon
+{
+    private static readonly Lazy<Lexicon> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private Lexicon(
+        FrozenSet<string> givenNames,
+        FrozenSet<string> places,
+        FrozenSet<string> orgCues,
+        FrozenDictionary<string, RoleClass> titles,
+        FrozenSet<string> acronymStoplist,
+        FrozenSet<string> notEntities,
+        FrozenDictionary<string, string> organisations,
+        FrozenDictionary<string, string> organisationForms,
+        FrozenSet<string> boilerplateLines,
+        IReadOnlyList<string> boilerplatePrefixes,
+        IReadOnlyList<string> boilerplateSuffixes)
+    {
+        GivenNames = givenNames;
+        TitleFirstWords = titles.Keys.Select(t => t.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        OrganisationForms = organisationForms;
+        Places = places;
+        OrgCues = orgCues;
+        Titles = titles;
+        AcronymStoplist = acronymStoplist;
+        NotEntities = notEntities;
+        Organisations = organisations;
+        BoilerplateLines = boilerplateLines;
+        BoilerplatePrefixes = boilerplatePrefixes;
+        BoilerplateSuffixes = boilerplateSuffixes;
+    }
+
+    /// <summary>The lexicon shared by every extractor instance.</summary>
+    public static Lexicon Instance => Shared.Value;
+
+    /// <summary>Given names, exact case ("Maria").</summary>
+    public FrozenSet<string> GivenNames { get; }
+
+    /// <summary>Places (countries, capitals, states, cities, regions), lower case.</summary>
+    public FrozenSet<string> Places { get; }
+
+    /// <summary>Words that make a capitalised name an organisation, exact case.</summary>
+    public FrozenSet<string> OrgCues { get; }
+
+    /// <summary>Titles (lower case, may hold spaces) and their role class.</summary>
+    public FrozenDictionary<string, RoleClass> Titles { get; }
+
+    /// <summary>All-caps words that are not organisations.</summary>
+    public FrozenSet<string> AcronymStoplist { get; }
+
+    /// <summary>Capitalised phrases that are never entities, lower case.</summary>
+    public FrozenSet<string> NotEntities { get; }
+
+    /// <summary>Known organisations: normalised name or alias → canonical name.</summary>
+    public FrozenDictionary<string, string> Organisations { get; }
+
+    /// <summary>First words of titles, any case; most words are not, so title lookups stop early.</summary>
+    public FrozenSet<string> TitleFirstWords { get; }
+
+    /// <summary>Known organisations by verbatim form (exact case) → canonical name; a cheap first lookup.</summary>
+    public FrozenDictionary<string, string> OrganisationForms { get; }
+
+    /// <summary>Whole boilerplate lines, lower case.</summary>
+    public FrozenSet<string> BoilerplateLines { get; }
+
+    /// <summary>Prefixes that make a line boilerplate, lower case.</summary>
+    public IReadOnlyList<string> BoilerplatePrefixes { get; }
+
+    /// <summary>Suffixes that make a line boilerplate, lower case.</summary>
+    public IReadOnlyList<string> BoilerplateSuffixes { get; }
+
+    /// <summary>True when a trimmed, bullet-free line is navigation, share links, credits or similar.</summary>
+    public bool IsBoilerplateLine(string line)
+    {
+        var lower = line.Trim().ToLowerInvariant();
+        if (BoilerplateLines.Contains(lower))
+        {
+            return true;
+        }
+
+        foreach (var prefix in BoilerplatePrefixes)
+        {
+            if (lower.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var suffix in BoilerplateSuffixes)
+        {
+            if (lower.EndsWith(suffix, StringComparison.Ordinal) && lower.Length < suffix.Length + 8)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Lexicon Load()
+    {
+        var titles = new Dictionary<string, RoleClass>(StringComparer.Ordinal);
+        foreach (var line in ReadLines("titles.txt"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 2 && Enum.TryParse<RoleClass>(parts[1].Trim(), ignoreCase: true, out var role))
+            {
+                titles[parts[0].Trim().ToLowerInvariant()] = role;
+            }
+        }
+
+        var organisations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var organisationForms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in ReadLines("organisations.txt"))
+        {
+            var forms = line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (forms.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var form in forms)
+            {
+                organisations.TryAdd(Model.NameKey.Normalise(form), forms[0]);
+                organisationForms.TryAdd(form, forms[0]);
+            }
+        }
+
+        var boilerplateLines = new HashSet<string>(StringComparer.Ordinal);
+        var prefixes = new List<string>();
+        var suffixes = new List<string>();
+        foreach (var line in ReadLines("boilerplate.txt"))
+        {
+            var entry = line.Trim().ToLowerInvariant();
+            if (entry.EndsWith('*'))
+            {
+                prefixes.Add(entry[..^1]);
+            }
+            else if (entry.StartsWith('*'))
+            {
+                suffixes.Add(entry[1..]);
+            }
+            else
+            {
+                boilerplateLines.Add(entry);
+            }
+        }
+
+        return new Lexicon(
+            ReadLines("given-names.txt").ToFrozenSet(StringComparer.Ordinal),
+            ReadLines("places.txt").Select(p => p.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
+            ReadLines("org-cues.txt").ToFrozenSet(StringComparer.Ordinal),
+            titles.ToFrozenDictionary(StringComparer.Ordinal),
+            ReadLines("acronym-stoplist.txt").ToFrozenSet(StringComparer.Ordinal),
+            ReadLines("not-entities.txt").Select(p => p.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
+            organisations.ToFrozenDictionary(StringComparer.Ordinal),
+            organisationForms.ToFrozenDictionary(StringComparer.Ordinal),
+            boilerplateLines.ToFrozenSet(StringComparer.Ordinal),
+            prefixes,
+            suffixes);
+    }
+
+    private static List<string> ReadLines(string file)
+    {
+        var assembly = typeof(Lexicon).Assembly;
+        using var stream = assembly.GetManifestResourceStream("RelationGraph.Lexicons." + file)
+            ?? throw new InvalidOperationException($"embedded lexicon {file} is missing");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var trimmed = line.TrimEnd();
+            if (trimmed.Length > 0 && !trimmed.StartsWith('#'))
+            {
+                lines.Add(trimmed);
+            }
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using RelationGraph.Core.Extraction.Segmentation;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Core.Extraction.Relations;
+
+/// <summary>
+/// A sentence with each resolved mention replaced by a placeholder such as <c>\uE000P3\uE001</c> (person entity 3),
+/// so relation patterns are short regular expressions over names and the words between them.
+/// </summary>
+internal sealed class MaskedSentence
+{
+    public const char Open = '\uE000';
+    public const char Close = '\uE001';
+
+    private readonly int[] _map;
+
+    private MaskedSentence(Sentence sentence, string masked, int[] map, IReadOnlyList<int> entitiesInOrder)
+    {
+        Sentence = sentence;
+        Text = masked;
+        _map = map;
+        EntitiesInOrder = entitiesInOrder;
+    }
+
+    public Sentence Sentence { get; }
+
+    /// <summary>The masked text.</summary>
+    public string Text { get; }
+
+    /// <summary>Entity indexes in the order they appear.</summary>
+    public IReadOnlyList<int> EntitiesInOrder { get; }
+
+    /// <summary>Builds the masked form of a sentence from its resolved mentions, sorted by start.</summary>
+    public static MaskedSentence Build(string text, Sentence sentence, IReadOnlyList<(int Start, int End, int Entity, EntityKind Kind)> mentions)
+    {
+        var builder = new StringBuilder(sentence.Length + 16);
+        var map = new List<int>(sentence.Length + 16);
+        var order = new List<int>();
+        var position = sentence.Start;
+        var previousEntity = -1;
+        foreach (var (start, end, entity, kind) in mentions)
+        {
+            if (start < position)
+            {
+                continue;
+            }
+
+            // "the Office of Widget Regulation (OWR) said": the bracketed acronym repeats the name; patterns skip it.
+            if (entity == previousEntity && start - position == 2 && text[position] == ' ' && text[position + 1] == '(' && end < sentence.End && text[end] == ')')
+            {
+                position = end + 1;
+                continue;
+            }
+
+            previousEntity = entity;
+
+            for (; position < start; position++)
+            {
+                builder.Append(text[position]);
+                map.Add(position);
+            }
+
+            var placeholder = Open + (kind == EntityKind.Person ? "P" : "O") + entity.ToString(CultureInfo.InvariantCulture) + Close;
+            builder.Append(placeholder);
+            for (var k = 0; k < placeholder.Length; k++)
+            {
+                map.Add(k == placeholder.Length - 1 ? end - 1 : start);
+            }
+
+            order.Add(entity);
+            position = end;
+        }
+
+        for (; position < sentence.End; position++)
+        {
+            builder.Append(text[position]);
+            map.Add(position);
+        }
+
+        return new MaskedSentence(sentence, builder.ToString(), [.. map], order);
+    }
+
+    /// <summary>
+    /// The same sentence without asides (", who sits on the board,", parentheses), so a verb can be matched to its
+    /// subject across them.
+    /// </summary>
+    public MaskedSentence WithoutAsides()
+    {
+        var builder = new StringBuilder(Text.Length);
+        var map = new List<int>(Text.Length);
+        var i = 0;
+        while (i < Text.Length)
+        {
+            var skipTo = -1;
+            if (Text[i] == ',' && (Starts(i, ", who ") || Starts(i, ", which ") || Starts(i, ", whose ")))
+            {
+                var close = Text.IndexOf(',', i + 2);
+                if (close > 0 && close - i < 160)
+                {
+                    skipTo = close + 1;
+                }
+            }
+            else if (Text[i] == ' ' && i + 1 < Text.Length && Text[i + 1] == '(')
+            {
+                var close = Text.IndexOf(')', i + 2);
+                if (close > 0 && close - i < 120)
+                {
+                    skipTo = close + 1;
+                }
+            }
+
+            if (skipTo > 0)
+            {
+                i = skipTo;
+                continue;
+            }
+
+            builder.Append(Text[i]);
+            map.Add(_map[i]);
+            i++;
+        }
+
+        return new MaskedSentence(Sentence, builder.ToString(), [.. map], EntitiesInOrder);
+    }
+
+    private bool Starts(int i, string value) => string.CompareOrdinal(Text, i, value, 0, value.Length) == 0;
+
+    /// <summary>The document span (UTF-16) of a masked range.</summary>
+    public (int Start, int End) ToDocument(int maskedStart, int maskedEnd) =>
+        maskedEnd <= maskedStart ? (_map[maskedStart], _map[maskedStart]) : (_map[maskedStart], _map[maskedEnd - 1] + 1);
+
+    /// <summary>Parses an entity index out of a placeholder capture.</summary>
+    public static int EntityOf(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>The first entity of a kind at the very start of the sentence (its grammatical subject), or -1.</summary>
+    public int LeadingEntity(Func<int, bool> accept)
+    {
+        var i = 0;
+        while (i < Text.Length && !char.IsLetterOrDigit(Text[i]) && Text[i] != Open)
+        {
+            i++;
+        }
+
+        // Allow a short lead-in such as "In 2023, " or "Meanwhile, ".
+        var open = Text.IndexOf(Open, i);
+        if (open < 0 || (open > i && (open - i > 24 || !Text[i..open].EndsWith(", ", StringComparison.Ordinal))))
+        {
+            return -1;
+        }
+
+        var close = Text.IndexOf(Close, open);
+        var entity = EntityOf(Text[(open + 2)..close]);
+        return accept(entity) ? entity : -1;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Text.RegularExpressions;
+using RelationGraph.Core.Extraction.Resolution;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Core.Extraction.Relations;
+
+/// <summary>
+/// Finds typed facts between people and organisations with patterns over masked sentences: titles and
+/// appositions ("X's chief Y", "Y, chief executive of X"), possessive associations ("X's right-hand man Y"),
+/// communication ("X met Y", "a letter to Y"), funding and membership. Co-mention alone is never a fact.
+/// </summary>
+internal sealed class RelationFinder
+{
+    private const string AssociateNoun = "(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|right-hand man|right-hand woman|right hand|close ally|ally|allies|close associate|associate|confidant|confidante|longtime friend|close friend|friend|buddy|business partner|protégé|protege|adviser|advisor|aide|fixer|crony|consigliere)";
+    private const string CommVerb = "(?:met|meets|meeting|spoke|speaks|spoken|talked|talks|talking|chatted|chats|chatting|called|calls|phoned|phones|texted|texts|messaged|messages|emailed|emails|wrote to|writes to|written to|corresponded|corresponds|visited|visits|negotiated|negotiates)";
+
+    private readonly Regex[] _rolePatterns;
+    private readonly (Regex Regex, RelationType Type, double Confidence, Need Need)[] _fixedPatterns;
+    private readonly Regex _hisAssociate;
+    private readonly Lexicon _lexicon;
+
+    public RelationFinder(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+        var titles = "(?:" + string.Join('|', lexicon.Titles.Keys
+            .Where(t => lexicon.Titles[t] != RoleClass.Honorific)
+            .OrderByDescending(t => t.Length)
+            .Select(Regex.Escape)) + ")";
+        const string Mod = @"(?:(?:former|new|acting|interim|then-|longtime|long-time|current|incoming|outgoing|founding|deputy|assistant|senior|top|veteran) )*";
+        _rolePatterns =
+        [
+            Pattern.Build(@"{O:o}{POS}? " + Mod + @"{T:t}(?: and [\p{L}\- ]{1,30}?)?,? {P:p}", titles),
+            Pattern.Build(@"{O:o},? whose " + Mod + "{T:t},? {P:p}", titles),
+            Pattern.Build(@"{P:p}, (?:who is |who was |is |was )?(?:the |a |an |its |their )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for|with) (?:the )?{O:o}", titles),
+            Pattern.Build(@"{P:p}, (?:the |a |an )?" + Mod + "{O:o}{POS}? " + Mod + "{T:t}", titles),
+            Pattern.Build(@"{T:t} (?:of|at) (?:the )?{O:o},? {P:p}", titles),
+            Pattern.Build(@"{P:p} (?:is|was|has been|had been|became|becomes|served as|serves as|will become|was named|was appointed|named|as) (?:the |a |an |its )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for) (?:the )?{O:o}", titles),
+        ];
+
+        _fixedPatterns = BuildFixed(titles);
+        _hisAssociate = Pattern.Build(@"\b(?:his|her) (?:buddy|pal|friend|ally|confidant|associate|close friend|old friend|longtime friend|right-hand man|protégé|wife|husband|son|daughter|brother|sister|father|mother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|nephew|niece|cousin|partner|girlfriend|boyfriend),? {P:b}", titles);
+    }
+
+    /// <summary>How many people, organisations and entities of either kind a pattern needs, so most sentences skip it cheaply.</summary>
+    private readonly record struct Need(int People, int Organisations, int Any)
+    {
+        public static Need Of(string notation) => new(
+            Regex.Count(notation, @"\{P[:}]"), Regex.Count(notation, @"\{O[:}]"), Regex.Count(notation, @"\{[POE][:}]"));
+
+        public bool MetBy(int people, int organisations) => people >= People && organisations >= Organisations && people + organisations >= Any;
+    }
+
+    private static (Regex, RelationType, double, Need)[] BuildFixed(string titles)
+    {
+        (string Notation, RelationType Type, double Confidence)[] patterns =
+        [
+            (@"{P:a}{POS} " + AssociateNoun + ",? {P:b}", RelationType.AssociatedWith, 0.85),
+            (@"{P:b}, {P:a}{POS} " + AssociateNoun, RelationType.AssociatedWith, 0.85),
+            (@"{P:b},? (?:is |was |a |an |the |former |one-time )*(?:close |longtime |long-time |old |senior |personal |top )?(?:ally|associate|friend|confidant|business partner|adviser|advisor|aide|protégé|protege|fixer|lawyer|attorney) (?:of|to) (?:\p{Lu}[\p{L}.]+ )?{P:a}", RelationType.AssociatedWith, 0.8),
+            (@"{P:a} and {P:b} (?:are|were|have been|had been) (?:close |longtime |old )?(?:allies|friends|associates|business partners|partners)", RelationType.AssociatedWith, 0.8),
+            (@"{P:a}{POS} (?:company |firm |own |companies )?{O:b}", RelationType.AssociatedWith, 0.6),
+            (@"{P:a}(?: {W}){0,3} (?:slid|slides|slipped|sliding) into {P:b}{POS} (?:DMs|inbox|messages|direct messages)", RelationType.CommunicatesWith, 0.8),
+            (@"{P:a}(?: (?:has|had|have|also|reportedly|later|then|even|repeatedly|privately|secretly|regularly|often|allegedly|twice|once|personally|directly))* " + CommVerb + "(?: with| to)? (?:{W} ){0,2}?{P:b}", RelationType.CommunicatesWith, 0.75),
+            (@"(?:talks|conversations?|calls?|phone calls?|meetings?|chats?|correspondence|exchanges|messages|negotiations) (?:between|with) {P:a} and {P:b}", RelationType.CommunicatesWith, 0.75),
+            (@"{P:a} and {P:b} (?:have |had |also |reportedly |then |later )*(?:met|spoke|spoken|talked|chatted|corresponded|exchanged messages|held talks|speak|talk|meet|negotiated)", RelationType.CommunicatesWith, 0.75),
+            (@"{P:a}(?: {W}){0,4} (?:letter|email|message|note|memo|text) to {P:b}", RelationType.CommunicatesWith, 0.75),
+            (@"{P:a}(?: {W}){0,6} contacts?(?: list| book)?,? including (?:{P}{POS} (?:[\p{L}\-]+ ){1,3})?{P:b}", RelationType.CommunicatesWith, 0.6),
+            (@"{E:a} (?:has |have |had |also |reportedly |secretly )*(?:funded|funds|financed|finances|bankrolled|bankrolls|sponsored|sponsors|donated (?:[^\uE000\uE001]{1,30} )?to|gave (?:[^\uE000\uE001]{1,30} )?to|contributed (?:[^\uE000\uE001]{1,30} )?to|paid (?:[^\uE000\uE001]{1,30} )?to) (?:the )?{E:b}", RelationType.Funds, 0.75),
+            (@"{E:b}(?: {W}){0,6} (?:funded|financed|bankrolled|sponsored|backed) by (?:the )?{E:a}", RelationType.Funds, 0.7),
+            (@"{E:b} (?:has |have |had |also |reportedly |secretly )*(?:received|receives|got|gets|accepted|took)(?: [^\s\uE000\uE001]+){0,6} from (?:the )?{E:a}", RelationType.Funds, 0.55),
+            (@"{P:a}(?: (?:[\p{L}\d\-]+|\uE000O\d+\uE001)){0,8},? (?:and )?(?:previously |formerly |once |also |later |had |has |have |earlier )*(?:joined|works for|worked for|works at|worked at|was hired by|is employed by|was employed by|went to work for) (?:the )?{O:b}", RelationType.EmployedBy, 0.7),
+            (@"{P:a},? (?:who )?(?:has |had |have |also |now |still )*(?:heads|headed|leads|led|chairs|chaired|runs|ran|run|manages|managed) (?:the )?(?:[\p{L}\-]+(?:'s|’s) )?{O:b}", RelationType.Leads, 0.75),
+            (@"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:led|headed|chaired|run|managed) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Leads, 0.8),
+            (@"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:owned|co-owned|controlled) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Owns, 0.8),
+            (@"{P:a},? (?:who )?(?:has |had |also |now |still )*(?:sits|sat|serves|served|is|was) on (?:the )?{O:b}", RelationType.MemberOf, 0.75),
+            (@"{P:a} (?:previously |formerly |once |also |later )*(?:ran|led|headed|managed|oversaw|runs|leads|heads|manages) (?:the |a |an |its )?(?:[\p{L}\-]+ ){1,3}(?:at|of) (?:the )?{O:b}", RelationType.EmployedBy, 0.6),
+            (@"{P:a},? (?:who )?(?:owns|owned|bought|acquired|controls|controlled) (?:the )?{O:b}", RelationType.Owns, 0.75),
+            (@"{P:a}, (?:the )?(?:majority |sole |co-)?(?:owner|founder|co-founder)(?: and [\p{L} \-]{1,30})? of (?:the )?{O:b}", RelationType.Owns, 0.85),
+            (@"{P:a},? (?:is |was |a |an |the )*(?:former |longtime |senior |board )?members? of (?:the )?{O:b}", RelationType.MemberOf, 0.8),
+            (@"{P:a},? (?:a |an |the )?(?:former |ex-)?{O:b} (?:agent|spy|officer|official|employee|staffer|operative|lawyer|engineer|analyst|executive)", RelationType.EmployedBy, 0.75),
+        ];
+        return [.. patterns.Select(p => (Pattern.Build(p.Notation, titles), p.Type, p.Confidence, Need.Of(p.Notation)))];
+    }
+
+    /// <summary>Adds the facts of one masked sentence.</summary>
+    public void Find(MaskedSentence masked, List<EntityDraft> entities, List<FactDraft> facts)
+    {
+        if (masked.EntitiesInOrder.Count < 2 || masked.Sentence.IsHeading)
+        {
+            return;
+        }
+
+        var sentence = masked.Sentence;
+        var people = 0;
+        foreach (var entity in masked.EntitiesInOrder)
+        {
+            if (entities[entity].Kind == EntityKind.Person)
+            {
+                people++;
+            }
+        }
+
+        var organisations = masked.EntitiesInOrder.Count - people;
+        foreach (var regex in organisations > 0 && people > 0 ? _rolePatterns : [])
+        {
+            foreach (Match match in regex.Matches(masked.Text))
+            {
+                var title = match.Groups["t"].Value.ToLowerInvariant();
+                if (!_lexicon.Titles.TryGetValue(title, out var role))
+                {
+                    continue;
+                }
+
+                var prefix = match.Value.ToLowerInvariant();
+                if (role == RoleClass.Head && (prefix.Contains("deputy ", StringComparison.Ordinal) || prefix.Contains("assistant ", StringComparison.Ordinal) || prefix.Contains("vice ", StringComparison.Ordinal)))
+                {
+                    role = RoleClass.Staff;
+                }
+
+                // "a director at X" is one of several; "the director of X" heads it.
+                var before = match.Groups["t"].Index - match.Index;
+                if (role == RoleClass.Head && before >= 2 && (prefix[..before].EndsWith(" a ", StringComparison.Ordinal) || prefix[..before].EndsWith(" an ", StringComparison.Ordinal)
+                    || prefix[..before].EndsWith(", a ", StringComparison.Ordinal)))
+                {
+                    role = RoleClass.Staff;
+                }
+
+                RelationType? type = role switch
+                {
+                    RoleClass.Head => RelationType.Leads,
+                    RoleClass.Owner => RelationType.Owns,
+                    RoleClass.Member => RelationType.MemberOf,
+                    RoleClass.Staff => RelationType.EmployedBy,
+                    _ => null,
+                };
+                if (type is { } relation)
+                {
+                    Add(facts, relation, Entity(match, "p"), Entity(match, "o"), sentence, 0.85);
+                }
+            }
+        }
+
+        foreach (var (regex, type, confidence, need) in _fixedPatterns)
+        {
+            if (!need.MetBy(people, organisations))
+            {
+                continue;
+            }
+
+            foreach (Match match in regex.Matches(masked.Text))
+            {
+                var a = Entity(match, "a");
+                var b = Entity(match, "b");
+                if (a != b)
+                {
+                    Add(facts, type, a, b, sentence, confidence);
+                }
+            }
+        }
+
+        // "his buddy Y": the owner of "his" is the sentence's first person.
+        var subject = masked.LeadingEntity(e => entities[e].Kind == EntityKind.Person);
+        if (subject < 0 && masked.EntitiesInOrder.Count > 0 && entities[masked.EntitiesInOrder[0]].Kind == EntityKind.Person)
+        {
+            subject = masked.EntitiesInOrder[0];
+        }
+
+        if (subject >= 0)
+        {
+            foreach (Match match in _hisAssociate.Matches(masked.Text))
+            {
+                var b = Entity(match, "b");
+                if (b != subject)
+                {
+                    Add(facts, RelationType.AssociatedWith, subject, b, sentence, 0.6);
+                }
+            }
+        }
+    }
+
+    private static int Entity(Match match, string group) => MaskedSentence.EntityOf(match.Groups[group].Value);
+
+    private static void Add(List<FactDraft> facts, RelationType type, int subject, int obj, Segmentation.Sentence sentence, double confidence) =>
+        facts.Add(new FactDraft(type, subject, obj, sentence.Start, sentence.End, sentence.Citations, confidence, sentence.Index));
+}

@@ -1,0 +1,42 @@
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Core.Extraction.Resolution;
+
+/// <summary>An entity being built from one document's mentions.</summary>
+internal sealed class EntityDraft(EntityKind kind, string name)
+{
+    public EntityKind Kind { get; } = kind;
+
+    /// <summary>Canonical name; may grow to a fuller form as mentions join.</summary>
+    public string Name { get; set; } = name;
+
+    /// <summary>Mentions as (start, end) UTF-16 spans with their surface text and sentence.</summary>
+    public List<(int Start, int End, string Text, int Sentence)> Spans { get; } = [];
+
+    /// <summary>Name words of a person ("Jane", "Roe"), for surname and first-name matching.</summary>
+    public string[] Words => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>True when the name is fixed (well-known organisation, caucus); longer forms do not replace it.</summary>
+    public bool FixedName { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public string? Currency { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? Status { get; set; }
+
+    public void AddSpan(int start, int end, string text, int sentence)
+    {
+        foreach (var span in Spans)
+        {
+            if (span.Start == start && span.End == end)
+            {
+                return;
+            }
+        }
+
+        Spans.Add((start, end, text, sentence));
+    }
+}

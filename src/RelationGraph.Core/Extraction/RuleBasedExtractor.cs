@@ -1,0 +1,117 @@
+using RelationGraph.Core.Extraction.Events;
+using RelationGraph.Core.Extraction.Mentions;
+using RelationGraph.Core.Extraction.Relations;
+using RelationGraph.Core.Extraction.Resolution;
+using RelationGraph.Core.Extraction.Segmentation;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Core.Extraction;
+
+/// <summary>
+/// The default offline extractor: sentences → mentions → entities → facts, all by rules and lexicons.
+/// Pure and thread-safe: one instance serves any number of threads.
+/// </summary>
+public sealed class RuleBasedExtractor : IDocumentExtractor
+{
+    /// <summary>Extractor name recorded on evidence.</summary>
+    public const string ExtractorName = "rules";
+
+    /// <summary>Bumped whenever the output for the same text changes.</summary>
+    public const string ExtractorVersion = "rules-1.1.0";
+
+    /// <summary>Text past this many UTF-16 units is not read, so one huge document stays bounded in time and memory.</summary>
+    public const int DefaultMaxTextLength = 8 * 1024 * 1024;
+
+    private readonly MentionFinder _mentionFinder;
+    private readonly RelationFinder _relationFinder;
+    private readonly int _maxTextLength;
+
+    /// <summary>Creates the extractor; lexicons load once per process from embedded resources.</summary>
+    public RuleBasedExtractor()
+        : this(DefaultMaxTextLength)
+    {
+    }
+
+    /// <summary>Creates the extractor with a cap on the text length it reads.</summary>
+    public RuleBasedExtractor(int maxTextLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxTextLength);
+        var lexicon = Lexicon.Instance;
+        _mentionFinder = new MentionFinder(lexicon);
+        _relationFinder = new RelationFinder(lexicon);
+        _maxTextLength = maxTextLength;
+    }
+
+    /// <inheritdoc />
+    public string Name => ExtractorName;
+
+    /// <inheritdoc />
+    public string Version => ExtractorVersion;
+
+    /// <inheritdoc />
+    public ValueTask<GraphBatch> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return ValueTask.FromResult(Extract(document, cancellationToken));
+    }
+
+    /// <summary>Synchronous form of <see cref="ExtractAsync"/>.</summary>
+    public GraphBatch Extract(SourceDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var readable = text.Length <= _maxTextLength ? text : text[..SafeCut(text, _maxTextLength)];
+        var sentences = SentenceSegmenter.Split(readable, Lexicon.Instance);
+
+        var mentions = new List<Mention>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            if ((s & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            _mentionFinder.Find(readable, sentences[s], mentions);
+        }
+
+        var entities = new List<EntityDraft>();
+        var assignment = EntityResolver.Resolve(readable, sentences, mentions, entities);
+        var masked = Mask(readable, sentences, mentions, assignment, entities);
+
+        var facts = new List<FactDraft>();
+        foreach (var sentence in masked)
+        {
+            _relationFinder.Find(sentence, entities, facts);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        ContractFinder.Find(readable, masked, entities, facts);
+        InvestigationFinder.Find(readable, masked, entities, facts);
+        return BatchBuilder.Build(document, ExtractorName, ExtractorVersion, sentences, entities, facts);
+    }
+
+    private static List<MaskedSentence> Mask(string text, IReadOnlyList<Sentence> sentences, List<Mention> mentions, int[] assignment, List<EntityDraft> entities)
+    {
+        var bySentence = new List<(int Start, int End, int Entity, EntityKind Kind)>[sentences.Count];
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (assignment[m] >= 0)
+            {
+                var mention = mentions[m];
+                (bySentence[mention.Sentence] ??= []).Add((mention.Start, mention.End, assignment[m], entities[assignment[m]].Kind));
+            }
+        }
+
+        var masked = new List<MaskedSentence>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            var list = bySentence[sentence.Index] ?? [];
+            list.Sort((a, b) => a.Start.CompareTo(b.Start));
+            masked.Add(MaskedSentence.Build(text, sentence, list));
+        }
+
+        return masked;
+    }
+
+    private static int SafeCut(string text, int length) => char.IsLowSurrogate(text[length]) ? length - 1 : length;
+}

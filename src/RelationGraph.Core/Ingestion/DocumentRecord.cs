@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Core.Ingestion;
+
+/// <summary>
+/// A document given as JSON, one per line in <c>.jsonl</c> feeds or as a POST body:
+/// <c>{"id"?, "title"?, "url"?, "publishedAt"?, "text"}</c>.
+/// </summary>
+/// <param name="Id">The record's own id, unique within its feed.</param>
+/// <param name="Title">Title, if any.</param>
+/// <param name="Url">Where the text was published, if known.</param>
+/// <param name="PublishedAt">Publication time, if known.</param>
+/// <param name="Text">The document text (plain text; offsets point into it as given).</param>
+public sealed record DocumentRecord(string? Id, string? Title, string? Url, DateTimeOffset? PublishedAt, string Text)
+{
+    /// <summary>Parses one JSON object; a clear error code and message on failure, never an exception.</summary>
+    public static DocumentRecordParse Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var parsed = JsonDocument.Parse(json);
+            return FromElement(parsed.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return DocumentRecordParse.Fail("malformed-json", "not valid JSON: " + ex.Message);
+        }
+    }
+
+    /// <summary>Reads a record from a parsed JSON value.</summary>
+    public static DocumentRecordParse FromElement(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return DocumentRecordParse.Fail("malformed-json", $"expected a JSON object, found {root.ValueKind}");
+        }
+
+        string? id = null, title = null, url = null, text = null;
+        DateTimeOffset? publishedAt = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "id" when value.ValueKind == JsonValueKind.Number:
+                    id = value.GetRawText();
+                    break;
+                case "id" or "title" or "url" or "text" or "publishedAt" when value.ValueKind == JsonValueKind.Null:
+                    break;
+                case "id" or "title" or "url" or "text" or "publishedAt" when value.ValueKind != JsonValueKind.String:
+                    return DocumentRecordParse.Fail("malformed-json", $"'{property.Name}' must be a string, found {value.ValueKind}");
+                case "id":
+                    id = value.GetString();
+                    break;
+                case "title":
+                    title = value.GetString();
+                    break;
+                case "url":
+                    url = value.GetString();
+                    break;
+                case "text":
+                    text = value.GetString();
+                    break;
+                case "publishedAt":
+                    if (!DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                    {
+                        return DocumentRecordParse.Fail("malformed-json", $"'publishedAt' is not a date: {value.GetString()}");
+                    }
+
+                    publishedAt = at;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (text is null)
+        {
+            return DocumentRecordParse.Fail("malformed-json", "the record has no 'text'");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DocumentRecordParse.Fail("empty", "the record's text is empty");
+        }
+
+        return new DocumentRecordParse(new DocumentRecord(Blank(id), Blank(title), Blank(url), publishedAt, text), null, null);
+    }
+
+    /// <summary>
+    /// The document this record describes. Its identity is <paramref name="scope"/> + the record id when it has one,
+    /// else its URL, else <paramref name="fallbackKey"/> (e.g. feed path and line).
+    /// </summary>
+    public SourceDocument ToDocument(string scope, string fallbackKey)
+    {
+        var key = Id is not null ? scope + "#" + Id : Url ?? fallbackKey;
+        return new SourceDocument
+        {
+            Id = StableId.Document(key),
+            SourceUri = Url ?? key,
+            Text = Text,
+            ContentHash = StableId.ContentHash(Text),
+            Title = Title,
+            PublishedAt = PublishedAt,
+            MediaType = "text/plain",
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>A parsed record, or why there is none.</summary>
+/// <param name="Record">The record, when parsing worked.</param>
+/// <param name="ErrorCode">Failure code (<c>malformed-json</c>, <c>empty</c>).</param>
+/// <param name="Error">A readable reason.</param>
+public sealed record DocumentRecordParse(DocumentRecord? Record, string? ErrorCode, string? Error)
+{
+    /// <summary>A failure.</summary>
+    public static DocumentRecordParse Fail(string code, string error) => new(null, code, error);
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RelationGraph.Core.Ingestion;
+
+/// <summary>Limits and tuning of the ingestion pipeline; configuration section <c>Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Ingestion";
+
+    /// <summary>Documents larger than this (bytes of the file or record text) fail with <c>too-large</c>. Default 20 MB.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxDocumentBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>Documents handed to the store per <c>ApplyAsync</c> call. Default 64.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>Parallel read-and-extract workers; 0 means one per core.</summary>
+    [Range(0, 1024)]
+    public int MaxParallelism { get; set; }
+
+    /// <summary>How long the writer waits for more documents before writing a partial batch.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Folder the API ingests when its store is empty at start, relative to the content root. Default <c>seeds</c>.</summary>
+    public string SeedFolder { get; set; } = "seeds";
+
+    /// <summary>The worker count actually used.</summary>
+    public int EffectiveParallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
+}

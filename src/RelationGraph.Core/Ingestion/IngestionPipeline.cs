@@ -1,0 +1,459 @@
+using System.Diagnostics;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Reading;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Core.Ingestion;
+
+/// <summary>
+/// Reads, extracts and stores documents: sources → bounded channel → N parallel read+extract workers →
+/// bounded channel → one writer that hands the store batches of documents. Shared by <c>relgraph ingest</c>,
+/// <c>relgraph watch</c> and <c>POST /api/documents</c>.
+/// </summary>
+/// <remarks>
+/// A document whose content hash and extractor version match the store is skipped before extraction.
+/// Each document is applied in its own store transaction, and every id is a deterministic hash, so a job
+/// killed at any moment and run again converges on the graph an uninterrupted run gives. Bad input becomes
+/// a failed outcome and the job goes on; only an unreachable store stops it
+/// (<see cref="StoreUnavailableException"/>).
+/// </remarks>
+public sealed class IngestionPipeline(
+    IDocumentReader reader,
+    IDocumentExtractor extractor,
+    IGraphStore store,
+    IngestionOptions options,
+    TimeProvider timeProvider,
+    ILogger<IngestionPipeline> logger)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The extractor version this pipeline records (and compares to skip unchanged documents).</summary>
+    public string ExtractorVersion => extractor.Version;
+
+    /// <summary>
+    /// Runs a job over <paramref name="sources"/> until they are exhausted or <paramref name="cancellationToken"/>
+    /// fires; on cancellation intake stops, documents already extracted are written, and the report says
+    /// <see cref="IngestionReport.Cancelled"/>.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The store could not be reached; what was written stays written.</exception>
+    public async Task<IngestionReport> RunAsync(
+        IEnumerable<IngestionSource> sources,
+        int? expectedTotal = null,
+        IProgress<IngestionProgress>? progress = null,
+        IReadOnlyList<string>? ignored = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var startedAt = timeProvider.GetUtcNow();
+        var started = timeProvider.GetTimestamp();
+        var workers = options.EffectiveParallelism;
+        logger.IngestionStarted(expectedTotal, workers, options.BatchSize, ExtractorVersion);
+
+        var intake = Channel.CreateBounded<IngestionSource>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
+        var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(Math.Max(options.BatchSize * 2, workers * 2)) { SingleReader = true });
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        var producer = Task.Run(() => ProduceAsync(sources, intake.Writer, abort.Token), CancellationToken.None);
+        var workerTasks = Enumerable.Range(0, workers)
+            .Select(_ => Task.Run(() => WorkAsync(intake.Reader, prepared.Writer, abort), CancellationToken.None))
+            .ToArray();
+        _ = Task.WhenAll(workerTasks).ContinueWith(_ => prepared.Writer.TryComplete(), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        var writer = new Writer(this, options, timeProvider, expectedTotal, progress, started);
+        try
+        {
+            await writer.RunAsync(prepared.Reader);
+        }
+        catch
+        {
+            await abort.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            await producer;
+            await Task.WhenAll(workerTasks).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        // a worker that met an unreachable store stopped the job: say so rather than report a partial run as done
+        var storeFailure = workerTasks.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).FirstOrDefault();
+        if (storeFailure is not null)
+        {
+            throw storeFailure is StoreUnavailableException ? storeFailure : new StoreUnavailableException(storeFailure.Message, storeFailure);
+        }
+
+        var totals = writer.Tally.Totals();
+        var elapsed = timeProvider.GetElapsedTime(started);
+        var cancelled = cancellationToken.IsCancellationRequested;
+        logger.IngestionFinished(elapsed, totals.Documents.Ingested, totals.Documents.Updated, totals.Documents.Unchanged, totals.Documents.Failed, cancelled);
+        progress?.Report(writer.Snapshot());
+        return new IngestionReport(startedAt, timeProvider.GetUtcNow(), cancelled, ExtractorVersion, totals, writer.Tally.Documents, ignored ?? []);
+    }
+
+    /// <summary>Ingests one document now (the HTTP upload path): same reading, skip check, extraction and store write as a job.</summary>
+    /// <exception cref="StoreUnavailableException">The store could not be reached.</exception>
+    public async Task<DocumentOutcome> IngestOneAsync(IngestionSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var item = await PrepareAsync(source, cancellationToken);
+        if (item.Outcome is not null)
+        {
+            LogIfFailed(item.Outcome);
+            return item.Outcome;
+        }
+
+        DocumentOutcome? outcome = null;
+        await ApplyAsync([item], (o, _) => outcome = o);
+        LogIfFailed(outcome!);
+        return outcome!;
+    }
+
+    private static async Task ProduceAsync(IEnumerable<IngestionSource> sources, ChannelWriter<IngestionSource> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var source in sources)
+            {
+                await output.WriteAsync(source, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // intake stops; what is already in flight is finished by the workers and the writer
+        }
+        finally
+        {
+            output.TryComplete();
+        }
+    }
+
+    private async Task WorkAsync(ChannelReader<IngestionSource> input, ChannelWriter<Prepared> output, CancellationTokenSource abort)
+    {
+        var cancellationToken = abort.Token;
+        try
+        {
+            await foreach (var source in input.ReadAllAsync(cancellationToken))
+            {
+                var item = await PrepareAsync(source, cancellationToken);
+                await output.WriteAsync(item, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // cancelled: the document in hand was not written, so a re-run will do it
+        }
+        catch
+        {
+            await abort.CancelAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Reads a source, skips it when unchanged, extracts it otherwise. Never throws for bad input.</summary>
+    private async Task<Prepared> PrepareAsync(IngestionSource source, CancellationToken cancellationToken)
+    {
+        var (document, failure) = await LoadAsync(source, cancellationToken);
+        if (document is null)
+        {
+            return new Prepared(source, null, failure, 0);
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(document.Text);
+        StoredDocumentState? state;
+        try
+        {
+            state = await store.GetDocumentStateAsync(document.Id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new StoreUnavailableException("The graph store could not be read: " + ex.Message, ex);
+        }
+
+        if (state is not null && state.ContentHash == document.ContentHash && state.ExtractorVersion == extractor.Version)
+        {
+            return new Prepared(source, null, DocumentOutcome.Unchanged(source.SourceUri, document.Id), bytes);
+        }
+
+        try
+        {
+            var batch = await extractor.ExtractAsync(document, cancellationToken);
+            return new Prepared(source, batch, null, bytes);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.ExtractionThrew(source.SourceUri, ex);
+            return new Prepared(source, null, DocumentOutcome.Failed(source.SourceUri, document.Id, "extraction-failed", "the extractor failed: " + ex.Message), bytes);
+        }
+    }
+
+    private async Task<(SourceDocument? Document, DocumentOutcome? Failure)> LoadAsync(IngestionSource source, CancellationToken cancellationToken)
+    {
+        var uri = source.SourceUri;
+        switch (source)
+        {
+            case FailedSource failed:
+                return (null, DocumentOutcome.Failed(uri, null, failed.ErrorCode, failed.Error));
+
+            case JsonRecordSource record:
+                var size = Encoding.UTF8.GetByteCount(record.Json);
+                if (size > options.MaxDocumentBytes)
+                {
+                    return (null, TooLarge(uri, size));
+                }
+
+                var parse = DocumentRecord.Parse(record.Json);
+                return parse.Record is null
+                    ? (null, DocumentOutcome.Failed(uri, null, parse.ErrorCode!, record.Location is null ? parse.Error! : $"{record.Location}: {parse.Error}"))
+                    : (parse.Record.ToDocument(record.Scope, uri), null);
+
+            case ContentSource content:
+                if (content.Content.Length > options.MaxDocumentBytes)
+                {
+                    return (null, TooLarge(uri, content.Content.Length));
+                }
+
+                var read = Read(uri, content.Content, content.MediaType);
+                return read.Document is null
+                    ? read
+                    : (read.Document with
+                    {
+                        Id = content.IdentityKey is null ? read.Document.Id : StableId.Document(content.IdentityKey),
+                        Title = content.Title ?? read.Document.Title,
+                        PublishedAt = content.PublishedAt ?? read.Document.PublishedAt,
+                    }, null);
+
+            case FileSource file:
+                byte[] bytes;
+                try
+                {
+                    var length = new FileInfo(file.FilePath).Length;
+                    if (length > options.MaxDocumentBytes)
+                    {
+                        return (null, TooLarge(uri, length));
+                    }
+
+                    bytes = await File.ReadAllBytesAsync(file.FilePath, cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    return (null, DocumentOutcome.Failed(uri, null, "unreadable", "cannot read the file: " + ex.Message));
+                }
+
+                return Read(uri, bytes, null);
+
+            default:
+                throw new ArgumentException($"Unknown source type {source.GetType().Name}.", nameof(source));
+        }
+    }
+
+    private (SourceDocument? Document, DocumentOutcome? Failure) Read(string uri, ReadOnlyMemory<byte> bytes, string? mediaType)
+    {
+        DocumentReadResult result;
+        try
+        {
+            result = reader.Read(uri, bytes, mediaType);
+        }
+        catch (Exception ex)
+        {
+            return (null, DocumentOutcome.Failed(uri, null, "unreadable", "the reader failed: " + ex.Message));
+        }
+
+        return result.Document is null
+            ? (null, DocumentOutcome.Failed(uri, null, result.ErrorCode ?? "unreadable", result.Error ?? "the document could not be read"))
+            : (result.Document, null);
+    }
+
+    private DocumentOutcome TooLarge(string uri, long length) =>
+        DocumentOutcome.Failed(uri, null, "too-large",
+            $"{length:N0} bytes is over the {options.MaxDocumentBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)");
+
+    /// <summary>
+    /// Hands the store a batch. When the store throws, a probe tells a bad document from a store that is down:
+    /// documents are then retried one by one so one bad document fails alone.
+    /// </summary>
+    private async Task ApplyAsync(IReadOnlyList<Prepared> items, Action<DocumentOutcome, long> settle)
+    {
+        var watch = Stopwatch.StartNew();
+        IReadOnlyList<ApplyResult> results;
+        try
+        {
+            // not cancellable: a batch that has started is finished, which is what "stop after the current batch" means
+            results = await store.ApplyAsync([.. items.Select(i => i.Batch!)], CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            await EnsureStoreReachableAsync(items[0].Batch!.Document.Id, ex);
+            if (items.Count > 1)
+            {
+                logger.BatchRejected(items.Count, ex);
+                foreach (var item in items)
+                {
+                    await ApplyAsync([item], settle);
+                }
+
+                return;
+            }
+
+            var only = items[0];
+            settle(DocumentOutcome.Failed(only.Source.SourceUri, only.Batch!.Document.Id, "store-rejected", "the store rejected the document: " + ex.Message), only.Bytes);
+            return;
+        }
+
+        logger.BatchWritten(items.Count, watch.Elapsed);
+        var byId = results.ToDictionary(r => r.DocumentId, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var id = item.Batch!.Document.Id;
+            if (!byId.TryGetValue(id, out var result))
+            {
+                settle(DocumentOutcome.Failed(item.Source.SourceUri, id, "store-rejected", "the store returned no result for the document"), item.Bytes);
+                continue;
+            }
+
+            var status = result.Outcome switch
+            {
+                ApplyOutcome.Added => DocumentStatus.Ingested,
+                ApplyOutcome.Updated => DocumentStatus.Updated,
+                _ => DocumentStatus.Unchanged,
+            };
+            settle(new DocumentOutcome(item.Source.SourceUri, id, status, null, null, result.Entities, result.Facts, result.Evidence), item.Bytes);
+        }
+    }
+
+    private async Task EnsureStoreReachableAsync(string documentId, Exception failure)
+    {
+        try
+        {
+            await store.GetDocumentStateAsync(documentId, CancellationToken.None);
+        }
+        catch (Exception probe)
+        {
+            logger.StoreUnavailable(probe);
+            throw new StoreUnavailableException("The graph store is unavailable: " + failure.Message, failure);
+        }
+    }
+
+    private void LogIfFailed(DocumentOutcome outcome)
+    {
+        if (outcome.Status == DocumentStatus.Failed)
+        {
+            logger.DocumentFailed(outcome.Source, outcome.ErrorCode!, outcome.Error!);
+        }
+    }
+
+    /// <summary>A source after reading and extraction: either a batch to write or an outcome already settled.</summary>
+    private sealed record Prepared(IngestionSource Source, GraphBatch? Batch, DocumentOutcome? Outcome, long Bytes);
+
+    /// <summary>The single writer: batches documents for the store, settles outcomes, reports progress.</summary>
+    private sealed class Writer(IngestionPipeline pipeline, IngestionOptions options, TimeProvider timeProvider, int? expectedTotal, IProgress<IngestionProgress>? progress, long started)
+    {
+        private readonly List<Prepared> _pending = [];
+        private readonly Dictionary<string, string> _sourceById = new(StringComparer.Ordinal);
+        private long _bytes;
+        private long _lastReport;
+
+        public IngestionTally Tally { get; } = new();
+
+        public async Task RunAsync(ChannelReader<Prepared> input)
+        {
+            var batchSize = options.BatchSize;
+            while (await input.WaitToReadAsync(CancellationToken.None))
+            {
+                while (_pending.Count < batchSize && input.TryRead(out var item))
+                {
+                    Accept(item);
+                }
+
+                if (_pending.Count >= batchSize || (_pending.Count > 0 && !await MoreSoonAsync(input)))
+                {
+                    await FlushAsync();
+                }
+            }
+
+            await FlushAsync();
+        }
+
+        public IngestionProgress Snapshot() =>
+            new(Tally.Done, expectedTotal, Tally.Failed, timeProvider.GetElapsedTime(started), _bytes);
+
+        private void Accept(Prepared item)
+        {
+            var id = item.Batch?.Document.Id ?? item.Outcome?.DocumentId;
+            if (id is not null && _sourceById.TryGetValue(id, out var first))
+            {
+                Settle(DocumentOutcome.Failed(item.Source.SourceUri, id, "duplicate-id",
+                    $"{first} in this job has the same document id; only the first is ingested"), item.Bytes);
+                return;
+            }
+
+            if (id is not null)
+            {
+                _sourceById[id] = item.Source.SourceUri;
+            }
+
+            if (item.Outcome is not null)
+            {
+                Settle(item.Outcome, item.Bytes);
+            }
+            else
+            {
+                _pending.Add(item);
+            }
+        }
+
+        // a partial batch waits a moment for company, so a trickle of documents still gets batched
+        private async Task<bool> MoreSoonAsync(ChannelReader<Prepared> input)
+        {
+            using var linger = new CancellationTokenSource(options.FlushInterval, timeProvider);
+            try
+            {
+                return await input.WaitToReadAsync(linger.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        private async Task FlushAsync()
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var items = _pending.ToArray();
+            _pending.Clear();
+            await pipeline.ApplyAsync(items, Settle);
+            Report(force: true);
+        }
+
+        private void Settle(DocumentOutcome outcome, long bytes)
+        {
+            Tally.Add(outcome);
+            _bytes += bytes;
+            pipeline.LogIfFailed(outcome);
+            Report(force: false);
+        }
+
+        private void Report(bool force)
+        {
+            if (progress is null)
+            {
+                return;
+            }
+
+            var now = timeProvider.GetTimestamp();
+            if (force || timeProvider.GetElapsedTime(_lastReport, now) >= ProgressInterval)
+            {
+                _lastReport = now;
+                progress.Report(Snapshot());
+            }
+        }
+    }
+}

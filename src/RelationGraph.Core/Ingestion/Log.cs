@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+
+namespace RelationGraph.Core.Ingestion;
+
+// Core's event ids are the 1000s; ingestion takes 1500–1599 so the extractor keeps the rest.
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information,
+        Message = "Ingestion started: {Expected} documents expected, {Workers} workers, batches of {BatchSize}, extractor {Extractor}")]
+    public static partial void IngestionStarted(this ILogger logger, int? expected, int workers, int batchSize, string extractor);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information,
+        Message = "Ingestion finished in {Elapsed}: {Ingested} ingested, {Updated} updated, {Unchanged} unchanged, {Failed} failed; cancelled {Cancelled}")]
+    public static partial void IngestionFinished(this ILogger logger, TimeSpan elapsed, int ingested, int updated, int unchanged, int failed, bool cancelled);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning,
+        Message = "Document {Source} failed: {ErrorCode}: {Error}")]
+    public static partial void DocumentFailed(this ILogger logger, string source, string errorCode, string error);
+
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Debug,
+        Message = "Wrote a batch of {Count} documents in {Elapsed}")]
+    public static partial void BatchWritten(this ILogger logger, int count, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Warning,
+        Message = "The store rejected a batch of {Count} documents; retrying them one by one")]
+    public static partial void BatchRejected(this ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 1505, Level = LogLevel.Error,
+        Message = "The store is unavailable; the job stops")]
+    public static partial void StoreUnavailable(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Error,
+        Message = "Extraction of {Source} threw")]
+    public static partial void ExtractionThrew(this ILogger logger, string source, Exception exception);
+}

@@ -1,0 +1,314 @@
+using System.Text;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace RelationGraph.Core.Ingestion;
+
+/// <summary>
+/// Expands the paths given to a job (files, folders searched recursively, globs such as <c>docs/**/*.md</c>)
+/// into sources. A source's id is its path relative to the ingest root, prefixed with the root folder's name
+/// (<c>seeds/a.txt</c>), so the same file gets the same document id whichever way it is named and from
+/// whichever working directory.
+/// </summary>
+public sealed class SourceEnumerator
+{
+    /// <summary>Extensions read as documents; <c>.jsonl</c> files hold one document per line.</summary>
+    public static IReadOnlySet<string> SupportedExtensions { get; } =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl" };
+
+    private readonly List<(string FullPath, string SourceUri)> _files = [];
+    private readonly List<string> _ignored = [];
+    private readonly List<string> _missing = [];
+    private string? _root;
+
+    private SourceEnumerator()
+    {
+    }
+
+    /// <summary>Files found, with their source ids, in a stable order.</summary>
+    public IReadOnlyList<(string FullPath, string SourceUri)> Files => _files;
+
+    /// <summary>Files in folders or globs skipped for an unsupported extension.</summary>
+    public IReadOnlyList<string> Ignored => _ignored;
+
+    /// <summary>Paths given that name nothing (no such file or folder, a glob that matches nothing).</summary>
+    public IReadOnlyList<string> Missing => _missing;
+
+    /// <summary>Finds the files behind <paramref name="paths"/>, relative to <paramref name="workingDirectory"/>.</summary>
+    /// <param name="paths">Files, folders or globs.</param>
+    /// <param name="workingDirectory">What relative paths are relative to.</param>
+    /// <param name="root">
+    /// When set, every source id is relative to this folder (a watched folder, whose files arrive one by one);
+    /// otherwise each path is its own root: a folder, a glob's fixed prefix, or a file's folder.
+    /// </param>
+    public static SourceEnumerator Discover(IEnumerable<string> paths, string workingDirectory, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var enumerator = new SourceEnumerator { _root = root is null ? null : Path.GetFullPath(root, workingDirectory) };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            enumerator.Add(path, workingDirectory, seen);
+        }
+
+        return enumerator;
+    }
+
+    /// <summary>
+    /// Documents expected: one per file, one per non-blank line of each <c>.jsonl</c> file
+    /// (counted by streaming, so it stays cheap on big feeds).
+    /// </summary>
+    public int CountDocuments()
+    {
+        var count = 0;
+        foreach (var (fullPath, _) in _files)
+        {
+            count += IsFeed(fullPath) ? CountFeedLines(fullPath) : 1;
+        }
+
+        return count;
+    }
+
+    /// <summary>The sources, streamed: feeds are read line by line as the pipeline asks for more.</summary>
+    public IEnumerable<IngestionSource> Enumerate()
+    {
+        foreach (var (fullPath, sourceUri) in _files)
+        {
+            if (!IsFeed(fullPath))
+            {
+                yield return new FileSource(sourceUri, fullPath);
+                continue;
+            }
+
+            foreach (var source in ReadFeed(fullPath, sourceUri))
+            {
+                yield return source;
+            }
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Lines are split as bytes and decoded one by one, so a line of invalid UTF-8 fails alone and the
+    // feed goes on; the file is streamed, never loaded whole.
+    private static IEnumerable<IngestionSource> ReadFeed(string fullPath, string feedUri)
+    {
+        var (stream, openError) = OpenFeed(fullPath);
+        if (stream is null)
+        {
+            yield return new FailedSource(feedUri, "unreadable", "cannot open the feed: " + openError);
+            yield break;
+        }
+
+        using (stream)
+        {
+            var line = new MemoryStream();
+            var lineNumber = 0;
+            var atStart = true;
+            while (true)
+            {
+                var (next, readError) = ReadByte(stream);
+                if (readError is not null)
+                {
+                    yield return new FailedSource($"{feedUri}#L{lineNumber + 1}", "unreadable", "reading the feed failed: " + readError);
+                    yield break;
+                }
+
+                if (next >= 0 && next != '\n')
+                {
+                    line.WriteByte((byte)next);
+                    continue;
+                }
+
+                if (next < 0 && line.Length == 0)
+                {
+                    yield break;
+                }
+
+                lineNumber++;
+                var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
+                if (atStart && bytes.StartsWith(Utf8Bom))
+                {
+                    bytes = bytes[Utf8Bom.Length..];
+                }
+
+                atStart = false;
+                var source = DecodeLine(bytes, feedUri, lineNumber);
+                line.SetLength(0);
+                if (source is not null)
+                {
+                    yield return source;
+                }
+
+                if (next < 0)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static IngestionSource? DecodeLine(ReadOnlySpan<byte> bytes, string feedUri, int lineNumber)
+    {
+        var key = $"{feedUri}#L{lineNumber}";
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return new FailedSource(key, "invalid-utf8", "the line is not UTF-8 text: " + ex.Message);
+        }
+
+        return string.IsNullOrWhiteSpace(text) ? null : new JsonRecordSource(key, feedUri, $"line {lineNumber}", text.TrimEnd('\r'));
+    }
+
+    private static (Stream? Stream, string? Error) OpenFeed(string fullPath)
+    {
+        try
+        {
+            return (new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private static (int Byte, string? Error) ReadByte(Stream stream)
+    {
+        try
+        {
+            return (stream.ReadByte(), null);
+        }
+        catch (IOException ex)
+        {
+            return (-1, ex.Message);
+        }
+    }
+
+    private static int CountFeedLines(string fullPath)
+    {
+        try
+        {
+            using var reader = new StreamReader(fullPath);
+            var count = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                if (!string.IsNullOrWhiteSpace(line))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 1;
+        }
+    }
+
+    private static bool IsFeed(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+
+    private void Add(string path, string workingDirectory, HashSet<string> seen)
+    {
+        var full = Path.GetFullPath(path, workingDirectory);
+        if (File.Exists(full))
+        {
+            // a file named explicitly is taken whatever its extension: the reader will say if it cannot read it
+            AddFile(full, Path.GetDirectoryName(full)!, seen, explicitFile: true);
+        }
+        else if (Directory.Exists(full))
+        {
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddInclude("**/*");
+            AddMatches(matcher, full, seen, path);
+        }
+        else if (path.IndexOfAny(['*', '?', '[']) >= 0)
+        {
+            var (root, pattern) = SplitGlob(full);
+            if (!Directory.Exists(root))
+            {
+                _missing.Add(path);
+                return;
+            }
+
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddInclude(pattern);
+            AddMatches(matcher, root, seen, path);
+        }
+        else
+        {
+            _missing.Add(path);
+        }
+    }
+
+    private void AddMatches(Matcher matcher, string root, HashSet<string> seen, string given)
+    {
+        var found = false;
+        foreach (var file in matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+            {
+                continue; // hidden files and folders (.git, .DS_Store) are never documents
+            }
+
+            found = true;
+            AddFile(file, root, seen, explicitFile: false);
+        }
+
+        if (!found && given.IndexOfAny(['*', '?', '[']) >= 0)
+        {
+            _missing.Add(given);
+        }
+    }
+
+    private void AddFile(string fullPath, string root, HashSet<string> seen, bool explicitFile)
+    {
+        if (!explicitFile && !SupportedExtensions.Contains(Path.GetExtension(fullPath)))
+        {
+            _ignored.Add(fullPath);
+            return;
+        }
+
+        if (!seen.Add(fullPath))
+        {
+            return;
+        }
+
+        _files.Add((fullPath, SourceUriOf(fullPath, _root ?? root)));
+    }
+
+    /// <summary>The root folder's own name, then the path below it, with forward slashes.</summary>
+    private static string SourceUriOf(string fullPath, string root)
+    {
+        var trimmedRoot = Path.TrimEndingDirectorySeparator(root);
+        var rootName = Path.GetFileName(trimmedRoot);
+        var relative = Path.GetRelativePath(trimmedRoot, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+        return string.IsNullOrEmpty(rootName) ? relative : rootName + "/" + relative;
+    }
+
+    /// <summary>Splits <c>/a/b/**/*.md</c> into the folder before the first wildcard and the pattern after it.</summary>
+    private static (string Root, string Pattern) SplitGlob(string fullPattern)
+    {
+        var parts = fullPattern.Split(Path.DirectorySeparatorChar);
+        var firstWild = Array.FindIndex(parts, p => p.IndexOfAny(['*', '?', '[']) >= 0);
+        var root = string.Join(Path.DirectorySeparatorChar, parts[..firstWild]);
+        if (root.Length == 0)
+        {
+            root = Path.DirectorySeparatorChar.ToString();
+        }
+
+        return (root, string.Join('/', parts[firstWild..]));
+    }
+}
+
+/// <summary>A source that failed before it could become a document (e.g. an unreadable feed).</summary>
+/// <param name="SourceUri">The source.</param>
+/// <param name="ErrorCode">Failure code.</param>
+/// <param name="Error">Readable reason.</param>
+public sealed record FailedSource(string SourceUri, string ErrorCode, string Error) : IngestionSource(SourceUri);

@@ -1,0 +1,578 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
+using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Neo4j.QueryApi;
+
+namespace RelationGraph.Storage.Neo4j;
+
+/// <summary>
+/// <see cref="IGraphStore"/> over Neo4j's HTTP Query API. Every statement comes from <c>cypher/</c>; each
+/// document is applied in one explicit transaction, retried whole on transient failures (the writes are
+/// idempotent MERGEs keyed by ids and fact keys).
+/// </summary>
+public sealed class Neo4jGraphStore : IGraphStore, IDisposable
+{
+    private const int DocIdsCap = 20;
+    private const int EntityFactsLimit = 1000;
+    private const int ExportPageSize = 500;
+    private readonly QueryApiClient _client;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    internal Neo4jGraphStore(QueryApiClient client, IOptions<Neo4jStoreOptions> options, TimeProvider time, ILogger<Neo4jGraphStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _time = time;
+        _logger = logger;
+        _pipeline = BuildPipeline(options.Value, time, logger);
+    }
+
+    /// <summary>The server address this store talks to.</summary>
+    public Uri Url => _client.Url;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var statement in CypherStatements.Schema)
+        {
+            await ReadAsync(statement, null, cancellationToken);
+        }
+
+        _logger.SchemaEnsured(Url, CypherStatements.Schema.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDocumentState?> GetDocumentStateAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        var result = await ReadAsync(CypherStatements.DocumentState, new Dictionary<string, object?> { ["docId"] = documentId }, cancellationToken);
+        return result.Records.Count == 0
+            ? null
+            : new StoredDocumentState(documentId, result.Records[0].StringOrNull("contentHash") ?? "", result.Records[0].StringOrNull("extractorVersion") ?? "");
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        foreach (var batch in batches)
+        {
+            BatchRules.Validate(batch);
+        }
+
+        var results = new List<ApplyResult>(batches.Count);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var batch in batches)
+            {
+                var state = await GetDocumentStateAsync(batch.Document.Id, cancellationToken);
+                if (state is not null && state.ContentHash == batch.Document.ContentHash && state.ExtractorVersion == batch.ExtractorVersion)
+                {
+                    results.Add(new ApplyResult(batch.Document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None));
+                    continue;
+                }
+
+                var result = await ExecuteAsync(token => ApplyDocumentAsync(batch, token), cancellationToken);
+                _logger.DocumentApplied(batch.Document.Id, result.Outcome);
+                results.Add(result);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> SearchEntitiesAsync(EntitySearch query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var key = NameKey.Normalise(query.Query);
+        if (key.Length == 0 || query.Limit <= 0)
+        {
+            return [];
+        }
+
+        var result = await ReadAsync(CypherStatements.EntitiesSearch, new Dictionary<string, object?>
+        {
+            ["key"] = key,
+            ["kind"] = query.Kind?.ToString(),
+            ["limit"] = query.Limit,
+        }, cancellationToken);
+        return [.. result.Records.Select(r => Neo4jMapping.Entity(r))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = NameKey.Normalise(name);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var result = await ReadAsync(CypherStatements.EntitiesByKey, new Dictionary<string, object?> { ["key"] = key }, cancellationToken);
+        return [.. result.Records.Select(r => Neo4jMapping.Entity(r))];
+    }
+
+    /// <inheritdoc />
+    public async Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        var entity = await ReadAsync(CypherStatements.EntityGet, new Dictionary<string, object?> { ["entityId"] = entityId }, cancellationToken);
+        if (entity.Records.Count == 0)
+        {
+            return null;
+        }
+
+        var facts = await ReadAsync(CypherStatements.EntityFacts, FactFilter(entityId, PathFilter.None, EntityFactsLimit), cancellationToken);
+        return Neo4jMapping.EntityDetail(entity.Records[0], [.. facts.Records.Select(Neo4jMapping.Fact)]);
+    }
+
+    /// <inheritdoc />
+    public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxHops, 1, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.MaxHops, PathRequest.MaxHopsLimit, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.K, 1, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.K, PathRequest.MaxResultsLimit, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfNegative(request.EvidencePerHop, nameof(request));
+        var started = _time.GetTimestamp();
+        if (request.FromId == request.ToId)
+        {
+            return new PathResult([], false, _time.GetElapsedTime(started));
+        }
+
+        var statement = request.Mode switch
+        {
+            PathMode.Shortest => CypherStatements.PathsShortest,
+            PathMode.KShortest => CypherStatements.PathsKShortest,
+            _ => CypherStatements.PathsAllSimple,
+        };
+        var parameters = PathParameters(request);
+        QueryResult rows;
+        using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            budget.CancelAfter(request.Timeout);
+            try
+            {
+                rows = await ReadAsync(statement, parameters, budget.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.PathQueryTimedOut(request.Timeout);
+                return new PathResult([], true, _time.GetElapsedTime(started));
+            }
+        }
+
+        var found = rows.Records
+            .Select(r => (Nodes: r["nodes"].EnumerateArray().Select(Neo4jMapping.Entity).ToArray(), Facts: r["facts"].EnumerateArray().Select(Neo4jMapping.Fact).ToArray()))
+            .ToList();
+        var evidence = await EvidenceForFactsAsync(found.SelectMany(p => p.Facts).Select(f => f.FactKey).Distinct(StringComparer.Ordinal).ToArray(), request.EvidencePerHop, cancellationToken);
+        var paths = found.Select(p => new GraphPath(p.Nodes, [.. p.Facts.Select((fact, i) =>
+            new PathHop(fact, p.Nodes[i].Id, p.Nodes[i + 1].Id, fact.SubjectId == p.Nodes[i].Id, evidence.GetValueOrDefault(fact.FactKey, [])))]));
+        return new PathResult([.. paths], false, _time.GetElapsedTime(started));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Neighbour>> GetNeighboursAsync(string entityId, PathFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var result = await ReadAsync(CypherStatements.EntityFacts, FactFilter(entityId, filter, limit), cancellationToken);
+        return [.. result.Records.Select(r =>
+        {
+            var fact = Neo4jMapping.Fact(r);
+            return new Neighbour(Neo4jMapping.Entity(r, "other"), fact, fact.SubjectId == entityId);
+        })];
+    }
+
+    /// <inheritdoc />
+    public async Task<EvidencePage?> GetEvidenceAsync(string factKey, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var fact = await ReadAsync(CypherStatements.FactGet, new Dictionary<string, object?> { ["factKey"] = factKey }, cancellationToken);
+        if (fact.Records.Count == 0)
+        {
+            return null;
+        }
+
+        var summary = Neo4jMapping.Fact(fact.Records[0]);
+        var page = await ReadAsync(CypherStatements.EvidencePage, new Dictionary<string, object?>
+        {
+            ["factKey"] = factKey,
+            ["offset"] = offset,
+            ["limit"] = limit,
+        }, cancellationToken);
+        return new EvidencePage(summary, summary.EvidenceCount, offset, [.. page.Records.Select(Neo4jMapping.Evidence)]);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var result = await ReadAsync(CypherStatements.DocumentsList, new Dictionary<string, object?> { ["offset"] = offset, ["limit"] = limit }, cancellationToken);
+        return [.. result.Records.Select(Neo4jMapping.Document)];
+    }
+
+    /// <inheritdoc />
+    public async Task<DocumentDetail?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        var result = await ReadAsync(CypherStatements.DocumentGet, new Dictionary<string, object?> { ["docId"] = documentId }, cancellationToken);
+        return result.Records.Count == 0 ? null : Neo4jMapping.DocumentDetail(result.Records[0]);
+    }
+
+    /// <inheritdoc />
+    public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var r = (await ReadAsync(CypherStatements.Counts, null, cancellationToken)).Records[0];
+        return new GraphCounts(r.Long("documents"), r.Long("entities"), r.Long("facts"), r.Long("mentions"), r.Long("evidence"));
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<GraphExportItem> ExportAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var r in PagesAsync(CypherStatements.ExportDocuments, "id", cancellationToken))
+        {
+            yield return new GraphExportItem { Document = Neo4jMapping.DocumentDetail(r) };
+        }
+
+        await foreach (var r in PagesAsync(CypherStatements.ExportEntities, "id", cancellationToken))
+        {
+            yield return new GraphExportItem { Entity = Neo4jMapping.EntityDetail(r, []) };
+        }
+
+        await foreach (var r in PagesAsync(CypherStatements.ExportFacts, "factKey", cancellationToken))
+        {
+            yield return new GraphExportItem { Fact = Neo4jMapping.Fact(r) };
+        }
+
+        await foreach (var r in PagesAsync(CypherStatements.ExportMentions, "id", cancellationToken))
+        {
+            yield return new GraphExportItem { Mention = Neo4jMapping.Mention(r) };
+        }
+
+        await foreach (var r in PagesAsync(CypherStatements.ExportEvidence, "id", cancellationToken))
+        {
+            yield return new GraphExportItem { Evidence = Neo4jMapping.Evidence(r) };
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writeLock.Dispose();
+
+    /// <summary>Deletes everything in the database. Only the live test suite calls it, against a throwaway server.</summary>
+    internal Task DeleteAllAsync(CancellationToken cancellationToken) => ReadAsync(CypherStatements.DeleteAll, null, cancellationToken);
+
+    private async Task<ApplyResult> ApplyDocumentAsync(GraphBatch batch, CancellationToken cancellationToken)
+    {
+        var docId = batch.Document.Id;
+        var byDoc = new Dictionary<string, object?> { ["docId"] = docId };
+        await using var tx = await _client.BeginAsync(cancellationToken);
+
+        // asked again inside the transaction: a retry after a commit whose answer was lost must see the document
+        var existed = (await tx.RunAsync(CypherStatements.DocumentState, byDoc, cancellationToken)).Records.Count > 0;
+        var oldEvidence = new HashSet<string>(StringComparer.Ordinal);
+        var touchedFacts = new Dictionary<string, (string Subject, string Object)>(StringComparer.Ordinal);
+        var touchedEntities = new HashSet<string>(StringComparer.Ordinal);
+        if (existed)
+        {
+            foreach (var r in (await tx.RunAsync(CypherStatements.DocumentProvenance, byDoc, cancellationToken)).Records)
+            {
+                AddIfPresent(touchedEntities, r.StringOrNull("subjectId"));
+                AddIfPresent(touchedEntities, r.StringOrNull("objectId"));
+                if (r.StringOrNull("factKey") is { } factKey && r.StringOrNull("subjectId") is { } s && r.StringOrNull("objectId") is { } o)
+                {
+                    oldEvidence.Add(r.String("id"));
+                    touchedFacts[factKey] = (s, o);
+                }
+            }
+
+            await tx.RunAsync(CypherStatements.DocumentDeleteProvenance, byDoc, cancellationToken);
+        }
+
+        await tx.RunAsync(CypherStatements.DocumentMerge, new Dictionary<string, object?>
+        {
+            ["docId"] = docId,
+            ["props"] = BatchRows.Document(batch, _time.GetUtcNow()),
+        }, cancellationToken);
+        var createdEntities = await CreatedAsync(tx, CypherStatements.EntitiesMerge, BatchRows.Entities(batch), "id", cancellationToken);
+        await RunRowsAsync(tx, CypherStatements.MentionsCreate, docId, BatchRows.Mentions(batch), cancellationToken);
+        var createdFacts = await CreatedAsync(tx, CypherStatements.FactsMerge, BatchRows.Facts(batch), "factKey", cancellationToken);
+        await RunRowsAsync(tx, CypherStatements.EvidenceCreate, docId, BatchRows.Evidence(batch), cancellationToken);
+
+        foreach (var fact in batch.Facts)
+        {
+            touchedFacts[fact.FactKey] = (fact.SubjectId, fact.ObjectId);
+        }
+
+        touchedEntities.UnionWith(batch.Entities.Select(e => e.Id));
+        touchedEntities.UnionWith(touchedFacts.Values.SelectMany(f => new[] { f.Subject, f.Object }));
+
+        var removedFacts = await RecomputeFactsAsync(tx, touchedFacts, cancellationToken);
+        var removedEntities = await RecomputeEntitiesAsync(tx, touchedEntities, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+
+        var newEvidence = batch.Evidence.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return new ApplyResult(
+            docId,
+            existed ? ApplyOutcome.Updated : ApplyOutcome.Added,
+            Changes(touchedEntities.Count, createdEntities, removedEntities),
+            Changes(touchedFacts.Count, createdFacts, removedFacts),
+            new ChangeCounts(newEvidence.Except(oldEvidence).Count(), newEvidence.Intersect(oldEvidence).Count(), oldEvidence.Except(newEvidence).Count()));
+    }
+
+    private static ChangeCounts Changes(int touched, int added, int removed) => new(added, touched - added - removed, removed);
+
+    private static void AddIfPresent(HashSet<string> set, string? value)
+    {
+        if (value is not null)
+        {
+            set.Add(value);
+        }
+    }
+
+    private static async Task<int> CreatedAsync(QueryTransaction tx, CypherStatement statement, IReadOnlyList<object?> rows, string keyField, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var result = await tx.RunAsync(statement, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken);
+        if (result.Records.Count != rows.Count)
+        {
+            throw new Neo4jException(Neo4jFailure.Query, null,
+                $"{statement.Name} wrote {result.Records.Count} of {rows.Count} rows; an entity it refers to is missing.");
+        }
+
+        return result.Records.Count(r => r["created"].GetBoolean() && r.StringOrNull(keyField) is not null);
+    }
+
+    private static async Task RunRowsAsync(QueryTransaction tx, CypherStatement statement, string docId, IReadOnlyList<object?> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count > 0)
+        {
+            await tx.RunAsync(statement, new Dictionary<string, object?> { ["docId"] = docId, ["rows"] = rows }, cancellationToken);
+        }
+    }
+
+    // Recomputes totals of every fact the document touched from all its evidence; deletes facts left without any.
+    private static async Task<int> RecomputeFactsAsync(QueryTransaction tx, Dictionary<string, (string Subject, string Object)> facts, CancellationToken cancellationToken)
+    {
+        if (facts.Count == 0)
+        {
+            return 0;
+        }
+
+        var evidence = await tx.RunAsync(CypherStatements.FactsEvidence, new Dictionary<string, object?> { ["factKeys"] = facts.Keys.ToArray() }, cancellationToken);
+        var byFact = evidence.Records
+            .Select(r => new FactEvidence(r.String("factKey"), r.Double("confidence"), r.StringOrNull("quote") ?? "", r.StringOrNull("extractor") ?? "", r.Int("start"), r.String("docId"), r.StringOrNull("reportedAt")))
+            .ToLookup(e => e.FactKey, StringComparer.Ordinal);
+        var totals = new List<object?>();
+        var deletions = new List<object?>();
+        foreach (var (key, (subject, obj)) in facts)
+        {
+            var row = new Dictionary<string, object?> { ["factKey"] = key, ["subjectId"] = subject, ["objectId"] = obj };
+            if (byFact[key].Any())
+            {
+                row["props"] = FactTotals.Compute(byFact[key].ToList(), DocIdsCap);
+                totals.Add(row);
+            }
+            else
+            {
+                deletions.Add(row);
+            }
+        }
+
+        if (totals.Count > 0)
+        {
+            await tx.RunAsync(CypherStatements.FactsSetTotals, new Dictionary<string, object?> { ["rows"] = totals }, cancellationToken);
+        }
+
+        if (deletions.Count > 0)
+        {
+            await tx.RunAsync(CypherStatements.FactsDelete, new Dictionary<string, object?> { ["rows"] = deletions }, cancellationToken);
+        }
+
+        return deletions.Count;
+    }
+
+    // Recomputes entity totals; deletes entities that no mention and no fact supports any more.
+    private static async Task<int> RecomputeEntitiesAsync(QueryTransaction tx, HashSet<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var totals = await tx.RunAsync(CypherStatements.EntitiesTotals, new Dictionary<string, object?> { ["ids"] = ids.ToArray() }, cancellationToken);
+        var rows = new List<object?>();
+        var unsupported = new List<string>();
+        foreach (var r in totals.Records)
+        {
+            if (r.Int("mentionCount") == 0 && r.Int("degree") == 0)
+            {
+                unsupported.Add(r.String("id"));
+                continue;
+            }
+
+            var seen = r.Strings("reportedAt").Where(t => t.Length > 0).Order(StringComparer.Ordinal).ToList();
+            rows.Add(new Dictionary<string, object?>
+            {
+                ["id"] = r.String("id"),
+                ["props"] = new Dictionary<string, object?>
+                {
+                    ["mentionCount"] = r.Int("mentionCount"),
+                    ["docCount"] = r.Int("docCount"),
+                    ["firstSeen"] = seen.Count > 0 ? seen[0] : null,
+                    ["lastSeen"] = seen.Count > 0 ? seen[^1] : null,
+                    ["degree"] = r.Int("degree"),
+                },
+            });
+        }
+
+        if (rows.Count > 0)
+        {
+            await tx.RunAsync(CypherStatements.EntitiesSetTotals, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken);
+        }
+
+        if (unsupported.Count > 0)
+        {
+            await tx.RunAsync(CypherStatements.EntitiesDelete, new Dictionary<string, object?> { ["ids"] = unsupported }, cancellationToken);
+        }
+
+        return unsupported.Count;
+    }
+
+    private async Task<Dictionary<string, IReadOnlyList<EvidenceView>>> EvidenceForFactsAsync(string[] factKeys, int perFact, CancellationToken cancellationToken)
+    {
+        if (factKeys.Length == 0 || perFact == 0)
+        {
+            return [];
+        }
+
+        var result = await ReadAsync(CypherStatements.EvidenceForFacts, new Dictionary<string, object?> { ["factKeys"] = factKeys, ["perFact"] = perFact }, cancellationToken);
+        return result.Records.ToDictionary(
+            r => r.String("factKey"),
+            r => (IReadOnlyList<EvidenceView>)[.. r["items"].EnumerateArray().Select(item => Neo4jMapping.Evidence(r.String("factKey"), item))],
+            StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, object?> PathParameters(PathRequest request)
+    {
+        var parameters = FilterParameters(request.Filter);
+        parameters["fromId"] = request.FromId;
+        parameters["toId"] = request.ToId;
+        parameters["maxHops"] = request.MaxHops;
+        parameters["k"] = request.K;
+        parameters["middleKinds"] = request.Filter.MiddleKinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToArray();
+        parameters["maxDegree"] = request.Filter.MaxDegree;
+        return parameters;
+    }
+
+    private static Dictionary<string, object?> FactFilter(string entityId, PathFilter filter, int limit)
+    {
+        var parameters = FilterParameters(filter);
+        parameters["entityId"] = entityId;
+        parameters["limit"] = limit;
+        return parameters;
+    }
+
+    // The fact predicates shared by entity-facts and the path statements.
+    private static Dictionary<string, object?> FilterParameters(PathFilter filter) => new()
+    {
+        ["types"] = filter.Types.Select(t => t.ToWireName()).Order(StringComparer.Ordinal).ToArray(),
+        ["minConfidence"] = filter.MinConfidence,
+        ["minDocs"] = filter.MinDocs,
+        ["reportedFrom"] = Values.Time(filter.ReportedFrom),
+        ["reportedTo"] = Values.Time(filter.ReportedTo),
+    };
+
+    private async IAsyncEnumerable<QueryRecord> PagesAsync(CypherStatement statement, string keyField, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = "";
+        while (true)
+        {
+            var page = await ReadAsync(statement, new Dictionary<string, object?> { ["after"] = after, ["limit"] = ExportPageSize }, cancellationToken);
+            foreach (var record in page.Records)
+            {
+                yield return record;
+            }
+
+            if (page.Records.Count < ExportPageSize)
+            {
+                yield break;
+            }
+
+            after = page.Records[^1].String(keyField);
+        }
+    }
+
+    private Task<QueryResult> ReadAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+        ExecuteAsync(token => _client.RunAsync(statement, parameters, token), cancellationToken);
+
+    private async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static async (state, token) =>
+                {
+                    state.Attempts();
+                    return await state.Work(token);
+                },
+                (Work: work, Attempts: (Action)(() => attempts++)),
+                cancellationToken);
+        }
+        catch (Neo4jException e) when (e.IsTransient)
+        {
+            throw new Neo4jException(Neo4jFailure.Unavailable, e.Code,
+                string.Create(CultureInfo.InvariantCulture, $"Neo4j at {Url} still failing after {attempts} attempts: {e.Message}"), e);
+        }
+    }
+
+    private static ResiliencePipeline BuildPipeline(Neo4jStoreOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Neo4jException>(e => e.IsTransient),
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.RetryMaxDelay,
+                OnRetry = args =>
+                {
+                    var error = args.Outcome.Exception as Neo4jException;
+                    logger.Retrying(args.AttemptNumber + 1, error?.Code, args.Outcome.Exception?.Message ?? "", args.RetryDelay);
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+}

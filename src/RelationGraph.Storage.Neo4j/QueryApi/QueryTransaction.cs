@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging;
+
+namespace RelationGraph.Storage.Neo4j.QueryApi;
+
+/// <summary>
+/// An explicit Query API transaction (<c>/tx/{id}</c>). Disposing it without a commit rolls it back with a
+/// DELETE, so a failure part-way through a document leaves nothing of it behind.
+/// </summary>
+internal sealed class QueryTransaction(QueryApiClient client, string path, string id, string? affinity, ILogger logger) : IAsyncDisposable
+{
+    private bool _open = true;
+
+    public string Id => id;
+
+    public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(!_open, this);
+        try
+        {
+            return await client.RunInTransactionAsync(path, affinity, statement, parameters, cancellationToken);
+        }
+        catch (Neo4jException e) when (e.Code is not null)
+        {
+            // Neo4j closes a transaction when one of its statements fails
+            _open = false;
+            throw;
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(!_open, this);
+        _open = false;
+        await client.CommitAsync(path, affinity, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_open)
+        {
+            return;
+        }
+
+        _open = false;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await client.RollbackAsync(path, affinity, timeout.Token);
+        }
+        catch (Exception e) when (e is Neo4jException or OperationCanceledException)
+        {
+            // the server also rolls back on its idle timeout; the caller's own error is what matters
+            logger.RollbackFailed(id, e.Message);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Extraction.Text;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Tests.Core.Extraction;
+
+public sealed class RobustnessTests
+{
+    private static readonly RuleBasedExtractor Extractor = new();
+
+    [Fact]
+    public void Extract_OneMegabyteLineWithoutSpaces_ReturnsBoundedResult()
+    {
+        var text = "Intro by Jane Roe. " + new string('A', 1_000_000) + " The end.";
+
+        var batch = Extractor.Extract(SourceDocument.Create("docs/line.txt", text), TestContext.Current.CancellationToken);
+
+        Assert.All(batch.Mentions, m => Assert.True(m.End - m.Start < 200));
+    }
+
+    [Fact]
+    public void Extract_TextLongerThanCap_ReadsOnlyTheCap()
+    {
+        var extractor = new RuleBasedExtractor(maxTextLength: 1000);
+        var text = string.Concat(Enumerable.Repeat("Mayor Lena Vogt met Oskar Brandt in Bremen. ", 200));
+
+        var batch = extractor.Extract(SourceDocument.Create("docs/long.txt", text), TestContext.Current.CancellationToken);
+
+        Assert.All(batch.Mentions, m => Assert.True(m.End <= 1000));
+        Assert.NotEmpty(batch.Mentions);
+    }
+
+    [Fact]
+    public void Extract_DocumentWithEmoji_SpansMatchCodePointText()
+    {
+        const string text = "🚀🚀 Update 😀: Carla Mendes, chief executive of Orbital Freight Corp, met Senator Paul Whitcombe. 😀 Mendes signed a $40 million contract with the Port Authority of Lisbon [3].";
+
+        var batch = Extractor.Extract(SourceDocument.Create("docs/emoji.txt", text), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(batch.Mentions);
+        Assert.NotEmpty(batch.Evidence);
+        foreach (var mention in batch.Mentions)
+        {
+            Assert.Equal(mention.Text, CodePointIndex.Slice(text, mention.Start, mention.End));
+        }
+
+        foreach (var evidence in batch.Evidence)
+        {
+            Assert.Equal(evidence.Quote, CodePointIndex.Slice(text, evidence.Start, evidence.End));
+        }
+    }
+
+    [Fact]
+    public void Extract_SharedInstanceFromManyThreads_GivesSameResult()
+    {
+        var document = SourceDocument.Create("docs/seed.txt", File.ReadAllText(TestDocuments.Path("seed.txt")));
+        var expected = ExtractionJson.Serialize(Extractor.Extract(document, TestContext.Current.CancellationToken));
+
+        var results = new string[8];
+        Parallel.For(0, results.Length, i => results[i] = ExtractionJson.Serialize(Extractor.Extract(document)));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void Extract_RandomPunctuationSoup_DoesNotThrow()
+    {
+        var random = new Random(7);
+        var builder = new StringBuilder();
+        const string alphabet = "Aa .,;:'\"[]()$€£1234567890-\n•’s😀\u0000";
+        for (var i = 0; i < 200_000; i++)
+        {
+            builder.Append(alphabet[random.Next(alphabet.Length)]);
+        }
+
+        var batch = Extractor.Extract(SourceDocument.Create("docs/soup.txt", builder.ToString()), TestContext.Current.CancellationToken);
+
+        Assert.NotNull(batch);
+    }
+}

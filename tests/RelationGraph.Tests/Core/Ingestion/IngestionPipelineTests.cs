@@ -1,0 +1,249 @@
+using RelationGraph.Core.Ingestion;
+
+namespace RelationGraph.Tests.Core.Ingestion;
+
+public sealed class IngestionPipelineTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<IngestionReport> IngestFolderAsync(IngestionPipeline pipeline, string folder, CancellationToken cancellationToken)
+    {
+        var sources = SourceEnumerator.Discover([folder], Environment.CurrentDirectory);
+        return await pipeline.RunAsync(sources.Enumerate(), sources.CountDocuments(), ignored: sources.Ignored, cancellationToken: cancellationToken);
+    }
+
+    private static DocumentOutcome Outcome(IngestionReport report, string source) =>
+        Assert.Single(report.Documents, d => d.Source == source);
+
+    [Fact]
+    public async Task RunAsync_GoodAndBadFiles_EachGetsItsOwnOutcome()
+    {
+        using var corpus = new TempFolder();
+        corpus.Write("good.txt", "Ann Archer knows Ben Bishop.");
+        corpus.Write("sub/also-good.md", "Cat Cole knows Dan Dorn.");
+        corpus.Write("empty.txt", "   \n");
+        corpus.Write("binary.txt", [0x4D, 0x5A, 0x00, 0x01, 0x02]);
+        corpus.Write("latin1.txt", [0x63, 0x61, 0x66, 0xE9]);
+        corpus.Write("huge.txt", new string('x', 2_000));
+        corpus.Write("crash.txt", "EXPLODE here.");
+        corpus.Write("feed.jsonl", """
+            {"id": "a1", "title": "One", "text": "Eve Eaton knows Fay Ford."}
+            {"id": "a2", "text": "Gil Gray knows Hal Hunt.
+            {"id": "a3", "title": "no text"}
+
+            {"text": "Ivy Irwin knows Jon Judd.", "publishedAt": "2025-02-30"}
+            {"url": "https://example.org/k", "text": "Kim Kerr knows Lee Lane."}
+            """);
+        corpus.Write("picture.png", [0x89, 0x50]);
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { MaxDocumentBytes = 1_000 });
+
+        var report = await IngestFolderAsync(pipeline, corpus.Path, Ct);
+
+        Assert.Equal(DocumentStatus.Ingested, Outcome(report, "corpus/good.txt").Status);
+        Assert.Equal(DocumentStatus.Ingested, Outcome(report, "corpus/sub/also-good.md").Status);
+        Assert.Equal("empty", Outcome(report, "corpus/empty.txt").ErrorCode);
+        Assert.Equal("binary", Outcome(report, "corpus/binary.txt").ErrorCode);
+        Assert.Equal("invalid-utf8", Outcome(report, "corpus/latin1.txt").ErrorCode);
+        Assert.Equal("too-large", Outcome(report, "corpus/huge.txt").ErrorCode);
+        Assert.Equal("extraction-failed", Outcome(report, "corpus/crash.txt").ErrorCode);
+        Assert.Equal(DocumentStatus.Ingested, Outcome(report, "corpus/feed.jsonl#L1").Status);
+        Assert.Equal("malformed-json", Outcome(report, "corpus/feed.jsonl#L2").ErrorCode);
+        Assert.Contains("text", Outcome(report, "corpus/feed.jsonl#L3").Error, StringComparison.Ordinal);
+        Assert.Contains("publishedAt", Outcome(report, "corpus/feed.jsonl#L5").Error, StringComparison.Ordinal);
+        Assert.Equal(DocumentStatus.Ingested, Outcome(report, "corpus/feed.jsonl#L6").Status);
+        Assert.Contains(report.Ignored, p => p.EndsWith("picture.png", StringComparison.Ordinal));
+        Assert.Equal(new DocumentTotals(12, 4, 0, 0, 8), report.Totals.Documents);
+        Assert.Equal(4, store.DocumentIds.Count);
+        Assert.Equal(4, report.Totals.Evidence.Added);
+    }
+
+    [Fact]
+    public async Task RunAsync_SecondRun_SkipsEveryDocumentBeforeExtraction()
+    {
+        using var corpus = new TempFolder();
+        for (var i = 0; i < 20; i++)
+        {
+            corpus.Write($"doc{i}.txt", $"Person{i} Alpha knows Person{i} Beta.");
+        }
+
+        var store = new RecordingStore();
+        var extractor = new KnowsExtractor();
+        var pipeline = Pipelines.Create(store, extractor);
+        await IngestFolderAsync(pipeline, corpus.Path, Ct);
+        var applyCalls = store.BatchSizes.Count;
+
+        var second = await IngestFolderAsync(pipeline, corpus.Path, Ct);
+
+        Assert.Equal(new DocumentTotals(20, 0, 0, 20, 0), second.Totals.Documents);
+        Assert.Equal(20, extractor.Calls);
+        Assert.Equal(applyCalls, store.BatchSizes.Count);
+        Assert.Equal(default, second.Totals.Evidence);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewExtractorVersion_ReExtractsUnchangedText()
+    {
+        using var corpus = new TempFolder();
+        corpus.Write("a.txt", "Ann Archer knows Ben Bishop.");
+        var store = new RecordingStore();
+        await IngestFolderAsync(Pipelines.Create(store, new KnowsExtractor()), corpus.Path, Ct);
+
+        var report = await IngestFolderAsync(Pipelines.Create(store, new KnowsExtractor { Version = "2" }), corpus.Path, Ct);
+
+        Assert.Equal(DocumentStatus.Updated, Assert.Single(report.Documents).Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_OneDocumentEdited_OnlyItIsRewritten()
+    {
+        using var corpus = new TempFolder();
+        corpus.Write("a.txt", "Ann Archer knows Ben Bishop. Cat Cole knows Dan Dorn.");
+        corpus.Write("b.txt", "Eve Eaton knows Fay Ford.");
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor());
+        await IngestFolderAsync(pipeline, corpus.Path, Ct);
+        corpus.Write("a.txt", "Ann Archer knows Ben Bishop.");
+
+        var report = await IngestFolderAsync(pipeline, corpus.Path, Ct);
+
+        var edited = Outcome(report, "corpus/a.txt");
+        Assert.Equal(DocumentStatus.Updated, edited.Status);
+        Assert.Equal(new(0, 0, 1), edited.Evidence);
+        Assert.Equal(DocumentStatus.Unchanged, Outcome(report, "corpus/b.txt").Status);
+        Assert.Single(store.EvidenceOf(edited.DocumentId!));
+    }
+
+    [Fact]
+    public async Task RunAsync_ManyDocuments_WritesInBatchesNotOneByOne()
+    {
+        var sources = Enumerable.Range(0, 300)
+            .Select(i => new ContentSource($"mem/{i}.txt", "Ann Archer knows Ben Bishop.\n"u8.ToArray().Concat(BitConverter.GetBytes(i).Select(b => (byte)('a' + (b % 26)))).ToArray(), "text/plain"))
+            .ToList();
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { BatchSize = 64, FlushInterval = TimeSpan.FromSeconds(5) });
+
+        var report = await pipeline.RunAsync(sources, sources.Count, cancellationToken: Ct);
+
+        Assert.Equal(300, report.Totals.Documents.Ingested);
+        Assert.All(store.BatchSizes, size => Assert.InRange(size, 1, 64));
+        Assert.Equal(300, store.BatchSizes.Sum());
+        Assert.InRange(store.BatchSizes.Count, 5, 8);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoreRejectsOneDocument_OnlyThatOneFails()
+    {
+        using var corpus = new TempFolder();
+        for (var i = 0; i < 10; i++)
+        {
+            corpus.Write($"doc{i}.txt", $"Person{i} Alpha knows Person{i} Beta.");
+        }
+
+        corpus.Write("poison.txt", "POISON knows Nobody.");
+        var store = new RecordingStore();
+
+        var report = await IngestFolderAsync(Pipelines.Create(store, new KnowsExtractor()), corpus.Path, Ct);
+
+        Assert.Equal("store-rejected", Outcome(report, "corpus/poison.txt").ErrorCode);
+        Assert.Equal(10, report.Totals.Documents.Ingested);
+        Assert.Equal(10, store.DocumentIds.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoreDown_ThrowsStoreUnavailable()
+    {
+        using var corpus = new TempFolder();
+        corpus.Write("a.txt", "Ann Archer knows Ben Bishop.");
+        var store = new RecordingStore { Down = true };
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => IngestFolderAsync(Pipelines.Create(store, new KnowsExtractor()), corpus.Path, Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledMidway_StopsIntakeAndKeepsWhatItReported()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        IEnumerable<IngestionSource> Sources()
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                if (i == 200)
+                {
+                    cancel.Cancel();
+                }
+
+                yield return new ContentSource($"mem/{i}.txt", System.Text.Encoding.UTF8.GetBytes($"P{i} Alpha knows P{i} Beta."), "text/plain");
+            }
+        }
+
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { BatchSize = 16 });
+
+        var report = await pipeline.RunAsync(Sources(), 10_000, cancellationToken: cancel.Token);
+
+        Assert.True(report.Cancelled);
+        Assert.InRange(report.Totals.Documents.Total, 0, 400);
+        Assert.Equal(report.Totals.Documents.Ingested, store.DocumentIds.Count);
+        Assert.Equal(store.DocumentIds.Order(), report.Documents.Select(d => d.DocumentId!).Order());
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoRecordsWithOneId_SecondFailsAsDuplicate()
+    {
+        using var corpus = new TempFolder();
+        corpus.Write("feed.jsonl", """
+            {"id": "x", "text": "Ann Archer knows Ben Bishop."}
+            {"id": "x", "text": "Cat Cole knows Dan Dorn."}
+            """);
+        var store = new RecordingStore();
+
+        var report = await IngestFolderAsync(Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { MaxParallelism = 1 }), corpus.Path, Ct);
+
+        Assert.Equal(DocumentStatus.Ingested, Outcome(report, "corpus/feed.jsonl#L1").Status);
+        Assert.Equal("duplicate-id", Outcome(report, "corpus/feed.jsonl#L2").ErrorCode);
+        Assert.Single(store.DocumentIds);
+    }
+
+    [Fact]
+    public async Task RunAsync_Progress_ReachesTheTotal()
+    {
+        using var corpus = new TempFolder();
+        for (var i = 0; i < 30; i++)
+        {
+            corpus.Write($"doc{i}.txt", $"Person{i} Alpha knows Person{i} Beta.");
+        }
+
+        var snapshots = new List<IngestionProgress>();
+        var progress = new SynchronousProgress(snapshots.Add);
+        var sources = SourceEnumerator.Discover([corpus.Path], Environment.CurrentDirectory);
+
+        await Pipelines.Create(new RecordingStore(), new KnowsExtractor()).RunAsync(sources.Enumerate(), sources.CountDocuments(), progress, cancellationToken: Ct);
+
+        var last = snapshots[^1];
+        Assert.Equal(30, last.Done);
+        Assert.Equal(30, last.Total);
+        Assert.Equal(0, last.Failed);
+        Assert.True(last.Bytes > 0);
+    }
+
+    [Fact]
+    public async Task IngestOneAsync_SameContentTwice_SecondIsUnchanged()
+    {
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor());
+        var source = new ContentSource("api/1", "Ann Archer knows Ben Bishop."u8.ToArray(), "text/plain", Title: "Given title");
+
+        var first = await pipeline.IngestOneAsync(source, Ct);
+        var second = await pipeline.IngestOneAsync(source, Ct);
+
+        Assert.Equal(DocumentStatus.Ingested, first.Status);
+        Assert.Equal(new(1, 0, 0), first.Evidence);
+        Assert.Equal(DocumentStatus.Unchanged, second.Status);
+    }
+
+    private sealed class SynchronousProgress(Action<IngestionProgress> report) : IProgress<IngestionProgress>
+    {
+        public void Report(IngestionProgress value) => report(value);
+    }
+}

@@ -1,0 +1,91 @@
+using RelationGraph.Core.Ingestion;
+
+namespace RelationGraph.Tests.Core.Ingestion;
+
+public sealed class SourceEnumeratorTests
+{
+    [Fact]
+    public void Discover_SameFileByFolderFileOrGlob_GetsTheSameSourceId()
+    {
+        using var corpus = new TempFolder("news");
+        var file = corpus.Write("a.txt", "text");
+        var parent = Path.GetDirectoryName(corpus.Path)!;
+
+        var byFolder = SourceEnumerator.Discover(["news"], parent).Files;
+        var byFile = SourceEnumerator.Discover([file], "/").Files;
+        var byGlob = SourceEnumerator.Discover(["news/*.txt"], parent).Files;
+
+        Assert.Equal("news/a.txt", Assert.Single(byFolder).SourceUri);
+        Assert.Equal("news/a.txt", Assert.Single(byFile).SourceUri);
+        Assert.Equal("news/a.txt", Assert.Single(byGlob).SourceUri);
+    }
+
+    [Fact]
+    public void Discover_FolderRecursively_TakesSupportedFilesSkipsHiddenAndIgnoresOthers()
+    {
+        using var corpus = new TempFolder("news");
+        corpus.Write("b/deep/c.md", "text");
+        corpus.Write("a.html", "<p>text</p>");
+        corpus.Write(".git/config.txt", "hidden");
+        corpus.Write("image.jpg", "x");
+
+        var found = SourceEnumerator.Discover([corpus.Path], "/");
+
+        Assert.Equal(["news/a.html", "news/b/deep/c.md"], found.Files.Select(f => f.SourceUri));
+        Assert.Single(found.Ignored);
+        Assert.Empty(found.Missing);
+    }
+
+    [Fact]
+    public void Discover_RecursiveGlob_MatchesBelowItsRoot()
+    {
+        using var corpus = new TempFolder("news");
+        corpus.Write("x/one.md", "1");
+        corpus.Write("x/y/two.md", "2");
+        corpus.Write("x/y/three.txt", "3");
+
+        var found = SourceEnumerator.Discover([Path.Combine(corpus.Path, "x", "**", "*.md")], "/");
+
+        Assert.Equal(["x/one.md", "x/y/two.md"], found.Files.Select(f => f.SourceUri));
+    }
+
+    [Fact]
+    public void Discover_PathsThatNameNothing_AreReportedMissing()
+    {
+        using var corpus = new TempFolder();
+
+        var found = SourceEnumerator.Discover(["no-such-file.txt", Path.Combine(corpus.Path, "*.txt")], corpus.Path);
+
+        Assert.Equal(2, found.Missing.Count);
+        Assert.Empty(found.Files);
+    }
+
+    [Fact]
+    public void Enumerate_Feed_OneSourcePerNonBlankLineAndBadBytesFailAlone()
+    {
+        using var corpus = new TempFolder();
+        corpus.Write("feed.jsonl", [.. "\uFEFF{\"text\":\"a\"}\n\n"u8.ToArray(), 0xFF, 0xFE, (byte)'\n', .. "{\"text\":\"b\"}\r\n"u8.ToArray()]);
+        var found = SourceEnumerator.Discover([corpus.Path], "/");
+
+        var sources = found.Enumerate().ToList();
+
+        Assert.Equal(3, found.CountDocuments());
+        Assert.Collection(sources,
+            s => Assert.Equal(new JsonRecordSource("corpus/feed.jsonl#L1", "corpus/feed.jsonl", "line 1", "{\"text\":\"a\"}"), s),
+            s => Assert.Equal("invalid-utf8", Assert.IsType<FailedSource>(s).ErrorCode),
+            s => Assert.Equal("{\"text\":\"b\"}", Assert.IsType<JsonRecordSource>(s).Json));
+    }
+
+    [Fact]
+    public void Discover_WithRoot_FileBelowRootGetsTheIdAFolderScanGives()
+    {
+        using var corpus = new TempFolder("watched");
+        var file = corpus.Write("sub/new.txt", "text");
+
+        var single = SourceEnumerator.Discover([file], "/", root: corpus.Path).Files;
+        var scan = SourceEnumerator.Discover([corpus.Path], "/").Files;
+
+        Assert.Equal("watched/sub/new.txt", Assert.Single(single).SourceUri);
+        Assert.Equal(Assert.Single(scan).SourceUri, single[0].SourceUri);
+    }
+}

@@ -1,0 +1,477 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace RelationGraph.Tests.Storage.Neo4j;
+
+/// <summary>What the fake was asked, for assertions.</summary>
+internal sealed record FakeRequest(HttpMethod Method, string Path, FakeRequestKind Kind, string? Statement, string? StatementName, string? Affinity)
+{
+    public IReadOnlyList<string> Bookmarks { get; init; } = [];
+}
+
+internal enum FakeRequestKind
+{
+    Query,
+    Begin,
+    Run,
+    Commit,
+    Rollback,
+}
+
+/// <summary>A failure the fake injects instead of answering.</summary>
+internal abstract record FakeFault
+{
+    /// <summary>A Neo4j error in the documented error shape, with the given HTTP status.</summary>
+    public sealed record Error(string Code, string Message = "injected", HttpStatusCode HttpStatus = HttpStatusCode.BadRequest) : FakeFault;
+
+    /// <summary>A bare HTTP status without a Neo4j body (a proxy's 502/503, say).</summary>
+    public sealed record Bare(HttpStatusCode Code) : FakeFault;
+
+    /// <summary>Never answers; the client's timeout has to end the request.</summary>
+    public sealed record Hang : FakeFault;
+
+    /// <summary>The connection drops mid-response.</summary>
+    public sealed record Drop : FakeFault;
+
+    /// <summary>The request is carried out, then the connection drops before the answer arrives.</summary>
+    public sealed record LoseAnswer : FakeFault;
+}
+
+/// <summary>
+/// A strict in-process Neo4j Query API (<c>/db/{db}/query/v2</c>, <c>/tx</c>, <c>/tx/{id}</c>, <c>/tx/{id}/commit</c>,
+/// DELETE to roll back). It checks basic auth, the request shape, parameters, transaction lifecycle and the
+/// affinity header, applies Neo4j's property rules, answers in the documented response and error shapes, and
+/// runs only the statements in cypher/ (see <see cref="FakeStatements"/>). Faults can be injected per request.
+/// </summary>
+internal sealed partial class FakeQueryApi : HttpMessageHandler
+{
+    private static readonly HashSet<string> AllowedBodyFields = new(StringComparer.Ordinal)
+    {
+        "statement", "parameters", "bookmarks", "includeCounters", "impersonatedUser", "accessMode",
+    };
+
+    private readonly object _gate = new();
+    private readonly IReadOnlyDictionary<string, (string Name, Func<FakeGraph, Params, FakeAnswer> Run)> _statements;
+    private readonly Dictionary<string, (FakeGraph Graph, string Affinity)> _transactions = new(StringComparer.Ordinal);
+    private readonly List<(Func<FakeRequest, bool> When, FakeFault Fault, int Times)> _faults = [];
+    private readonly List<FakeRequest> _requests = [];
+    private int _nextTransaction = 1;
+    private int _authFailures;
+
+    public FakeQueryApi(string user = "neo4j", string password = "secret-pass", string database = "neo4j")
+    {
+        User = user;
+        Password = password;
+        Database = database;
+        _statements = FakeStatements.Load(RepositoryPaths.Cypher);
+    }
+
+    public string User { get; }
+
+    public string Password { get; }
+
+    public string Database { get; }
+
+    /// <summary>The committed graph.</summary>
+    public FakeGraph Graph { get; private set; } = new();
+
+    public IReadOnlyList<FakeRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Requests refused with 401.</summary>
+    public int AuthFailures => Volatile.Read(ref _authFailures);
+
+    public int OpenTransactions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _transactions.Count;
+            }
+        }
+    }
+
+    /// <summary>Injects <paramref name="fault"/> for the next <paramref name="times"/> requests matching <paramref name="when"/>.</summary>
+    public void Inject(FakeFault fault, Func<FakeRequest, bool>? when = null, int times = 1)
+    {
+        lock (_gate)
+        {
+            _faults.Add((when ?? (_ => true), fault, times));
+        }
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = request.RequestUri!.AbsolutePath;
+        if (!IsAuthorised(request))
+        {
+            Interlocked.Increment(ref _authFailures);
+            return Error(HttpStatusCode.Unauthorized, "Neo.ClientError.Security.Unauthorized", "The client is unauthorized due to authentication failure.");
+        }
+
+        if (!request.Headers.Accept.Any(a => a.MediaType is "application/json" or "application/vnd.neo4j.query"))
+        {
+            return Error(HttpStatusCode.NotAcceptable, "Neo.ClientError.Request.Invalid", "Accept must be application/json.");
+        }
+
+        var match = RoutePattern().Match(path);
+        if (!match.Success)
+        {
+            return new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
+
+        if (match.Groups["db"].Value != Database)
+        {
+            return Error(HttpStatusCode.NotFound, "Neo.ClientError.Database.DatabaseNotFound", $"Database {match.Groups["db"].Value} not found.");
+        }
+
+        var txId = match.Groups["tx"].Success ? match.Groups["tx"].Value : null;
+        var kind = (match.Groups["txroot"].Success, txId, match.Groups["commit"].Success, request.Method.Method) switch
+        {
+            (false, _, _, "POST") => FakeRequestKind.Query,
+            (true, null, _, "POST") => FakeRequestKind.Begin,
+            (true, not null, false, "POST") => FakeRequestKind.Run,
+            (true, not null, true, "POST") => FakeRequestKind.Commit,
+            (true, not null, false, "DELETE") => FakeRequestKind.Rollback,
+            _ => (FakeRequestKind?)null,
+        };
+        if (kind is null)
+        {
+            return new HttpResponseMessage(HttpStatusCode.MethodNotAllowed);
+        }
+
+        string? statement = null;
+        Dictionary<string, object?> parameters = new(StringComparer.Ordinal);
+        IReadOnlyList<string> bookmarks = [];
+        if (kind != FakeRequestKind.Rollback)
+        {
+            var body = await ReadBodyAsync(request, kind.Value, cancellationToken);
+            if (body.Error is not null)
+            {
+                return body.Error;
+            }
+
+            statement = body.Statement;
+            parameters = body.Parameters;
+            bookmarks = body.Bookmarks;
+        }
+
+        var affinity = request.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.First() : null;
+        var name = statement is not null && _statements.TryGetValue(statement, out var known) ? known.Name : null;
+        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks };
+        FakeFault? fault;
+        lock (_gate)
+        {
+            _requests.Add(record);
+            fault = TakeFault(record);
+        }
+
+        switch (fault)
+        {
+            case FakeFault.Hang:
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                break;
+            case FakeFault.Drop:
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("connection reset"));
+            case FakeFault.Bare s:
+                return new HttpResponseMessage(s.Code) { Content = new StringContent("<html>upstream error</html>", Encoding.UTF8, "text/html") };
+            case FakeFault.Error e:
+                lock (_gate)
+                {
+                    if (txId is not null)
+                    {
+                        _transactions.Remove(txId);
+                    }
+                }
+
+                return Error(e.HttpStatus, e.Code, e.Message);
+        }
+
+        lock (_gate)
+        {
+            var response = Handle(kind.Value, txId, affinity, statement, parameters);
+            if (fault is FakeFault.LoseAnswer)
+            {
+                response.Dispose();
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("connection reset"));
+            }
+
+            return response;
+        }
+    }
+
+    private HttpResponseMessage Handle(FakeRequestKind kind, string? txId, string? affinity, string? statement, Dictionary<string, object?> parameters)
+    {
+        switch (kind)
+        {
+            case FakeRequestKind.Query:
+            {
+                var graph = Graph.Clone();
+                var (answer, error) = Execute(graph, statement!, parameters);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                Graph = graph;
+                return Answer(answer!, null);
+            }
+
+            case FakeRequestKind.Begin:
+            {
+                var id = "tx" + _nextTransaction++;
+                var newAffinity = Convert.ToBase64String(Encoding.UTF8.GetBytes("member-" + id));
+                var graph = Graph.Clone();
+                _transactions[id] = (graph, newAffinity);
+                var answer = FakeAnswer.None;
+                if (statement is not null)
+                {
+                    var (result, error) = Execute(graph, statement, parameters);
+                    if (error is not null)
+                    {
+                        _transactions.Remove(id);
+                        return error;
+                    }
+
+                    answer = result!;
+                }
+
+                var response = Answer(answer, id);
+                response.Headers.Add("neo4j-cluster-affinity", newAffinity);
+                return response;
+            }
+
+            default:
+            {
+                if (!_transactions.TryGetValue(txId!, out var tx) || affinity != tx.Affinity)
+                {
+                    return Error(HttpStatusCode.NotFound, "Neo.ClientError.Request.Invalid",
+                        $"Transaction with Id: \"{txId}\" was not found. It may have timed out and therefore rolled back or the routing header 'neo4j-cluster-affinity' was not provided.");
+                }
+
+                if (kind == FakeRequestKind.Rollback)
+                {
+                    _transactions.Remove(txId!);
+                    return Answer(FakeAnswer.None, null);
+                }
+
+                var answer = FakeAnswer.None;
+                if (statement is not null)
+                {
+                    var (result, error) = Execute(tx.Graph, statement, parameters);
+                    if (error is not null)
+                    {
+                        _transactions.Remove(txId!);
+                        return error;
+                    }
+
+                    answer = result!;
+                }
+
+                if (kind == FakeRequestKind.Commit)
+                {
+                    _transactions.Remove(txId!);
+                    Graph = tx.Graph;
+                    return Answer(answer, null);
+                }
+
+                return Answer(answer, txId);
+            }
+        }
+    }
+
+    private (FakeAnswer? Answer, HttpResponseMessage? Error) Execute(FakeGraph graph, string statement, Dictionary<string, object?> parameters)
+    {
+        if (!_statements.TryGetValue(statement, out var known))
+        {
+            return (null, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.SyntaxError",
+                "The fake Query API runs only the statements in cypher/; this one is not among them: " + statement[..Math.Min(80, statement.Length)]));
+        }
+
+        var missing = ParameterPattern().Matches(StripComments(statement)).Select(m => m.Groups[1].Value).Distinct()
+            .Where(p => !parameters.ContainsKey(p)).ToList();
+        if (missing.Count > 0)
+        {
+            return (null, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.ParameterMissing", "Expected parameter(s): " + string.Join(", ", missing)));
+        }
+
+        try
+        {
+            return (known.Run(graph, new Params(parameters)), null);
+        }
+        catch (FakeCypherException e)
+        {
+            return (null, Error(HttpStatusCode.BadRequest, e.Code, e.Message));
+        }
+    }
+
+    private static string StripComments(string statement) =>
+        string.Join('\n', statement.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+
+    private bool IsAuthorised(HttpRequestMessage request)
+    {
+        var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}"));
+        return request.Headers.Authorization is { Scheme: "Basic" } auth && auth.Parameter == expected;
+    }
+
+    private static async Task<(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error, IReadOnlyList<string> Bookmarks)> ReadBodyAsync(
+        HttpRequestMessage request, FakeRequestKind kind, CancellationToken cancellationToken)
+    {
+        var empty = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var text = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        if (text.Length == 0)
+        {
+            return kind == FakeRequestKind.Query
+                ? (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."), [])
+                : (null, empty, null, []);
+        }
+
+        if (request.Content!.Headers.ContentType?.MediaType != "application/json")
+        {
+            return (null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."), []);
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message), []);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Any(p => !AllowedBodyFields.Contains(p.Name)))
+        {
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]), []);
+        }
+
+        var statement = root.TryGetProperty("statement", out var s) ? s.GetString() : null;
+        if (kind == FakeRequestKind.Query && string.IsNullOrWhiteSpace(statement))
+        {
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."), []);
+        }
+
+        IReadOnlyList<string> bookmarks = root.TryGetProperty("bookmarks", out var b) && b.ValueKind == JsonValueKind.Array
+            ? [.. b.EnumerateArray().Select(x => x.GetString() ?? "")]
+            : [];
+        if (root.TryGetProperty("parameters", out var p))
+        {
+            if (p.ValueKind != JsonValueKind.Object)
+            {
+                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."), []);
+            }
+
+            return (statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null, bookmarks);
+        }
+
+        return (statement, empty, null, bookmarks);
+    }
+
+    private FakeFault? TakeFault(FakeRequest request)
+    {
+        for (var i = 0; i < _faults.Count; i++)
+        {
+            var (when, fault, times) = _faults[i];
+            if (!when(request))
+            {
+                continue;
+            }
+
+            if (times <= 1)
+            {
+                _faults.RemoveAt(i);
+            }
+            else
+            {
+                _faults[i] = (when, fault, times - 1);
+            }
+
+            return fault;
+        }
+
+        return null;
+    }
+
+    private static HttpResponseMessage Answer(FakeAnswer answer, string? txId)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("data");
+            writer.WritePropertyName("fields");
+            FakeJson.Write(writer, answer.Fields.Cast<object?>().ToList());
+            writer.WriteStartArray("values");
+            foreach (var row in answer.Rows)
+            {
+                FakeJson.Write(writer, row.ToList());
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteStartArray("bookmarks");
+            writer.WriteStringValue("FB:fake");
+            writer.WriteEndArray();
+            if (txId is not null)
+            {
+                writer.WriteStartObject("transaction");
+                writer.WriteString("id", txId);
+                writer.WriteString("expires", "2030-01-01T00:00:00Z");
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return new HttpResponseMessage(HttpStatusCode.Accepted)
+        {
+            Content = new ByteArrayContent(buffer.ToArray()) { Headers = { ContentType = new("application/json") } },
+        };
+    }
+
+    private static HttpResponseMessage Error(HttpStatusCode status, string code, string message)
+    {
+        var body = JsonSerializer.Serialize(new { errors = new[] { new { code, message } } });
+        return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+    }
+
+    [GeneratedRegex(@"^/db/(?<db>[^/]+)/query/v2(?<txroot>/tx(/(?<tx>[^/]+)(?<commit>/commit)?)?)?$")]
+    private static partial Regex RoutePattern();
+
+    [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex ParameterPattern();
+}
+
+/// <summary>Folders of the repository the tests run from.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Cypher => Path.Combine(Root, "cypher");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RelationGraph.sln")) && Directory.Exists(Path.Combine(dir.FullName, "cypher")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (RelationGraph.sln and cypher/) above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Sockets;
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
+using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Neo4j;
+
+namespace RelationGraph.Tests.Storage.Neo4j;
+
+public sealed class Neo4jResilienceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static bool IsCounts(FakeRequest r) => r.StatementName == "counts";
+
+    [Theory]
+    [InlineData("Neo.TransientError.Transaction.DeadlockDetected")]
+    [InlineData("Neo.TransientError.General.DatabaseUnavailable")]
+    [InlineData("Neo.ClientError.Cluster.NotALeader")]
+    public async Task CountAsync_RetryableErrorTwiceThenSuccess_Retries(string code)
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 3);
+        // 202 on purpose: errors are read from the body whatever the status code
+        fake.Inject(new FakeFault.Error(code, "try again", HttpStatusCode.Accepted), IsCounts, times: 2);
+
+        var counts = await store.Port.CountAsync(Ct);
+
+        Assert.Equal(new GraphCounts(0, 0, 0, 0, 0), counts);
+        Assert.Equal(3, fake.Requests.Count(IsCounts));
+    }
+
+    [Theory]
+    [InlineData("Neo.TransientError.Transaction.Terminated")]
+    [InlineData("Neo.TransientError.Transaction.LockClientStopped")]
+    [InlineData("Neo.ClientError.Statement.SyntaxError")]
+    public async Task CountAsync_NonRetryableError_FailsOnFirstAttemptWithItsCode(string code)
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 3);
+        fake.Inject(new FakeFault.Error(code, "stopped"), IsCounts);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.CountAsync(Ct));
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(Neo4jFailure.Query, error.Failure);
+        Assert.Single(fake.Requests, IsCounts);
+    }
+
+    [Fact]
+    public async Task CountAsync_ServerErrorEveryTime_RetriesWithinBudgetThenFailsClearly()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 3);
+        fake.Inject(new FakeFault.Bare(HttpStatusCode.ServiceUnavailable), IsCounts, times: 100);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.CountAsync(Ct));
+
+        Assert.Equal(Neo4jFailure.Unavailable, error.Failure);
+        Assert.Contains("still failing after 4 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 503", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, fake.Requests.Count(IsCounts));
+    }
+
+    [Fact]
+    public async Task CountAsync_ServerNeverAnswers_EachAttemptTimesOutThenFailsClearly()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2, requestTimeout: TimeSpan.FromMilliseconds(100));
+        fake.Inject(new FakeFault.Hang(), IsCounts, times: 100);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.CountAsync(Ct));
+
+        Assert.Equal(Neo4jFailure.Unavailable, error.Failure);
+        Assert.Contains("did not answer within", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, fake.Requests.Count(IsCounts));
+    }
+
+    [Fact]
+    public async Task CountAsync_TimeoutThenDroppedConnectionThenAnswer_Succeeds()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 3, requestTimeout: TimeSpan.FromMilliseconds(100));
+        fake.Inject(new FakeFault.Hang(), IsCounts);
+        fake.Inject(new FakeFault.Drop(), IsCounts);
+
+        var counts = await store.Port.CountAsync(Ct);
+
+        Assert.Equal(0, counts.Documents);
+        Assert.Equal(3, fake.Requests.Count(IsCounts));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_WrongPassword_FailsAtOnceWithCredentialError()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, password: "wrong", maxRetryAttempts: 3);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.InitializeAsync(Ct));
+
+        Assert.Equal(Neo4jFailure.Authentication, error.Failure);
+        Assert.Contains("rejected the credentials of user 'neo4j'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, fake.AuthFailures);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_NothingListening_FailsWithUnreachableAndNoRetries()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var url = $"http://127.0.0.1:{port}";
+        using var store = Neo4jTestStore.OnServer(url, "neo4j", "secret", maxRetryAttempts: 3);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.InitializeAsync(Ct));
+
+        Assert.Equal(Neo4jFailure.Unavailable, error.Failure);
+        Assert.StartsWith($"Neo4j unreachable at {url}/", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("attempts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ServerErrorMidDocument_RollsBackWithDeleteAndLeavesNothing()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 0);
+        fake.Inject(new FakeFault.Bare(HttpStatusCode.BadGateway), r => r.StatementName == "evidence-create");
+
+        await Assert.ThrowsAsync<Neo4jException>(() => store.Port.ApplyAsync([TestData.AcmeDocument()], Ct));
+
+        var rollback = Assert.Single(fake.Requests, r => r.Kind == FakeRequestKind.Rollback);
+        Assert.NotNull(rollback.Affinity);
+        Assert.DoesNotContain(fake.Requests, r => r.Kind == FakeRequestKind.Commit);
+        Assert.Equal(0, fake.OpenTransactions);
+        Assert.Equal(new GraphCounts(0, 0, 0, 0, 0), await store.Port.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ConstraintErrorMidDocument_NothingOfTheDocumentIsStored()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake);
+        await store.Port.ApplyAsync([TestData.BobDocument()], Ct);
+        var before = await store.Port.CountAsync(Ct);
+        fake.Inject(new FakeFault.Error("Neo.ClientError.Schema.ConstraintValidationFailed", "already exists"), r => r.StatementName == "facts-merge");
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.ApplyAsync([TestData.AcmeDocument()], Ct));
+
+        Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", error.Code);
+        Assert.Equal(0, fake.OpenTransactions);
+        Assert.Equal(before, await store.Port.CountAsync(Ct));
+        Assert.Null(await store.Port.GetDocumentStateAsync(TestData.AcmeDocument().Document.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TransientErrorMidDocument_RetriesTheWholeDocumentOnce()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
+        fake.Inject(new FakeFault.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), r => r.StatementName == "evidence-create");
+
+        var result = Assert.Single(await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct));
+
+        Assert.Equal(ApplyOutcome.Added, result.Outcome);
+        Assert.Equal(2, fake.Requests.Count(r => r.Kind == FakeRequestKind.Begin));
+        Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), await store.Port.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CommitAnswerLost_RetryConvergesOnTheSameGraph()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
+        fake.Inject(new FakeFault.LoseAnswer(), r => r.Kind == FakeRequestKind.Commit);
+
+        await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct);
+
+        Assert.Equal(2, fake.Requests.Count(r => r.Kind == FakeRequestKind.Commit));
+        Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), await store.Port.CountAsync(Ct));
+        var page = await store.Port.GetEvidenceAsync(StableId.Fact(RelationType.EmployedBy, TestData.Id(EntityKind.Person, "Alice Able"), TestData.Id(EntityKind.Organisation, "Acme Corp")), 0, 10, Ct);
+        Assert.Equal(1, page!.Total);
+    }
+
+    [Fact]
+    public async Task CountAsync_AfterAWrite_SendsTheBookmarkNeo4jReturned()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake);
+        await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct);
+
+        await store.Port.CountAsync(Ct);
+
+        Assert.Empty(fake.Requests[0].Bookmarks);
+        Assert.Equal(["FB:fake"], fake.Requests.Last(IsCounts).Bookmarks);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_EvidenceForUnknownFact_ThrowsBeforeWritingAnything()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake);
+        var batch = TestData.AcmeDocument();
+        var broken = batch with { Facts = batch.Facts.Skip(1).ToList() };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.Port.ApplyAsync([broken], Ct));
+
+        Assert.Contains("which the batch does not define", error.Message, StringComparison.Ordinal);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
+    public async Task FindPathsAsync_SlowerThanItsTimeLimit_ReportsTimedOut()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake);
+        await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct);
+        fake.Inject(new FakeFault.Hang(), r => r.StatementName == "paths-shortest");
+        var request = new PathRequest
+        {
+            FromId = TestData.Id(EntityKind.Person, "Alice Able"),
+            ToId = TestData.Id(EntityKind.Organisation, "Acme Corp"),
+            Timeout = TimeSpan.FromMilliseconds(50),
+        };
+
+        var result = await store.Port.FindPathsAsync(request, Ct);
+
+        Assert.True(result.TimedOut);
+        Assert.Empty(result.Paths);
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Lints every .cypher file in the folders given (default ../../cypher) with Neo4j's own Cypher
+// front end. Statements are parameterised, so "Parameter $x is not defined" is expected and dropped;
+// any other error fails the run. Warnings (deprecations and the like) are printed but do not fail.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintCypherQuery } from '@neo4j-cypher/language-support';
+
+const ERROR = 1;
+const undefinedParameter = /^Parameter \$\w+ is not defined\.?$/;
+const here = dirname(fileURLToPath(import.meta.url));
+const folders = process.argv.length > 2 ? process.argv.slice(2) : [join(here, '..', '..', 'cypher')];
+
+let files = 0;
+let errors = 0;
+for (const folder of folders.map((f) => resolve(f))) {
+  for (const name of readdirSync(folder).filter((n) => n.endsWith('.cypher')).sort()) {
+    const path = join(folder, name);
+    const text = readFileSync(path, 'utf8');
+    files++;
+    if (text.trim().length === 0) {
+      console.error(`${path}: empty file`);
+      errors++;
+      continue;
+    }
+    const { diagnostics } = lintCypherQuery(text, {});
+    for (const d of diagnostics.filter((x) => !undefinedParameter.test(x.message))) {
+      const where = `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      if (d.severity === ERROR) {
+        errors++;
+        console.error(`${where}: error: ${d.message}`);
+      } else {
+        console.warn(`${where}: warning: ${d.message}`);
+      }
+    }
+  }
+}
+
+if (files === 0) {
+  console.error(`no .cypher files in ${folders.join(', ')}`);
+  process.exit(1);
+}
+console.log(`cypher-lint: ${files} files, ${errors} errors`);
+process.exit(errors > 0 ? 1 : 0);
