@@ -177,7 +177,7 @@ internal sealed class PathFinder
     private void AllSimple(int from, int to, int maxHops, int k, List<IndexPath> found)
     {
         DistancesTo(to, from, maxHops);
-        if (_scratch.Backward[from].Stamp != _backwardStamp)
+        if (_scratch.StampBackward[from] != _backwardStamp)
         {
             return;
         }
@@ -206,6 +206,7 @@ internal sealed class PathFinder
     private bool SimpleDfs(int to, int depth, int length, int[] nodes, int[] edges, int onPath, int cap, List<IndexPath> output)
     {
         var onPathMarks = _scratch.OnPath;
+        var stamps = _scratch.StampBackward;
         var marks = _scratch.Backward;
         foreach (var adjacent in _index.Neighbours(nodes[depth]))
         {
@@ -232,7 +233,7 @@ internal sealed class PathFinder
                 continue;
             }
 
-            if (marks[next].Stamp != _backwardStamp || depth + 1 + marks[next].Dist > length)
+            if (stamps[next] != _backwardStamp || depth + 1 + marks[next].Dist > length)
             {
                 continue;
             }
@@ -255,11 +256,13 @@ internal sealed class PathFinder
     private void DistancesTo(int target, int source, int maxHops)
     {
         _backwardStamp = _scratch.NextStamp();
+        var stamps = _scratch.StampBackward;
         var marks = _scratch.Backward;
         var frontier = _scratch.FrontierBackward;
         var next = _scratch.Next;
         frontier.Clear();
-        marks[target] = new NodeMark { Stamp = _backwardStamp };
+        stamps[target] = _backwardStamp;
+        marks[target] = default;
         frontier.Add(target);
         for (var level = 0; level < maxHops && frontier.Count > 0; level++)
         {
@@ -270,14 +273,15 @@ internal sealed class PathFinder
                 {
                     _budget.Tick();
                     var neighbour = adjacent.Node;
-                    if (marks[neighbour].Stamp == _backwardStamp || !EdgeAllowed(adjacent.Edge))
+                    if (stamps[neighbour] == _backwardStamp || !EdgeAllowed(adjacent.Edge))
                     {
                         continue;
                     }
 
                     if (neighbour == source)
                     {
-                        marks[neighbour] = new NodeMark { Stamp = _backwardStamp, Dist = level + 1 };
+                        stamps[neighbour] = _backwardStamp;
+                        marks[neighbour] = new NodeMark { Dist = level + 1 };
                         continue;
                     }
 
@@ -286,7 +290,8 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    marks[neighbour] = new NodeMark { Stamp = _backwardStamp, Dist = level + 1 };
+                    stamps[neighbour] = _backwardStamp;
+                    marks[neighbour] = new NodeMark { Dist = level + 1 };
                     next.Add(neighbour);
                 }
             }
@@ -310,8 +315,10 @@ internal sealed class PathFinder
         _edgesScanned = 0;
         _meetingScanLimit = long.MaxValue;
         scratch.LinkCount = 0;
-        scratch.Forward[from] = new NodeMark { Stamp = _forwardStamp, Head = -1 };
-        scratch.Backward[to] = new NodeMark { Stamp = _backwardStamp, Head = -1 };
+        scratch.StampForward[from] = _forwardStamp;
+        scratch.Forward[from] = new NodeMark { Head = -1 };
+        scratch.StampBackward[to] = _backwardStamp;
+        scratch.Backward[to] = new NodeMark { Head = -1 };
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
         forward.Clear();
@@ -324,12 +331,12 @@ internal sealed class PathFinder
         {
             if (forward.Count <= backward.Count)
             {
-                Expand(forward, scratch.Forward, _forwardStamp, scratch.Backward, _backwardStamp, isForward: true, forwardLevel);
+                Expand(forward, scratch.StampForward, scratch.Forward, _forwardStamp, scratch.StampBackward, _backwardStamp, isForward: true, forwardLevel);
                 forwardLevel++;
             }
             else
             {
-                Expand(backward, scratch.Backward, _backwardStamp, scratch.Forward, _forwardStamp, isForward: false, backwardLevel);
+                Expand(backward, scratch.StampBackward, scratch.Backward, _backwardStamp, scratch.StampForward, _forwardStamp, isForward: false, backwardLevel);
                 backwardLevel++;
             }
 
@@ -349,7 +356,7 @@ internal sealed class PathFinder
     // after a bounded extra scan past the first meeting: a quarter of the work done so far, at least
     // MinMeetingScan edges. Ranking among equally short paths is exact whenever the meeting level fits
     // in that budget (always on small graphs); on hub-heavy levels it ranks the paths collected.
-    private void Expand(List<int> frontier, NodeMark[] marks, int stamp, NodeMark[] otherMarks, int otherStamp, bool isForward, int level)
+    private void Expand(List<int> frontier, int[] stamps, NodeMark[] marks, int stamp, int[] otherStamps, int otherStamp, bool isForward, int level)
     {
         var scratch = _scratch;
         var next = scratch.Next;
@@ -373,7 +380,7 @@ internal sealed class PathFinder
                     continue;
                 }
 
-                if (otherMarks[neighbour].Stamp == otherStamp)
+                if (otherStamps[neighbour] == otherStamp)
                 {
                     if (_meetings.Count == 0)
                     {
@@ -389,10 +396,9 @@ internal sealed class PathFinder
                     continue;
                 }
 
-                ref var mark = ref marks[neighbour];
-                if (mark.Stamp == stamp)
+                if (stamps[neighbour] == stamp)
                 {
-                    if (mark.Dist == nextLevel)
+                    if (marks[neighbour].Dist == nextLevel)
                     {
                         scratch.AddLink(marks, neighbour, node, adjacent.Edge);
                     }
@@ -405,7 +411,8 @@ internal sealed class PathFinder
                     continue;
                 }
 
-                mark = new NodeMark { Stamp = stamp, Dist = nextLevel, Head = -1 };
+                stamps[neighbour] = stamp;
+                marks[neighbour] = new NodeMark { Dist = nextLevel, Head = -1 };
                 scratch.AddLink(marks, neighbour, node, adjacent.Edge);
                 next.Add(neighbour);
             }

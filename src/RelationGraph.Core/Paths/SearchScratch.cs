@@ -13,13 +13,21 @@ internal sealed class SearchScratch
 
     private SearchScratch(int capacity)
     {
+        StampForward = new int[capacity];
+        StampBackward = new int[capacity];
         Forward = new NodeMark[capacity];
         Backward = new NodeMark[capacity];
         Blocked = new int[capacity];
         OnPath = new int[capacity];
     }
 
-    /// <summary>Per-node marks of the forward search: one struct, so a node costs one cache miss, not three.</summary>
+    /// <summary>Which search saw each node forward. Checked on every edge, so it stays a dense int array.</summary>
+    public int[] StampForward { get; }
+
+    /// <summary>Which search saw each node backward.</summary>
+    public int[] StampBackward { get; }
+
+    /// <summary>Distance and first parent link of nodes seen forward: read and written only when a node is first reached.</summary>
     public NodeMark[] Forward { get; }
 
     /// <summary>Per-node marks of the backward search.</summary>
@@ -38,7 +46,7 @@ internal sealed class SearchScratch
     public static SearchScratch For(int nodeCount)
     {
         var scratch = t_current;
-        if (scratch is null || scratch.Forward.Length < nodeCount)
+        if (scratch is null || scratch.StampForward.Length < nodeCount)
         {
             // grow with headroom so nodes added by ingestion do not reallocate every search
             scratch = new SearchScratch(Math.Max(1024, nodeCount + (nodeCount / 8)));
@@ -52,8 +60,8 @@ internal sealed class SearchScratch
     {
         if (_stamp == int.MaxValue)
         {
-            Array.Clear(Forward);
-            Array.Clear(Backward);
+            Array.Clear(StampForward);
+            Array.Clear(StampBackward);
             Array.Clear(Blocked);
             Array.Clear(OnPath);
             _stamp = 0;
@@ -96,10 +104,9 @@ internal sealed class SearchScratch
     }
 }
 
-/// <summary>A node's state in one search side: the stamp of the search that saw it, its hop distance, its first parent link.</summary>
+/// <summary>A node's state in one search side, valid while its stamp is the search's: hop distance and first parent link.</summary>
 internal struct NodeMark
 {
-    public int Stamp;
     public int Dist;
     public int Head;
 }
