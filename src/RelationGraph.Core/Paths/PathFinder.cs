@@ -398,7 +398,8 @@ internal sealed class PathFinder
 
                 if (stamps[neighbour] == stamp)
                 {
-                    if (marks[neighbour].Dist == nextLevel)
+                    // more parent links than paths we may enumerate cannot change the answer
+                    if (marks[neighbour].Dist == nextLevel && marks[neighbour].Links < _meetingCap)
                     {
                         scratch.AddLink(marks, neighbour, node, adjacent.Edge);
                     }

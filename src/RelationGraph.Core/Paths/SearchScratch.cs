@@ -94,6 +94,7 @@ internal sealed class SearchScratch
         LinkEdge[LinkCount] = edge;
         LinkNext[LinkCount] = marks[node].Head;
         marks[node].Head = LinkCount++;
+        marks[node].Links++;
     }
 
     private static int[] Grow(int[] array, int capacity)
@@ -109,4 +110,5 @@ internal struct NodeMark
 {
     public int Dist;
     public int Head;
+    public int Links;
 }
