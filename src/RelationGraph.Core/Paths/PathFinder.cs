@@ -364,59 +364,74 @@ internal sealed class PathFinder
         var blocked = scratch.Blocked;
         var blockStamp = _blockStamp;
         var nextLevel = level + 1;
-        foreach (var node in frontier)
+
+        // the common unfiltered case skips the filter calls; counters live in locals on this hot loop
+        var checkEdges = _filter.FiltersEdges || _blockedEdges is { Count: > 0 };
+        var checkNodes = _filter.FiltersNodes || blockStamp != 0;
+        var scanned = _edgesScanned;
+        var limit = _meetingScanLimit;
+        try
         {
-            foreach (var adjacent in _index.Neighbours(node))
+            foreach (var node in frontier)
             {
-                _budget.Tick();
-                if (++_edgesScanned > _meetingScanLimit)
+                var adjacency = _index.Neighbours(node);
+                _budget.Tick(adjacency.Length);
+                foreach (var adjacent in adjacency)
                 {
-                    return;
-                }
-
-                var neighbour = adjacent.Node;
-                if (!EdgeAllowed(adjacent.Edge))
-                {
-                    continue;
-                }
-
-                if (otherStamps[neighbour] == otherStamp)
-                {
-                    if (_meetings.Count == 0)
-                    {
-                        _meetingScanLimit = _edgesScanned + Math.Max(MinMeetingScan, _edgesScanned / 4);
-                    }
-
-                    _meetings.Add(isForward ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
-                    if (_meetings.Count >= _meetingCap)
+                    if (++scanned > limit)
                     {
                         return;
                     }
 
-                    continue;
-                }
-
-                if (stamps[neighbour] == stamp)
-                {
-                    // more parent links than paths we may enumerate cannot change the answer
-                    if (marks[neighbour].Dist == nextLevel && marks[neighbour].Links < _meetingCap)
+                    var neighbour = adjacent.Node;
+                    if (checkEdges && !EdgeAllowed(adjacent.Edge))
                     {
-                        scratch.AddLink(marks, neighbour, node, adjacent.Edge);
+                        continue;
                     }
 
-                    continue;
-                }
+                    if (otherStamps[neighbour] == otherStamp)
+                    {
+                        if (_meetings.Count == 0)
+                        {
+                            limit = scanned + Math.Max(MinMeetingScan, scanned / 4);
+                        }
 
-                if ((blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour))
-                {
-                    continue;
-                }
+                        _meetings.Add(isForward ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
+                        if (_meetings.Count >= _meetingCap)
+                        {
+                            return;
+                        }
 
-                stamps[neighbour] = stamp;
-                marks[neighbour] = new NodeMark { Dist = nextLevel, Head = -1 };
-                scratch.AddLink(marks, neighbour, node, adjacent.Edge);
-                next.Add(neighbour);
+                        continue;
+                    }
+
+                    if (stamps[neighbour] == stamp)
+                    {
+                        // more parent links than paths we may enumerate cannot change the answer
+                        if (marks[neighbour].Dist == nextLevel && marks[neighbour].Links < _meetingCap)
+                        {
+                            scratch.AddLink(marks, neighbour, node, adjacent.Edge);
+                        }
+
+                        continue;
+                    }
+
+                    if (checkNodes && ((blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour)))
+                    {
+                        continue;
+                    }
+
+                    stamps[neighbour] = stamp;
+                    marks[neighbour] = new NodeMark { Dist = nextLevel, Head = -1 };
+                    scratch.AddLink(marks, neighbour, node, adjacent.Edge);
+                    next.Add(neighbour);
+                }
             }
+        }
+        finally
+        {
+            _edgesScanned = scanned;
+            _meetingScanLimit = limit;
         }
 
         if (_meetings.Count == 0)
