@@ -135,13 +135,13 @@ internal sealed partial class ContractFinder
                 {
                     if (awarder != party)
                     {
-                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, sentence.Citations, 0.8, sentence.Index));
+                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, 0.8, sentence.Index));
                     }
                 }
 
                 if (party >= 0)
                 {
-                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, sentence.Citations, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index));
+                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index));
                 }
             }
         }
@@ -228,7 +228,7 @@ internal sealed partial class ContractFinder
 
                 foreach (var customer in customers)
                 {
-                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, masked.Sentence.Citations, 0.75, masked.Sentence.Index));
+                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, 0.75, masked.Sentence.Index));
                 }
             }
         }

@@ -135,7 +135,7 @@ internal sealed partial class InvestigationFinder
             entity.AddSpan(draft.Span.Start, draft.Span.End, text[draft.Span.Start..draft.Span.End], sentence.Index);
             foreach (var by in draft.Investigators.Distinct())
             {
-                facts.Add(new FactDraft(RelationType.Investigates, by, index, draft.Evidence.Start, draft.Evidence.End, sentence.Citations, 0.8, sentence.Index));
+                facts.Add(new FactDraft(RelationType.Investigates, by, index, draft.Evidence.Start, draft.Evidence.End, 0.8, sentence.Index));
             }
 
             foreach (var about in draft.Subjects.Distinct())
@@ -143,7 +143,7 @@ internal sealed partial class InvestigationFinder
                 if (!draft.Investigators.Contains(about))
                 {
                     var confidence = subjectGiven ? 0.8 : 0.4;
-                    facts.Add(new FactDraft(RelationType.SubjectOf, about, index, draft.Evidence.Start, draft.Evidence.End, sentence.Citations, confidence, sentence.Index));
+                    facts.Add(new FactDraft(RelationType.SubjectOf, about, index, draft.Evidence.Start, draft.Evidence.End, confidence, sentence.Index));
                 }
             }
         }

@@ -181,5 +181,5 @@ internal sealed class RelationFinder
     private static int Entity(Match match, string group) => MaskedSentence.EntityOf(match.Groups[group].Value);
 
     private static void Add(List<FactDraft> facts, RelationType type, int subject, int obj, Segmentation.Sentence sentence, double confidence) =>
-        facts.Add(new FactDraft(type, subject, obj, sentence.Start, sentence.End, sentence.Citations, confidence, sentence.Index));
+        facts.Add(new FactDraft(type, subject, obj, sentence.Start, sentence.End, confidence, sentence.Index));
 }
