@@ -14,6 +14,7 @@ namespace RelationGraph.Core.Extraction.Mentions;
 internal sealed partial class MentionFinder(Lexicon lexicon)
 {
     private const int MaxNameWords = 4;
+    private const int MaxRunTokens = 16;
 
     private static readonly FrozenSet<string> Connectors = new[] { "of", "for", "on", "and", "&", "the", "de", "du", "la", "von", "van", "der" }
         .ToFrozenSet(StringComparer.Ordinal);
@@ -198,7 +199,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             end++;
         }
 
-        while (end < tokens.Count)
+        // Names are short; a capitalised run longer than this is a title-case line or noise, and capping it keeps
+        // classification linear on adversarial input ("Bank and Bank and Bank ..." for a megabyte).
+        while (end < tokens.Count && end - i < MaxRunTokens)
         {
             var t = tokens[end];
             if (t.IsCapitalised || (t.Kind == TokenKind.Word && t.IsAllCaps))
