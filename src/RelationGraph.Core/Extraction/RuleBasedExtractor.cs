@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RelationGraph.Core.Extraction.Events;
 using RelationGraph.Core.Extraction.Mentions;
 using RelationGraph.Core.Extraction.Relations;
@@ -71,7 +72,16 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            _mentionFinder.Find(readable, sentences[s], mentions);
+            var before = mentions.Count;
+            try
+            {
+                _mentionFinder.Find(readable, sentences[s], mentions);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological sentence loses its mentions; the document still extracts.
+                mentions.RemoveRange(before, mentions.Count - before);
+            }
         }
 
         var entities = new List<EntityDraft>();
@@ -81,12 +91,20 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
         var facts = new List<FactDraft>();
         foreach (var sentence in masked)
         {
-            _relationFinder.Find(sentence, entities, facts);
+            var before = facts.Count;
+            try
+            {
+                _relationFinder.Find(sentence, entities, facts);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                facts.RemoveRange(before, facts.Count - before);
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        ContractFinder.Find(readable, masked, entities, facts);
-        InvestigationFinder.Find(readable, masked, entities, facts);
+        Bounded(() => ContractFinder.Find(readable, masked, entities, facts), entities, facts);
+        Bounded(() => InvestigationFinder.Find(readable, masked, entities, facts), entities, facts);
         return BatchBuilder.Build(document, ExtractorName, ExtractorVersion, sentences, entities, facts);
     }
 
@@ -111,6 +129,22 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
         }
 
         return masked;
+    }
+
+    // A stage that hits the regex time limit contributes nothing rather than failing the document.
+    private static void Bounded(Action stage, List<EntityDraft> entities, List<FactDraft> facts)
+    {
+        var entityCount = entities.Count;
+        var factCount = facts.Count;
+        try
+        {
+            stage();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            entities.RemoveRange(entityCount, entities.Count - entityCount);
+            facts.RemoveRange(factCount, facts.Count - factCount);
+        }
     }
 
     private static int SafeCut(string text, int length) => char.IsLowSurrogate(text[length]) ? length - 1 : length;

@@ -13,6 +13,10 @@ namespace RelationGraph.Core.Extraction.Mentions;
 /// </summary>
 internal sealed partial class MentionFinder(Lexicon lexicon)
 {
+    // Patterns run on sentences of at most SentenceSegmenter.MaxSentenceLength characters with bounded quantifiers;
+    // the timeout is a safety net, and the extractor skips a sentence or stage that hits it.
+    private const int MatchTimeoutMs = RegexLimits.MatchTimeoutMs;
+
     private const int MaxNameWords = 4;
     private const int MaxRunTokens = 16;
 
@@ -70,7 +74,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         "alliance", "party", "charity", "trust", "lender", "insurer", "carrier", "airline", "bureau", "service", "union",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    [GeneratedRegex(@"\b(?:(?<chamber>Senate|House) (?<party>Democrats|Republicans)|(?<adj>Democratic|Republican|GOP) (?<who>senators|lawmakers|congressmen|congresswomen|representatives))\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<chamber>Senate|House) (?<party>Democrats|Republicans)|(?<adj>Democratic|Republican|GOP) (?<who>senators|lawmakers|congressmen|congresswomen|representatives))\b", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex CaucusPattern();
 
     /// <summary>Finds the mentions of one sentence.</summary>
