@@ -301,7 +301,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return;
         }
 
-        // A run joined by connectors that is not one organisation is several names ("Putin and Musk").
+        // A run joined by connectors that is not one organisation is several names ("Jane Roe and John Doe").
         var connector = IndexOfConnector(tokens, from, to);
         if (connector >= 0)
         {
@@ -369,7 +369,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return false;
         }
 
-        // "Pentagon and NASA", "Acme Corp and Beta Ltd": "and" joins two names unless it sits inside one
+        // "Acme Corp and Beta Ltd", "Treasury and FBI": "and" joins two names unless it sits inside one
         // ("Securities and Exchange Commission": no cue before "and", and no known name on either side).
         for (var k = from + 1; k < to - 1; k++)
         {
