@@ -2,4 +2,4 @@
 MATCH (e:Entity)
 WHERE $key IN e.nameKeys
 RETURN e.id AS id, e.kind AS kind, e.name AS name, e.aliases AS aliases, e.mentionCount AS mentionCount, e.docCount AS docCount
-ORDER BY e.docCount DESC, e.id
+ORDER BY e.docCount DESC, e.mentionCount DESC, e.id

@@ -1,7 +1,11 @@
-// Recomputes entity totals from mentions and evidence, and counts the fact edges that still touch each entity.
+// Recomputes entity totals and counts the fact edges that still touch each entity. An entity's documents
+// are those that mention it; one that nothing mentions falls back to the documents giving evidence for its facts.
 UNWIND $ids AS entityId
 MATCH (e:Entity {id: entityId})
-OPTIONAL MATCH (e)<-[:REFERS_TO|SUBJECT|OBJECT]-(p)-[:IN_DOCUMENT]->(d:Document)
-WITH e, count(DISTINCT CASE WHEN p:Mention THEN p END) AS mentionCount, count(DISTINCT d) AS docCount,
-     min(coalesce(d.publishedAt, d.ingestedAt)) AS firstSeen, max(coalesce(d.publishedAt, d.ingestedAt)) AS lastSeen
-RETURN e.id AS id, mentionCount, docCount, firstSeen, lastSeen, COUNT { (e)--(:Entity) } AS degree
+OPTIONAL MATCH (e)<-[:REFERS_TO]-(m:Mention)-[:IN_DOCUMENT]->(md:Document)
+WITH e, count(DISTINCT m) AS mentionCount, collect(DISTINCT md) AS mentionDocs
+OPTIONAL MATCH (e)<-[:SUBJECT|OBJECT]-(:Evidence)-[:IN_DOCUMENT]->(ed:Document)
+WITH e, mentionCount, mentionDocs, collect(DISTINCT ed) AS evidenceDocs
+WITH e, mentionCount, CASE WHEN mentionCount > 0 THEN mentionDocs ELSE evidenceDocs END AS docs
+RETURN e.id AS id, mentionCount, size(docs) AS docCount, [d IN docs | coalesce(d.publishedAt, d.ingestedAt)] AS reportedAt,
+       COUNT { (e)--(:Entity) } AS degree

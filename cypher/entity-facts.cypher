@@ -9,5 +9,5 @@ RETURN r.factKey AS factKey, type(r) AS type, startNode(r).id AS subjectId, endN
        r.lastSeen AS lastSeen, r.sampleQuote AS sampleQuote, r.extractors AS extractors,
        n.id AS otherId, n.kind AS otherKind, n.name AS otherName, n.aliases AS otherAliases,
        n.mentionCount AS otherMentionCount, n.docCount AS otherDocCount
-ORDER BY r.evidenceCount DESC, r.confidence DESC, r.factKey
+ORDER BY r.docCount DESC, r.confidence DESC, r.factKey
 LIMIT $limit

@@ -2,6 +2,6 @@
 MATCH (ev:Evidence {factKey: $factKey})-[:IN_DOCUMENT]->(d:Document)
 RETURN ev.id AS id, ev.factKey AS factKey, d.id AS docId, d.title AS title, d.sourceUri AS sourceUri, ev.start AS start,
        ev.end AS end, ev.quote AS quote, ev.citations AS citations, ev.extractor AS extractor, ev.confidence AS confidence
-ORDER BY ev.confidence DESC, ev.id
+ORDER BY ev.confidence DESC, d.id, ev.start, ev.id
 SKIP $offset
 LIMIT $limit

@@ -10,5 +10,7 @@ WHERE length(p) <= $maxHops AND all(i IN range(0, length(p) - 1) WHERE all(j IN 
 RETURN [n IN nodes(p) | n {.id, .kind, .name, .aliases, .mentionCount, .docCount}] AS nodes,
        [rel IN relationships(p) | rel {.factKey, .confidence, .evidenceCount, .docCount, .firstSeen, .lastSeen, .sampleQuote,
           .extractors, type: type(rel), subjectId: startNode(rel).id, objectId: endNode(rel).id}] AS facts
-ORDER BY length(p), reduce(total = 0, rel IN relationships(p) | total + rel.evidenceCount) DESC, [n IN nodes(p) | n.id]
+// shorter first; among equals more supporting documents, then higher joint confidence, then ids (as the embedded store ranks)
+ORDER BY length(p), reduce(total = 0, rel IN relationships(p) | total + rel.docCount) DESC,
+         reduce(joint = 1.0, rel IN relationships(p) | joint * rel.confidence) DESC, [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.factKey]
 LIMIT $k

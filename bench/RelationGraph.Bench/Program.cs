@@ -13,6 +13,10 @@ internal static class Program
                 return Extraction.ExtractionBenchmark.Run(rest);
             case "extract-json":
                 return await Extraction.ExtractJsonCommand.RunAsync(rest);
+            case "paths":
+                return await Paths.PathBenchmark.RunAsync(rest);
+            case "ingest":
+                return await Ingestion.IngestBenchmark.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync("usage: bench <extraction|paths|ingest> [options]");
                 return 2;

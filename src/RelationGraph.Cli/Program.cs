@@ -45,5 +45,6 @@ internal static class Program
             WatchCommand.Create(),
             PathCommand.Create(),
             ExtractCommand.Create(),
+            ExportCommand.Create(),
         };
 }

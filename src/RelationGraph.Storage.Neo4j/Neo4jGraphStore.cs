@@ -385,7 +385,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
 
         var evidence = await tx.RunAsync(CypherStatements.FactsEvidence, new Dictionary<string, object?> { ["factKeys"] = facts.Keys.ToArray() }, cancellationToken);
         var byFact = evidence.Records
-            .Select(r => new FactEvidence(r.String("factKey"), r.Double("confidence"), r.StringOrNull("quote") ?? "", r.StringOrNull("extractor") ?? "", r.String("docId"), r.StringOrNull("reportedAt")))
+            .Select(r => new FactEvidence(r.String("factKey"), r.Double("confidence"), r.StringOrNull("quote") ?? "", r.StringOrNull("extractor") ?? "", r.Int("start"), r.String("docId"), r.StringOrNull("reportedAt")))
             .ToLookup(e => e.FactKey, StringComparer.Ordinal);
         var totals = new List<object?>();
         var deletions = new List<object?>();
@@ -435,6 +435,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                 continue;
             }
 
+            var seen = r.Strings("reportedAt").Where(t => t.Length > 0).Order(StringComparer.Ordinal).ToList();
             rows.Add(new Dictionary<string, object?>
             {
                 ["id"] = r.String("id"),
@@ -442,8 +443,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                 {
                     ["mentionCount"] = r.Int("mentionCount"),
                     ["docCount"] = r.Int("docCount"),
-                    ["firstSeen"] = r.StringOrNull("firstSeen"),
-                    ["lastSeen"] = r.StringOrNull("lastSeen"),
+                    ["firstSeen"] = seen.Count > 0 ? seen[0] : null,
+                    ["lastSeen"] = seen.Count > 0 ? seen[^1] : null,
                     ["degree"] = r.Int("degree"),
                 },
             });

@@ -13,7 +13,7 @@ internal static class Neo4jMapping
         r.String(Field(prefix, "id")),
         Kind(r.StringOrNull(Field(prefix, "kind"))),
         r.String(Field(prefix, "name")),
-        r.Strings(Field(prefix, "aliases")),
+        Sorted(r.Strings(Field(prefix, "aliases"))),
         r.Int(Field(prefix, "mentionCount")),
         r.Int(Field(prefix, "docCount")));
 
@@ -21,7 +21,7 @@ internal static class Neo4jMapping
         Values.String(map, "id") ?? throw new InvalidDataException("A path node has no id."),
         Kind(Values.String(map, "kind")),
         Values.String(map, "name") ?? "",
-        map.TryGetProperty("aliases", out var aliases) ? Values.Strings(aliases) : [],
+        map.TryGetProperty("aliases", out var aliases) ? Sorted(Values.Strings(aliases)) : [],
         Values.Int(map, "mentionCount"),
         Values.Int(map, "docCount"));
 
@@ -111,6 +111,9 @@ internal static class Neo4jMapping
         RelationTypes.TryParse(value, out var type) ? type : throw new InvalidDataException($"Unknown relationship type '{value}' in Neo4j.");
 
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // Aliases in ordinal order, as the embedded store lists them.
+    private static string[] Sorted(IReadOnlyList<string> aliases) => [.. aliases.Order(StringComparer.Ordinal)];
 
     private static string Field(string prefix, string name) =>
         prefix.Length == 0 ? name : prefix + char.ToUpperInvariant(name[0]) + name[1..];

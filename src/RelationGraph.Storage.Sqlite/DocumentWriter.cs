@@ -22,12 +22,12 @@ internal sealed class DocumentWriter : IDisposable
     private readonly SqliteCommand _oldEvidence;
     private readonly SqliteCommand _touchProvenance;
     private readonly SqliteCommand _upsertDocument;
-    private readonly SqliteCommand _entityExists;
-    private readonly SqliteCommand _upsertEntity;
+    private readonly SqliteCommand _insertEntity;
+    private readonly SqliteCommand _updateEntityAttributes;
     private readonly SqliteCommand _insertAlias;
     private readonly SqliteCommand _insertMention;
-    private readonly SqliteCommand _factExists;
     private readonly SqliteCommand _upsertFact;
+    private readonly SqliteCommand _touchBatch;
     private readonly SqliteCommand _insertEvidence;
     private readonly SqliteCommand _recomputeFacts;
     private readonly SqliteCommand _deleteFacts;
@@ -47,11 +47,11 @@ internal sealed class DocumentWriter : IDisposable
         _touchProvenance = Command("touch-document-provenance.sql", "$doc_id");
         _upsertDocument = Command("upsert-document.sql", "$id", "$source_uri", "$title", "$publisher", "$author", "$published_at",
             "$media_type", "$text", "$content_hash", "$extractor_version", "$ingested_at", "$reported_at");
-        _entityExists = Command("entity-exists.sql", "$id");
-        _upsertEntity = Command("upsert-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status");
+        _insertEntity = Command("insert-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status");
+        _updateEntityAttributes = Command("update-entity-attributes.sql", "$id", "$amount", "$currency", "$year", "$status");
         _insertAlias = Command("insert-alias.sql", "$entity_id", "$alias", "$alias_key");
         _insertMention = Command("insert-mention.sql", "$id", "$doc_id", "$entity_id", "$start", "$end", "$text", "$sentence_index");
-        _factExists = Command("fact-exists.sql", "$fact_key");
+        _touchBatch = Command("touch-batch.sql", "$entity_ids", "$fact_keys");
         _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
         _insertEvidence = Command("insert-evidence.sql", "$id", "$fact_key", "$doc_id", "$start", "$end", "$quote", "$citations", "$extractor", "$confidence");
         _recomputeFacts = Command("recompute-facts.sql");
@@ -93,12 +93,10 @@ internal sealed class DocumentWriter : IDisposable
         var newEntities = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in batch.Entities)
         {
-            if (!Exists(_entityExists, "$id", entity.Id))
+            if (WriteEntity(entity))
             {
                 newEntities.Add(entity.Id);
             }
-
-            WriteEntity(entity);
         }
 
         foreach (var mention in batch.Mentions)
@@ -110,12 +108,10 @@ internal sealed class DocumentWriter : IDisposable
         var newFacts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in batch.Facts)
         {
-            if (!Exists(_factExists, "$fact_key", fact.FactKey))
+            if (Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId)) > 0)
             {
                 newFacts.Add(fact.FactKey);
             }
-
-            Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId));
         }
 
         var newEvidence = new HashSet<string>(StringComparer.Ordinal);
@@ -127,6 +123,9 @@ internal sealed class DocumentWriter : IDisposable
                 ("$extractor", evidence.Extractor), ("$confidence", evidence.Confidence));
         }
 
+        Execute(_touchBatch,
+            ("$entity_ids", JsonSerializer.Serialize(batch.Entities.Select(e => e.Id).Concat(batch.Mentions.Select(m => m.EntityId)).ToList(), SqliteJson.Default.ListString)),
+            ("$fact_keys", JsonSerializer.Serialize(batch.Facts.Select(f => f.FactKey).Concat(batch.Evidence.Select(e => e.FactKey)).ToList(), SqliteJson.Default.ListString)));
         _recomputeFacts.ExecuteNonQuery();
         var deletedFacts = ReadStrings(_deleteFacts);
         _recomputeEntities.ExecuteNonQuery();
@@ -181,17 +180,26 @@ internal sealed class DocumentWriter : IDisposable
             ("$reported_at", Timestamp(document.PublishedAt) ?? ingestedAt));
     }
 
-    private void WriteEntity(ExtractedEntity entity)
+    // Returns true when the entity is new. A known entity keeps its canonical name; this document's name becomes an alias.
+    private bool WriteEntity(ExtractedEntity entity)
     {
-        Execute(_upsertEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
-            ("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
-        foreach (var alias in entity.Aliases.Append(entity.Name))
+        var amount = entity.Amount?.ToString(CultureInfo.InvariantCulture);
+        var created = Execute(_insertEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
+            ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status)) > 0;
+        if (!created && (amount ?? entity.Currency ?? entity.Status ?? (object?)entity.Year) is not null)
+        {
+            Execute(_updateEntityAttributes, ("$id", entity.Id), ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
+        }
+
+        foreach (var alias in created ? entity.Aliases : entity.Aliases.Append(entity.Name))
         {
             if (!string.IsNullOrWhiteSpace(alias))
             {
                 Execute(_insertAlias, ("$entity_id", entity.Id), ("$alias", alias), ("$alias_key", NameKey.Normalise(alias)));
             }
         }
+
+        return created;
     }
 
     private (string Hash, string Version)? ReadState(string documentId)
@@ -232,12 +240,6 @@ internal sealed class DocumentWriter : IDisposable
         return entities;
     }
 
-    private static bool Exists(SqliteCommand command, string parameter, string value)
-    {
-        command.Parameters[parameter].Value = value;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
-    }
-
     private static List<string> ReadStrings(SqliteCommand command, params (string Name, object? Value)[] parameters)
     {
         Bind(command, parameters);
@@ -255,10 +257,10 @@ internal sealed class DocumentWriter : IDisposable
         return values;
     }
 
-    private static void Execute(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    private static int Execute(SqliteCommand command, params (string Name, object? Value)[] parameters)
     {
         Bind(command, parameters);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
@@ -278,6 +280,8 @@ internal sealed class DocumentWriter : IDisposable
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
 
+        // prepared once for the connection's lifetime: unprepared commands are re-compiled on every execution
+        command.Prepare();
         _commands.Add(command);
         return command;
     }

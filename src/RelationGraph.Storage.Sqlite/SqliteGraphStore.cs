@@ -100,7 +100,8 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
             try
             {
                 await connection.OpenAsync(cancellationToken);
-                ExecuteScript(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+                // temp tables and sort B-trees in memory (the default spills them to files); a larger page cache for the writer
+                ExecuteScript(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
                 ConfigureConnection(connection);
                 connection.CreateAggregate("noisy_or", 1.0, static (double untrue, double confidence) => untrue * (1 - Math.Clamp(confidence, 0, 1)), static untrue => 1 - untrue);
                 await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);

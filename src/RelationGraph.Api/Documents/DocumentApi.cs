@@ -133,8 +133,8 @@ internal static class DocumentApi
         var fallbackKey = "api/sha256-" + Convert.ToHexStringLower(SHA256.HashData(body.Value.Span))[..16];
         IngestionSource source = isJson
             ? new JsonRecordSource(fallbackKey, "api", null, System.Text.Encoding.UTF8.GetString(body.Value.Span))
-            : new ContentSource(query.Url ?? fallbackKey, body.Value, RawMediaTypes[mediaType!], query.Title, publishedAt,
-                IdentityKey: query.Id is not null ? "api#" + query.Id : null);
+            : new ContentSource(query.Url ?? IdKey(query.Id) ?? fallbackKey, body.Value, RawMediaTypes[mediaType!], query.Title, publishedAt,
+                IdentityKey: IdKey(query.Id));
 
         DocumentOutcome outcome;
         try
@@ -163,6 +163,8 @@ internal static class DocumentApi
             ? TypedResults.Created($"/api/documents/{Uri.EscapeDataString(outcome.DocumentId!)}", response)
             : TypedResults.Ok(response);
     }
+
+    private static string? IdKey(string? id) => string.IsNullOrWhiteSpace(id) ? null : "api#" + id.Trim();
 
     private static string? MediaTypeOf(string? contentType) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;

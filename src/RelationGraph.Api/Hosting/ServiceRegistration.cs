@@ -3,17 +3,25 @@ using RelationGraph.Core.Extraction;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Reading;
 using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Neo4j;
 using RelationGraph.Storage.Sqlite;
 using Serilog;
+using Serilog.Events;
 
 namespace RelationGraph.Api.Hosting;
 
 internal static class ServiceRegistration
 {
-    /// <summary>Serilog from the "Serilog" section; a console sink when the section names none.</summary>
+    /// <summary>
+    /// Serilog from the "Serilog" section, over defaults that hold when no appsettings.json is found (the content
+    /// root is the working directory): Information, framework chatter at Warning, a console sink.
+    /// </summary>
     public static LoggerConfiguration ConfigureFrom(this LoggerConfiguration logging, IConfiguration configuration, IServiceProvider services)
     {
-        logging.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+        logging.MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
         if (!configuration.GetSection("Serilog:WriteTo").Exists())
         {
             logging.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
@@ -29,6 +37,11 @@ internal static class ServiceRegistration
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             return services.AddSqliteGraphStore();
+        }
+
+        if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddNeo4jGraphStore();
         }
 
         throw new InvalidOperationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");

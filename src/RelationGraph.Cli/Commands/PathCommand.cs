@@ -124,7 +124,8 @@ internal static class PathCommand
                     $"  {names.GetValueOrDefault(hop.From, hop.From)} {arrow} {names.GetValueOrDefault(hop.To, hop.To)}   (confidence {hop.Fact.Confidence:0.00}, {hop.Fact.EvidenceCount} evidence, {hop.Fact.DocCount} documents)"));
                 foreach (var evidence in hop.Evidence)
                 {
-                    var citations = evidence.Citations.Count > 0 ? " " + string.Join("", evidence.Citations) : "";
+                    var unquoted = evidence.Citations.Where(c => !evidence.Quote.Contains(c, StringComparison.Ordinal)).ToList();
+                    var citations = unquoted.Count > 0 ? " " + string.Concat(unquoted) : "";
                     await stdout.WriteLineAsync(string.Create(inv,
                         $"      \"{evidence.Quote}\"{citations} — {evidence.DocumentTitle ?? evidence.SourceUri} [{evidence.SourceUri} {evidence.Start}–{evidence.End}]"));
                 }

@@ -14,6 +14,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal, TimeProv
     private readonly Lock _lock = new();
     private long _lastPlain = timeProvider.GetTimestamp();
     private int _lastWidth;
+    private int _lastPlainDone = -1;
 
     public void Report(IngestionProgress value)
     {
@@ -30,9 +31,10 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal, TimeProv
             }
 
             var finished = value.Total is { } total && value.Done >= total;
-            if (finished || timeProvider.GetElapsedTime(_lastPlain) >= PlainInterval)
+            if (value.Done != _lastPlainDone && (finished || timeProvider.GetElapsedTime(_lastPlain) >= PlainInterval))
             {
                 _lastPlain = timeProvider.GetTimestamp();
+                _lastPlainDone = value.Done;
                 output.WriteLine("progress: " + line);
                 output.Flush();
             }
@@ -57,7 +59,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal, TimeProv
         var inv = CultureInfo.InvariantCulture;
         var done = value.Total is { } total ? string.Create(inv, $"{value.Done}/{total}") : value.Done.ToString(inv);
         var megabytesPerSecond = value.Elapsed > TimeSpan.Zero ? value.Bytes / 1_048_576.0 / value.Elapsed.TotalSeconds : 0;
-        var left = value.Remaining is { } remaining ? " ETA " + remaining.ToString(@"hh\:mm\:ss", inv) : "";
+        var left = value.Remaining is { } remaining && value.Done < value.Total ? " ETA " + remaining.ToString(@"hh\:mm\:ss", inv) : "";
         return string.Create(inv, $"{done} documents, {value.DocumentsPerSecond:0.0} docs/s, {megabytesPerSecond:0.00} MB/s, {value.Failed} failed{left}");
     }
 }

@@ -6,6 +6,7 @@ using RelationGraph.Core.Extraction;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Reading;
 using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Neo4j;
 using RelationGraph.Storage.Sqlite;
 using Serilog;
 using Serilog.Events;
@@ -58,6 +59,11 @@ internal static class CliHost
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             return services.AddSqliteGraphStore();
+        }
+
+        if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddNeo4jGraphStore();
         }
 
         throw new ConfigurationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");

@@ -7,8 +7,9 @@ namespace RelationGraph.Core.Paths;
 /// </summary>
 internal sealed class PathFinder
 {
-    private const int MinEnumerationCap = 32;
+    private const int MinEnumerationCap = 16;
     private const int EnumerationCapPerResult = 4;
+    private const int MinMeetingScan = 128;
 
     private readonly PathIndex _index;
     private readonly PathFilterMask _filter;
@@ -20,6 +21,9 @@ internal sealed class PathFinder
     private int _forwardStamp;
     private int _backwardStamp;
     private int _blockStamp;
+    private int _meetingCap;
+    private long _edgesScanned;
+    private long _meetingScanLimit;
     private HashSet<int>? _blockedEdges;
 
     public PathFinder(PathIndex index, PathFilterMask filter, SearchBudget budget)
@@ -65,15 +69,16 @@ internal sealed class PathFinder
 
     /// <summary>
     /// All shortest paths, ranked, the best <paramref name="k"/> kept. Enumeration stops at a cap, so the
-    /// ranking is exact whenever the shortest paths number at most that cap (4k, at least 32).
+    /// ranking is exact whenever the shortest paths number at most that cap (4k, at least 16).
     /// </summary>
     private List<IndexPath> AllShortest(int from, int to, int maxHops, int k)
     {
-        var length = BidirectionalSearch(from, to, maxHops);
+        var cap = EnumerationCap(k);
+        var length = BidirectionalSearch(from, to, maxHops, cap);
         var paths = new List<IndexPath>();
         if (length > 0)
         {
-            EnumerateShortest(from, to, length, EnumerationCap(k), paths);
+            EnumerateShortest(from, to, length, cap, paths);
             paths.Sort(_ranking);
             if (paths.Count > k)
             {
@@ -126,7 +131,7 @@ internal sealed class PathFinder
                     }
 
                     var spur = path.Nodes[i];
-                    var length = BidirectionalSearch(spur, to, remaining);
+                    var length = BidirectionalSearch(spur, to, remaining, k);
                     if (length <= 0)
                     {
                         continue;
@@ -302,15 +307,21 @@ internal sealed class PathFinder
     /// length (or -1) and leaves in <see cref="_meetings"/> every edge joining the two searches at that
     /// length: each shortest path crosses exactly one of them, at the same position.
     /// </summary>
-    private int BidirectionalSearch(int from, int to, int maxHops)
+    private int BidirectionalSearch(int from, int to, int maxHops, int meetingCap)
     {
         var scratch = _scratch;
         _forwardStamp = scratch.NextStamp();
         _backwardStamp = scratch.NextStamp();
+        _meetingCap = meetingCap;
+        _edgesScanned = 0;
+        _meetingScanLimit = long.MaxValue;
+        scratch.LinkCount = 0;
         scratch.SeenForward[from] = _forwardStamp;
         scratch.DistForward[from] = 0;
+        scratch.HeadForward[from] = -1;
         scratch.SeenBackward[to] = _backwardStamp;
         scratch.DistBackward[to] = 0;
+        scratch.HeadBackward[to] = -1;
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
         forward.Clear();
@@ -323,12 +334,12 @@ internal sealed class PathFinder
         {
             if (forward.Count <= backward.Count)
             {
-                Expand(forward, scratch.SeenForward, scratch.DistForward, _forwardStamp, scratch.SeenBackward, _backwardStamp, isForward: true, forwardLevel);
+                Expand(forward, scratch.SeenForward, scratch.DistForward, scratch.HeadForward, _forwardStamp, scratch.SeenBackward, _backwardStamp, isForward: true, forwardLevel);
                 forwardLevel++;
             }
             else
             {
-                Expand(backward, scratch.SeenBackward, scratch.DistBackward, _backwardStamp, scratch.SeenForward, _forwardStamp, isForward: false, backwardLevel);
+                Expand(backward, scratch.SeenBackward, scratch.DistBackward, scratch.HeadBackward, _backwardStamp, scratch.SeenForward, _forwardStamp, isForward: false, backwardLevel);
                 backwardLevel++;
             }
 
@@ -341,17 +352,31 @@ internal sealed class PathFinder
         return -1;
     }
 
-    private void Expand(List<int> frontier, int[] seen, int[] dist, int stamp, int[] otherSeen, int otherStamp, bool isForward, int level)
+    // Grows one side by a level, linking each reached node to every parent that reaches it on a shortest route.
+    // On the level where the two searches meet, collecting every meeting edge can mean scanning a hub's
+    // whole adjacency after the first hit, which a single-path BFS never does. So collection stops at
+    // the cap (each meeting edge yields at least one distinct path, more could not be enumerated) or
+    // after a bounded extra scan past the first meeting: a quarter of the work done so far, at least
+    // MinMeetingScan edges. Ranking among equally short paths is exact whenever the meeting level fits
+    // in that budget (always on small graphs); on hub-heavy levels it ranks the paths collected.
+    private void Expand(List<int> frontier, int[] seen, int[] dist, int[] heads, int stamp, int[] otherSeen, int otherStamp, bool isForward, int level)
     {
-        var next = _scratch.Next;
+        var scratch = _scratch;
+        var next = scratch.Next;
         next.Clear();
-        var blocked = _scratch.Blocked;
+        var blocked = scratch.Blocked;
         var blockStamp = _blockStamp;
+        var nextLevel = level + 1;
         foreach (var node in frontier)
         {
             foreach (var adjacent in _index.Neighbours(node))
             {
                 _budget.Tick();
+                if (++_edgesScanned > _meetingScanLimit)
+                {
+                    return;
+                }
+
                 var neighbour = adjacent.Node;
                 if (!EdgeAllowed(adjacent.Edge))
                 {
@@ -360,23 +385,48 @@ internal sealed class PathFinder
 
                 if (otherSeen[neighbour] == otherStamp)
                 {
+                    if (_meetings.Count == 0)
+                    {
+                        _meetingScanLimit = _edgesScanned + Math.Max(MinMeetingScan, _edgesScanned / 4);
+                    }
+
                     _meetings.Add(isForward ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
+                    if (_meetings.Count >= _meetingCap)
+                    {
+                        return;
+                    }
+
                     continue;
                 }
 
-                if (seen[neighbour] == stamp || (blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour))
+                if (seen[neighbour] == stamp)
+                {
+                    if (dist[neighbour] == nextLevel)
+                    {
+                        scratch.AddLink(heads, neighbour, node, adjacent.Edge);
+                    }
+
+                    continue;
+                }
+
+                if ((blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour))
                 {
                     continue;
                 }
 
                 seen[neighbour] = stamp;
-                dist[neighbour] = level + 1;
+                dist[neighbour] = nextLevel;
+                heads[neighbour] = -1;
+                scratch.AddLink(heads, neighbour, node, adjacent.Edge);
                 next.Add(neighbour);
             }
         }
 
-        frontier.Clear();
-        frontier.AddRange(next);
+        if (_meetings.Count == 0)
+        {
+            frontier.Clear();
+            frontier.AddRange(next);
+        }
     }
 
     /// <summary>Expands the meeting edges into whole paths: predecessors by forward distance, successors by backward distance.</summary>
@@ -423,19 +473,11 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            var node = nodes[position];
-            var want = scratch.DistForward[node] - 1;
-            foreach (var adjacent in finder._index.Neighbours(node))
+            for (var link = scratch.HeadForward[nodes[position]]; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
-                var previous = adjacent.Node;
-                if (scratch.SeenForward[previous] != finder._forwardStamp || scratch.DistForward[previous] != want || !finder.EdgeAllowed(adjacent.Edge))
-                {
-                    continue;
-                }
-
-                nodes[position - 1] = previous;
-                edges[position - 1] = adjacent.Edge;
+                nodes[position - 1] = scratch.LinkParent[link];
+                edges[position - 1] = scratch.LinkEdge[link];
                 if (!Prefix(position - 1, suffixStart))
                 {
                     return false;
@@ -459,19 +501,11 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            var node = nodes[position];
-            var want = scratch.DistBackward[node] - 1;
-            foreach (var adjacent in finder._index.Neighbours(node))
+            for (var link = scratch.HeadBackward[nodes[position]]; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
-                var following = adjacent.Node;
-                if (scratch.SeenBackward[following] != finder._backwardStamp || scratch.DistBackward[following] != want || !finder.EdgeAllowed(adjacent.Edge))
-                {
-                    continue;
-                }
-
-                nodes[position + 1] = following;
-                edges[position] = adjacent.Edge;
+                nodes[position + 1] = scratch.LinkParent[link];
+                edges[position] = scratch.LinkEdge[link];
                 if (!Suffix(position + 1))
                 {
                     return false;

@@ -19,6 +19,47 @@ internal sealed class SearchScratch
         DistBackward = new int[capacity];
         Blocked = new int[capacity];
         OnPath = new int[capacity];
+        HeadForward = new int[capacity];
+        HeadBackward = new int[capacity];
+    }
+
+    /// <summary>First parent link of each node reached forward (valid while the node is seen this search).</summary>
+    public int[] HeadForward { get; }
+
+    /// <summary>First parent link of each node reached backward.</summary>
+    public int[] HeadBackward { get; }
+
+    /// <summary>Parent links: for a node, every (parent, edge) one BFS level closer to its side's start.</summary>
+    public int[] LinkParent { get; private set; } = new int[256];
+
+    public int[] LinkEdge { get; private set; } = new int[256];
+
+    public int[] LinkNext { get; private set; } = new int[256];
+
+    public int LinkCount { get; set; }
+
+    /// <summary>Records that <paramref name="node"/> is reached from <paramref name="parent"/> over <paramref name="edge"/> on a shortest route.</summary>
+    public void AddLink(int[] heads, int node, int parent, int edge)
+    {
+        if (LinkCount == LinkParent.Length)
+        {
+            var capacity = LinkParent.Length * 2;
+            LinkParent = Grow(LinkParent, capacity);
+            LinkEdge = Grow(LinkEdge, capacity);
+            LinkNext = Grow(LinkNext, capacity);
+        }
+
+        LinkParent[LinkCount] = parent;
+        LinkEdge[LinkCount] = edge;
+        LinkNext[LinkCount] = heads[node];
+        heads[node] = LinkCount++;
+    }
+
+    private static int[] Grow(int[] array, int capacity)
+    {
+        var grown = new int[capacity];
+        array.CopyTo(grown, 0);
+        return grown;
     }
 
     public int[] SeenForward { get; }

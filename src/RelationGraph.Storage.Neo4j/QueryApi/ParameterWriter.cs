@@ -10,12 +10,18 @@ namespace RelationGraph.Storage.Neo4j.QueryApi;
 /// </summary>
 internal static class ParameterWriter
 {
-    public static byte[] Body(CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters)
+    public static byte[] Body(CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters, IReadOnlyList<string>? bookmarks = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
+            if (bookmarks is { Count: > 0 })
+            {
+                writer.WritePropertyName("bookmarks");
+                Write(writer, bookmarks);
+            }
+
             if (statement is not null)
             {
                 writer.WriteString("statement", statement.Text);

@@ -23,6 +23,9 @@ internal sealed class QueryApiClient
     private readonly ILogger _logger;
     private readonly string _queryPath;
 
+    // Sent with every new transaction so a cluster (Aura) answers reads after the writes this client made.
+    private volatile string[] _bookmarks = [];
+
     public QueryApiClient(HttpClient http, IOptions<Neo4jStoreOptions> options, ILogger<QueryApiClient> logger)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -48,7 +51,7 @@ internal sealed class QueryApiClient
     /// <summary>Runs one statement in its own auto-commit transaction.</summary>
     public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(HttpMethod.Post, _queryPath, ParameterWriter.Body(statement, parameters), null, cancellationToken);
+        var answer = await SendAsync(HttpMethod.Post, _queryPath, ParameterWriter.Body(statement, parameters, _bookmarks), null, cancellationToken);
         _logger.StatementRan(statement.Name, answer.Result.Records.Count);
         return answer.Result;
     }
@@ -56,7 +59,7 @@ internal sealed class QueryApiClient
     /// <summary>Opens an explicit transaction; dispose it to roll back unless it was committed.</summary>
     public async Task<QueryTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(HttpMethod.Post, _queryPath + "/tx", ParameterWriter.Body(null, null), null, cancellationToken);
+        var answer = await SendAsync(HttpMethod.Post, _queryPath + "/tx", ParameterWriter.Body(null, null, _bookmarks), null, cancellationToken);
         var id = answer.TransactionId ?? throw new Neo4jException(Neo4jFailure.Query, null, $"Neo4j at {Url} opened a transaction without an id.");
         return new QueryTransaction(this, _queryPath + "/tx/" + Uri.EscapeDataString(id), id, answer.Affinity, _logger);
     }
@@ -147,6 +150,13 @@ internal sealed class QueryApiClient
                 throw new Neo4jException(Neo4jFailure.Transient, null, $"Neo4j at {Url} answered HTTP {(int)response.StatusCode}.");
             }
 
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new Neo4jException(Neo4jFailure.Unavailable, null,
+                    $"Neo4j at {Url} has no Query API at {response.RequestMessage?.RequestUri?.AbsolutePath}: check Storage:Neo4j:Url and Database; "
+                    + "on self-managed Neo4j before 5.25 add QUERY_API_ENDPOINTS to server.http_enabled_modules.");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new Neo4jException(Neo4jFailure.Query, null, $"Neo4j at {Url} answered HTTP {(int)response.StatusCode} to {response.RequestMessage?.RequestUri}.");
@@ -159,6 +169,11 @@ internal sealed class QueryApiClient
             }
 
             var transactionId = body.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var id) ? id.GetString() : null;
+            if (body.TryGetProperty("bookmarks", out var bookmarks) && bookmarks.ValueKind == JsonValueKind.Array && bookmarks.GetArrayLength() > 0)
+            {
+                _bookmarks = [.. bookmarks.EnumerateArray().Select(b => b.GetString()).OfType<string>()];
+            }
+
             return new Answer(ReadData(body), transactionId, affinity);
         }
     }

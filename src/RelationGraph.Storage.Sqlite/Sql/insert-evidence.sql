@@ -1,3 +1,2 @@
 INSERT OR REPLACE INTO evidence (id, fact_key, doc_id, start, "end", quote, citations, extractor, confidence)
 VALUES ($id, $fact_key, $doc_id, $start, $end, $quote, $citations, $extractor, $confidence);
-INSERT OR IGNORE INTO temp.touched_facts (key) VALUES ($fact_key);

@@ -1,3 +1,2 @@
 INSERT OR REPLACE INTO mentions (id, doc_id, entity_id, start, "end", text, sentence_index)
 VALUES ($id, $doc_id, $entity_id, $start, $end, $text, $sentence_index);
-INSERT OR IGNORE INTO temp.touched_entities (id) VALUES ($entity_id);

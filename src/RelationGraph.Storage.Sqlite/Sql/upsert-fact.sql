@@ -1,5 +1,3 @@
--- Totals are recomputed from the evidence after the document is written.
-INSERT INTO facts (fact_key, type, subject_id, object_id)
-VALUES ($fact_key, $type, $subject_id, $object_id)
-ON CONFLICT (fact_key) DO NOTHING;
-INSERT OR IGNORE INTO temp.touched_facts (key) VALUES ($fact_key);
+-- Affects 1 row when the fact is new. Totals are recomputed from the evidence after the document is written.
+INSERT OR IGNORE INTO facts (fact_key, type, subject_id, object_id)
+VALUES ($fact_key, $type, $subject_id, $object_id);

@@ -70,4 +70,14 @@ public sealed class CommandLineTests
         Assert.Single(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("2/2 documents", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Build_UnknownStorageProvider_IsAConfigurationError()
+    {
+        var overrides = new Dictionary<string, string?> { ["Storage:Provider"] = "Cassandra" };
+
+        var error = Assert.Throws<RelationGraph.Cli.Hosting.ConfigurationException>(() => RelationGraph.Cli.Hosting.CliHost.Build(null, overrides));
+
+        Assert.Contains("Cassandra", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -141,6 +141,37 @@ public sealed class ExportTests
         Assert.Contains(edges, e => (string?)e.Attribute("label") == "AWARDED_BY");
     }
 
+    [Theory]
+    [InlineData("cypher", "graph.cypher", "MERGE (e:Entity {id: row.id})")]
+    [InlineData("GraphML", "graph.graphml", "<graphml")]
+    public async Task GraphExport_FormatToFile_WritesTheWholeFileAndNoPartialOne(string name, string file, string expected)
+    {
+        var items = await ExportOfSampleGraphAsync();
+        var folder = Directory.CreateTempSubdirectory("relgraph-export-");
+        try
+        {
+            Assert.True(GraphExport.TryParse(name, out var format));
+            var output = Path.Combine(folder.FullName, "out", file);
+
+            await GraphExport.WriteAsync(format, ToAsync(items), output, TextWriter.Null, CypherScripts.Schema, Ct);
+
+            Assert.Contains(expected, await File.ReadAllTextAsync(output, Ct), StringComparison.Ordinal);
+            Assert.False(File.Exists(output + ".partial"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task GraphExport_CsvWithoutFolder_IsAUsageError()
+    {
+        Assert.False(GraphExport.TryParse("xml", out _));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => GraphExport.WriteAsync(GraphExportFormat.Csv, ToAsync([]), null, TextWriter.Null, null, Ct));
+    }
+
     private static async Task<List<GraphExportItem>> ExportOfSampleGraphAsync()
     {
         using var store = Neo4jTestStore.OnFake(new FakeQueryApi());

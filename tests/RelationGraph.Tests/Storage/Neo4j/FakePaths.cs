@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RelationGraph.Tests.Storage.Neo4j;
 
 /// <summary>
@@ -37,8 +39,10 @@ internal static class FakePaths
         var rows = selected
             .Where(t => t.Rels.Count <= maxHops && (selector == Selector.AllShortest || t.Nodes.Distinct().Count() == t.Nodes.Count))
             .OrderBy(t => t.Rels.Count)
-            .ThenByDescending(t => t.Rels.Sum(r => r["evidenceCount"] as long? ?? 0))
+            .ThenByDescending(t => t.Rels.Sum(r => r["docCount"] as long? ?? 0))
+            .ThenByDescending(t => t.Rels.Aggregate(1.0, (joint, r) => joint * Convert.ToDouble(r["confidence"] ?? 0.0, CultureInfo.InvariantCulture)))
             .ThenBy(t => t.Nodes.Select(n => (object?)n.Id).ToList(), CypherOrder.Instance)
+            .ThenBy(t => t.Rels.Select(r => r["factKey"]).ToList(), CypherOrder.Instance)
             .Take((int)p.Long("k"))
             .Select(t => new object?[] { t.Nodes.Select(NodeMap).ToList(), t.Rels.Select(RelMap).ToList() })
             .ToList();

@@ -6,7 +6,10 @@ using System.Text.RegularExpressions;
 namespace RelationGraph.Tests.Storage.Neo4j;
 
 /// <summary>What the fake was asked, for assertions.</summary>
-internal sealed record FakeRequest(HttpMethod Method, string Path, FakeRequestKind Kind, string? Statement, string? StatementName, string? Affinity);
+internal sealed record FakeRequest(HttpMethod Method, string Path, FakeRequestKind Kind, string? Statement, string? StatementName, string? Affinity)
+{
+    public IReadOnlyList<string> Bookmarks { get; init; } = [];
+}
 
 internal enum FakeRequestKind
 {
@@ -150,6 +153,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
         string? statement = null;
         Dictionary<string, object?> parameters = new(StringComparer.Ordinal);
+        IReadOnlyList<string> bookmarks = [];
         if (kind != FakeRequestKind.Rollback)
         {
             var body = await ReadBodyAsync(request, kind.Value, cancellationToken);
@@ -160,11 +164,12 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
             statement = body.Statement;
             parameters = body.Parameters;
+            bookmarks = body.Bookmarks;
         }
 
         var affinity = request.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.First() : null;
         var name = statement is not null && _statements.TryGetValue(statement, out var known) ? known.Name : null;
-        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity);
+        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks };
         FakeFault? fault;
         lock (_gate)
         {
@@ -232,7 +237,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
                 var answer = FakeAnswer.None;
                 if (statement is not null)
                 {
-                    var (result, error) = Execute(graph, statement, parameters);
+                    var (result, error) = Execute(graph, statement, parameters, explicitTransaction: true);
                     if (error is not null)
                     {
                         _transactions.Remove(id);
@@ -264,7 +269,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
                 var answer = FakeAnswer.None;
                 if (statement is not null)
                 {
-                    var (result, error) = Execute(tx.Graph, statement, parameters);
+                    var (result, error) = Execute(tx.Graph, statement, parameters, explicitTransaction: true);
                     if (error is not null)
                     {
                         _transactions.Remove(txId!);
@@ -286,12 +291,19 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
     }
 
-    private (FakeAnswer? Answer, HttpResponseMessage? Error) Execute(FakeGraph graph, string statement, Dictionary<string, object?> parameters)
+    private (FakeAnswer? Answer, HttpResponseMessage? Error) Execute(FakeGraph graph, string statement, Dictionary<string, object?> parameters, bool explicitTransaction = false)
     {
         if (!_statements.TryGetValue(statement, out var known))
         {
             return (null, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.SyntaxError",
                 "The fake Query API runs only the statements in cypher/; this one is not among them: " + statement[..Math.Min(80, statement.Length)]));
+        }
+
+        if (explicitTransaction && known.Name.StartsWith("schema#", StringComparison.Ordinal))
+        {
+            // Neo4j does not mix schema changes with data writes in one transaction
+            return (null, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Transaction.ForbiddenDueToTransactionType",
+                "Tried to execute Schema modification after executing Write query."));
         }
 
         var missing = ParameterPattern().Matches(StripComments(statement)).Select(m => m.Groups[1].Value).Distinct()
@@ -320,7 +332,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         return request.Headers.Authorization is { Scheme: "Basic" } auth && auth.Parameter == expected;
     }
 
-    private static async Task<(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error)> ReadBodyAsync(
+    private static async Task<(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error, IReadOnlyList<string> Bookmarks)> ReadBodyAsync(
         HttpRequestMessage request, FakeRequestKind kind, CancellationToken cancellationToken)
     {
         var empty = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -328,13 +340,13 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         if (text.Length == 0)
         {
             return kind == FakeRequestKind.Query
-                ? (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."))
-                : (null, empty, null);
+                ? (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."), [])
+                : (null, empty, null, []);
         }
 
         if (request.Content!.Headers.ContentType?.MediaType != "application/json")
         {
-            return (null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."));
+            return (null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."), []);
         }
 
         JsonElement root;
@@ -345,31 +357,34 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
         catch (JsonException e)
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message));
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message), []);
         }
 
         if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Any(p => !AllowedBodyFields.Contains(p.Name)))
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]));
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]), []);
         }
 
         var statement = root.TryGetProperty("statement", out var s) ? s.GetString() : null;
         if (kind == FakeRequestKind.Query && string.IsNullOrWhiteSpace(statement))
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."));
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."), []);
         }
 
+        IReadOnlyList<string> bookmarks = root.TryGetProperty("bookmarks", out var b) && b.ValueKind == JsonValueKind.Array
+            ? [.. b.EnumerateArray().Select(x => x.GetString() ?? "")]
+            : [];
         if (root.TryGetProperty("parameters", out var p))
         {
             if (p.ValueKind != JsonValueKind.Object)
             {
-                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."));
+                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."), []);
             }
 
-            return (statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null);
+            return (statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null, bookmarks);
         }
 
-        return (statement, empty, null);
+        return (statement, empty, null, bookmarks);
     }
 
     private FakeFault? TakeFault(FakeRequest request)

@@ -16,7 +16,6 @@ internal sealed record FakeAnswer(string[] Fields, List<object?[]> Rows)
 /// </summary>
 internal static class FakeStatements
 {
-    private static readonly string[] Provenance = ["REFERS_TO", "SUBJECT", "OBJECT"];
     private static readonly Dictionary<string, Func<FakeGraph, Params, FakeAnswer>> Handlers = new(StringComparer.Ordinal)
     {
         ["document-state"] = DocumentState,
@@ -248,12 +247,12 @@ internal static class FakeStatements
         var rows = p.List("factKeys")
             .SelectMany(key => EvidenceFor(g, key).Select(x => new object?[]
             {
-                key, x.Evidence["confidence"], x.Evidence["quote"], x.Evidence["extractor"], x.Document.Id, ReportedAt(x.Document), x.Evidence.Id,
+                key, x.Evidence["confidence"], x.Evidence["quote"], x.Evidence["extractor"], x.Evidence["start"], x.Document.Id, ReportedAt(x.Document), x.Evidence.Id,
             }))
-            .OrderBy(r => r[0], CypherOrder.Instance).ThenBy(r => r[5], CypherOrder.Instance).ThenBy(r => r[6], CypherOrder.Instance)
-            .Select(r => r[..6])
+            .OrderBy(r => r[0], CypherOrder.Instance).ThenBy(r => r[6], CypherOrder.Instance).ThenBy(r => r[7], CypherOrder.Instance)
+            .Select(r => r[..7])
             .ToList();
-        return new(["factKey", "confidence", "quote", "extractor", "docId", "reportedAt"], rows);
+        return new(["factKey", "confidence", "quote", "extractor", "start", "docId", "reportedAt"], rows);
     }
 
     private static FakeAnswer ForFactRows(FakeGraph g, Params p, Action<FakeGraph, FakeRelationship, Dictionary<string, object?>> apply)
@@ -280,22 +279,25 @@ internal static class FakeStatements
                 continue;
             }
 
-            var pairs = (from r in g.Incoming(e, Provenance)
-                         from d in g.Outgoing(r.Start, "IN_DOCUMENT").Select(x => x.End).Where(n => n.Labels.Contains("Document"))
-                         select (Node: r.Start, Document: d)).ToList();
-            var seen = pairs.Select(x => ReportedAt(x.Document)).Where(v => v is not null).OrderBy(v => v, CypherOrder.Instance).ToList();
+            var mentionDocs = (from r in g.Incoming(e, "REFERS_TO").Where(r => r.Start.Labels.Contains("Mention"))
+                               from d in g.Outgoing(r.Start, "IN_DOCUMENT").Select(x => x.End).Where(n => n.Labels.Contains("Document"))
+                               select (Mention: r.Start, Document: d)).ToList();
+            var evidenceDocs = (from r in g.Incoming(e, "SUBJECT", "OBJECT").Where(r => r.Start.Labels.Contains("Evidence"))
+                                from d in g.Outgoing(r.Start, "IN_DOCUMENT").Select(x => x.End).Where(n => n.Labels.Contains("Document"))
+                                select d).Distinct().ToList();
+            var mentionCount = mentionDocs.Select(x => x.Mention).Distinct().Count();
+            var docs = mentionCount > 0 ? mentionDocs.Select(x => x.Document).Distinct().ToList() : evidenceDocs;
             rows.Add(
             [
                 e.Id,
-                (long)pairs.Where(x => x.Node.Labels.Contains("Mention")).Select(x => x.Node).Distinct().Count(),
-                (long)pairs.Select(x => x.Document).Distinct().Count(),
-                seen.FirstOrDefault(),
-                seen.LastOrDefault(),
+                (long)mentionCount,
+                (long)docs.Count,
+                docs.Select(ReportedAt).ToList(),
                 (long)g.Relationships.Count(r => (r.Start == e && IsEntity(r.End)) || (r.End == e && IsEntity(r.Start))),
             ]);
         }
 
-        return new(["id", "mentionCount", "docCount", "firstSeen", "lastSeen", "degree"], rows);
+        return new(["id", "mentionCount", "docCount", "reportedAt", "degree"], rows);
     }
 
     private static FakeAnswer EntitiesSetTotals(FakeGraph g, Params p)
@@ -389,7 +391,7 @@ internal static class FakeStatements
         }
 
         var rows = g.Facts.Where(r => (r.Start == e || r.End == e) && PassesFactFilter(r, p))
-            .OrderByDescending(r => r["evidenceCount"], CypherOrder.Instance).ThenByDescending(r => r["confidence"], CypherOrder.Instance)
+            .OrderByDescending(r => r["docCount"], CypherOrder.Instance).ThenByDescending(r => r["confidence"], CypherOrder.Instance)
             .ThenBy(r => r["factKey"], CypherOrder.Instance)
             .Take((int)p.Long("limit"))
             .Select(r =>
@@ -421,7 +423,8 @@ internal static class FakeStatements
     private static FakeAnswer EvidencePage(FakeGraph g, Params p) => new(EvidenceFields,
     [
         .. EvidenceFor(g, p.String("factKey"))
-            .OrderByDescending(x => x.Evidence["confidence"], CypherOrder.Instance).ThenBy(x => x.Evidence.Id, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Evidence["confidence"], CypherOrder.Instance).ThenBy(x => x.Document.Id, StringComparer.Ordinal)
+            .ThenBy(x => x.Evidence["start"], CypherOrder.Instance).ThenBy(x => x.Evidence.Id, StringComparer.Ordinal)
             .Skip((int)p.Long("offset")).Take((int)p.Long("limit"))
             .Select(x => EvidenceValues(x.Evidence, x.Document)),
     ]);
@@ -432,7 +435,8 @@ internal static class FakeStatements
         foreach (var key in p.List("factKeys"))
         {
             var items = EvidenceFor(g, key)
-                .OrderByDescending(x => x.Evidence["confidence"], CypherOrder.Instance).ThenBy(x => x.Evidence.Id, StringComparer.Ordinal)
+                .OrderByDescending(x => x.Evidence["confidence"], CypherOrder.Instance).ThenBy(x => x.Document.Id, StringComparer.Ordinal)
+            .ThenBy(x => x.Evidence["start"], CypherOrder.Instance).ThenBy(x => x.Evidence.Id, StringComparer.Ordinal)
                 .Take((int)p.Long("perFact"))
                 .Select(x => (object?)new Dictionary<string, object?>
                 {
@@ -458,7 +462,7 @@ internal static class FakeStatements
         return new(SummaryFields,
         [
             .. g.WithLabel("Entity").Where(e => Keys(e).Contains(key))
-                .OrderByDescending(e => e["docCount"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .OrderByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
         ]);
     }
@@ -472,7 +476,7 @@ internal static class FakeStatements
             .. g.WithLabel("Entity")
                 .Where(e => (kind is null || Equals(e["kind"], kind)) && Keys(e).Any(k => k.Contains(key, StringComparison.Ordinal)))
                 .OrderBy(e => Keys(e).Contains(key) ? 0 : Keys(e).Any(k => k.StartsWith(key, StringComparison.Ordinal)) ? 1 : 2)
-                .ThenByDescending(e => e["docCount"], CypherOrder.Instance).ThenBy(e => e["name"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .ThenByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e["name"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Take((int)p.Long("limit"))
                 .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
         ]);

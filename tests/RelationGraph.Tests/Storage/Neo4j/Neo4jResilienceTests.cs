@@ -104,6 +104,20 @@ public sealed class Neo4jResilienceTests
     }
 
     [Fact]
+    public async Task InitializeAsync_NoQueryApiAtThatPath_FailsAtOnceWithAHint()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 3);
+        fake.Inject(new FakeFault.Bare(HttpStatusCode.NotFound), times: 10);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.InitializeAsync(Ct));
+
+        Assert.Equal(Neo4jFailure.Unavailable, error.Failure);
+        Assert.Contains("QUERY_API_ENDPOINTS", error.Message, StringComparison.Ordinal);
+        Assert.Single(fake.Requests);
+    }
+
+    [Fact]
     public async Task InitializeAsync_NothingListening_FailsWithUnreachableAndNoRetries()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -180,6 +194,19 @@ public sealed class Neo4jResilienceTests
         Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), await store.Port.CountAsync(Ct));
         var page = await store.Port.GetEvidenceAsync(StableId.Fact(RelationType.EmployedBy, TestData.Id(EntityKind.Person, "Alice Able"), TestData.Id(EntityKind.Organisation, "Acme Corp")), 0, 10, Ct);
         Assert.Equal(1, page!.Total);
+    }
+
+    [Fact]
+    public async Task CountAsync_AfterAWrite_SendsTheBookmarkNeo4jReturned()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake);
+        await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct);
+
+        await store.Port.CountAsync(Ct);
+
+        Assert.Empty(fake.Requests[0].Bookmarks);
+        Assert.Equal(["FB:fake"], fake.Requests.Last(IsCounts).Bookmarks);
     }
 
     [Fact]

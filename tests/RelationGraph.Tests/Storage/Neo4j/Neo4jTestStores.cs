@@ -22,7 +22,7 @@ internal sealed class Neo4jTestStore : IDisposable
     public IGraphStore Port => _provider.GetRequiredService<IGraphStore>();
 
     /// <summary>A store on <paramref name="fake"/>, with short timeouts and back-off so fault tests stay quick.</summary>
-    public static Neo4jTestStore OnFake(FakeQueryApi fake, string? password = null, int maxRetryAttempts = 3, TimeSpan? requestTimeout = null) =>
+    public static Neo4jTestStore OnFake(FakeQueryApi fake, string? password = null, int maxRetryAttempts = 3, TimeSpan? requestTimeout = null, TimeProvider? time = null) =>
         Create(new Dictionary<string, string?>
         {
             ["Storage:Neo4j:Url"] = "http://neo4j.test:7474",
@@ -33,7 +33,7 @@ internal sealed class Neo4jTestStore : IDisposable
             ["Storage:Neo4j:MaxRetryAttempts"] = maxRetryAttempts.ToString(CultureInfo.InvariantCulture),
             ["Storage:Neo4j:RetryBaseDelay"] = "00:00:00.001",
             ["Storage:Neo4j:RetryMaxDelay"] = "00:00:00.010",
-        }, fake);
+        }, fake, time);
 
     /// <summary>A store on a real server (live suite), or on the real network stack for an address.</summary>
     public static Neo4jTestStore OnServer(string url, string user, string password, int maxRetryAttempts = 4) =>
@@ -44,13 +44,18 @@ internal sealed class Neo4jTestStore : IDisposable
             ["Storage:Neo4j:Password"] = password,
             ["Storage:Neo4j:MaxRetryAttempts"] = maxRetryAttempts.ToString(CultureInfo.InvariantCulture),
             ["Storage:Neo4j:RetryBaseDelay"] = "00:00:00.010",
-        }, null);
+        }, null, null);
 
     public void Dispose() => _provider.Dispose();
 
-    private static Neo4jTestStore Create(Dictionary<string, string?> settings, FakeQueryApi? fake)
+    private static Neo4jTestStore Create(Dictionary<string, string?> settings, FakeQueryApi? fake, TimeProvider? time)
     {
         var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
         services.AddNeo4jGraphStore();

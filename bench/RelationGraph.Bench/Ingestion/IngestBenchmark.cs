@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Reading;
+using RelationGraph.Storage.Sqlite;
+
+namespace RelationGraph.Bench.Ingestion;
+
+// `ingest [--docs 10000] [--dir DIR] [--keep]`: generates a news-like corpus (about 5 KB a document), then in the
+// same run measures (1) read + extract alone, in parallel, no store, and (2) the whole job into a fresh SQLite
+// store through IngestionPipeline, sampling the working set at 10%, 50% and 100% of the documents.
+internal static class IngestBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var docs = IntOption(args, "--docs") ?? 10_000;
+        var keep = args.Contains("--keep");
+        var dir = StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "relgraph-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var corpus = Path.Combine(dir, "corpus");
+        var inv = CultureInfo.InvariantCulture;
+        try
+        {
+            var generate = Stopwatch.StartNew();
+            var bytes = NewsCorpus.Generate(corpus, docs);
+            var megabytes = bytes / 1_048_576.0;
+            Console.WriteLine(string.Create(inv, $"corpus: {docs} documents, {megabytes:0.0} MB, generated in {generate.Elapsed.TotalSeconds:0.0} s ({Environment.ProcessorCount} cores)"));
+
+            var files = Directory.EnumerateFiles(corpus, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            var reader = new DocumentReader();
+            var extractor = new RuleBasedExtractor();
+            await ExtractAloneAsync(files.Take(200).ToList(), reader, extractor); // warm-up: JIT and lexicons
+
+            var (extractAlone, factsExtracted) = await ExtractAloneAsync(files, reader, extractor);
+            Report("extraction alone", docs, megabytes, extractAlone);
+            Console.WriteLine(string.Create(inv, $"  ({factsExtracted} fact mentions extracted)"));
+
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var database = Path.Combine(dir, "bench.db");
+            using var store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { Path = database }));
+            await store.InitializeAsync();
+            var pipeline = new IngestionPipeline(reader, extractor, store, new IngestionOptions(), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+            var memory = new MemorySampler(docs);
+            var sources = SourceEnumerator.Discover([corpus], dir);
+            var endToEnd = Stopwatch.StartNew();
+            var report = await pipeline.RunAsync(sources.Enumerate(), docs, memory);
+            endToEnd.Stop();
+            Report("end-to-end job", docs, megabytes, endToEnd.Elapsed);
+
+            var counts = await store.CountAsync();
+            var ratio = extractAlone.TotalSeconds / endToEnd.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(inv, $"graph: {counts.Entities} entities, {counts.Facts} facts, {counts.Evidence} evidence, {counts.Mentions} mentions; {report.Totals.Documents.Failed} failed"));
+            Console.WriteLine(string.Create(inv, $"end-to-end / extraction-alone throughput: {ratio:P0} (target >= 50%)"));
+            foreach (var (done, workingSet, managed) in memory.Samples)
+            {
+                Console.WriteLine(string.Create(inv, $"memory at {done,6} documents: working set {workingSet / 1_048_576.0:0} MB, managed heap {managed / 1_048_576.0:0} MB"));
+            }
+
+            Console.WriteLine(string.Create(inv, $"peak working set (whole run): {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:0} MB"));
+            return report.Totals.Documents.Failed == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!keep && Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<(TimeSpan Elapsed, int Facts)> ExtractAloneAsync(IReadOnlyList<string> files, DocumentReader reader, RuleBasedExtractor extractor)
+    {
+        var watch = Stopwatch.StartNew();
+        var facts = 0;
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (file, cancellationToken) =>
+        {
+            var read = reader.Read(file, await File.ReadAllBytesAsync(file, cancellationToken));
+            if (read.Document is { } document)
+            {
+                Interlocked.Add(ref facts, extractor.Extract(document, cancellationToken).Facts.Count);
+            }
+        });
+        return (watch.Elapsed, facts);
+    }
+
+    private static void Report(string phase, int docs, double megabytes, TimeSpan elapsed) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{phase,-18} {elapsed.TotalSeconds,7:0.0} s  {docs / elapsed.TotalSeconds,8:0.0} docs/s  {megabytes / elapsed.TotalSeconds,6:0.00} MB/s"));
+
+    private static int? IntOption(string[] args, string name) =>
+        StringOption(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    /// <summary>Samples the working set when the job passes 10%, 50% and 100% of the documents.</summary>
+    private sealed class MemorySampler(int total) : IProgress<IngestionProgress>
+    {
+        private readonly Queue<int> _thresholds = new([Math.Max(1, total / 10), Math.Max(1, total / 2), total]);
+
+        public List<(int Done, long WorkingSet, long Managed)> Samples { get; } = [];
+
+        public void Report(IngestionProgress value)
+        {
+            while (_thresholds.Count > 0 && value.Done >= _thresholds.Peek())
+            {
+                _thresholds.Dequeue();
+                using var process = Process.GetCurrentProcess();
+                Samples.Add((value.Done, process.WorkingSet64, GC.GetTotalMemory(false)));
+            }
+        }
+    }
+}
