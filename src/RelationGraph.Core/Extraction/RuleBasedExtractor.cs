@@ -23,11 +23,13 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
     /// <summary>Text past this many UTF-16 units is not read, so one huge document stays bounded in time and memory.</summary>
     public const int DefaultMaxTextLength = 8 * 1024 * 1024;
 
-    private readonly MentionFinder _mentionFinder;
-    private readonly RelationFinder _relationFinder;
+    // The finders are stateless and thread-safe; building their patterns costs about a second, so once per process.
+    private static readonly Lazy<(MentionFinder Mentions, RelationFinder Relations)> Finders =
+        new(() => (new MentionFinder(Lexicon.Instance), new RelationFinder(Lexicon.Instance)), LazyThreadSafetyMode.ExecutionAndPublication);
+
     private readonly int _maxTextLength;
 
-    /// <summary>Creates the extractor; lexicons load once per process from embedded resources.</summary>
+    /// <summary>Creates the extractor; lexicons and patterns load once per process, on first use, from embedded resources.</summary>
     public RuleBasedExtractor()
         : this(DefaultMaxTextLength)
     {
@@ -37,9 +39,6 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
     public RuleBasedExtractor(int maxTextLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxTextLength);
-        var lexicon = Lexicon.Instance;
-        _mentionFinder = new MentionFinder(lexicon);
-        _relationFinder = new RelationFinder(lexicon);
         _maxTextLength = maxTextLength;
     }
 
@@ -75,7 +74,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
             var before = mentions.Count;
             try
             {
-                _mentionFinder.Find(readable, sentences[s], mentions);
+                Finders.Value.Mentions.Find(readable, sentences[s], mentions);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -94,7 +93,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
             var before = facts.Count;
             try
             {
-                _relationFinder.Find(sentence, entities, facts);
+                Finders.Value.Relations.Find(sentence, entities, facts);
             }
             catch (RegexMatchTimeoutException)
             {
