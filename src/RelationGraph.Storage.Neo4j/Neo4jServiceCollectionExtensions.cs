@@ -25,7 +25,8 @@ public static class Neo4jServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         // The store is a singleton holding its typed client, so the handler must not be recycled under it;
-        // connections are refreshed by the pool lifetime instead (DNS changes, cluster moves).
+        // connections are refreshed by the pool lifetime instead (DNS changes, cluster moves). Cookies stay off:
+        // one shared cookie jar would mix transactions; affinity travels in the neo4j-cluster-affinity header.
         services.AddHttpClient<QueryApiClient>(HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

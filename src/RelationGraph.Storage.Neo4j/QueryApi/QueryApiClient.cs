@@ -150,6 +150,13 @@ internal sealed class QueryApiClient
                 throw new Neo4jException(Neo4jFailure.Transient, null, $"Neo4j at {Url} answered HTTP {(int)response.StatusCode}.");
             }
 
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new Neo4jException(Neo4jFailure.Unavailable, null,
+                    $"Neo4j at {Url} has no Query API at {response.RequestMessage?.RequestUri?.AbsolutePath}: check Storage:Neo4j:Url and Database; "
+                    + "on self-managed Neo4j before 5.25 add QUERY_API_ENDPOINTS to server.http_enabled_modules.");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new Neo4jException(Neo4jFailure.Query, null, $"Neo4j at {Url} answered HTTP {(int)response.StatusCode} to {response.RequestMessage?.RequestUri}.");

@@ -237,7 +237,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
                 var answer = FakeAnswer.None;
                 if (statement is not null)
                 {
-                    var (result, error) = Execute(graph, statement, parameters);
+                    var (result, error) = Execute(graph, statement, parameters, explicitTransaction: true);
                     if (error is not null)
                     {
                         _transactions.Remove(id);
@@ -269,7 +269,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
                 var answer = FakeAnswer.None;
                 if (statement is not null)
                 {
-                    var (result, error) = Execute(tx.Graph, statement, parameters);
+                    var (result, error) = Execute(tx.Graph, statement, parameters, explicitTransaction: true);
                     if (error is not null)
                     {
                         _transactions.Remove(txId!);
@@ -291,12 +291,19 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
     }
 
-    private (FakeAnswer? Answer, HttpResponseMessage? Error) Execute(FakeGraph graph, string statement, Dictionary<string, object?> parameters)
+    private (FakeAnswer? Answer, HttpResponseMessage? Error) Execute(FakeGraph graph, string statement, Dictionary<string, object?> parameters, bool explicitTransaction = false)
     {
         if (!_statements.TryGetValue(statement, out var known))
         {
             return (null, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.SyntaxError",
                 "The fake Query API runs only the statements in cypher/; this one is not among them: " + statement[..Math.Min(80, statement.Length)]));
+        }
+
+        if (explicitTransaction && known.Name.StartsWith("schema#", StringComparison.Ordinal))
+        {
+            // Neo4j does not mix schema changes with data writes in one transaction
+            return (null, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Transaction.ForbiddenDueToTransactionType",
+                "Tried to execute Schema modification after executing Write query."));
         }
 
         var missing = ParameterPattern().Matches(StripComments(statement)).Select(m => m.Groups[1].Value).Distinct()

@@ -104,6 +104,20 @@ public sealed class Neo4jResilienceTests
     }
 
     [Fact]
+    public async Task InitializeAsync_NoQueryApiAtThatPath_FailsAtOnceWithAHint()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 3);
+        fake.Inject(new FakeFault.Bare(HttpStatusCode.NotFound), times: 10);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.InitializeAsync(Ct));
+
+        Assert.Equal(Neo4jFailure.Unavailable, error.Failure);
+        Assert.Contains("QUERY_API_ENDPOINTS", error.Message, StringComparison.Ordinal);
+        Assert.Single(fake.Requests);
+    }
+
+    [Fact]
     public async Task InitializeAsync_NothingListening_FailsWithUnreachableAndNoRetries()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
