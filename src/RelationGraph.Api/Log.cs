@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "The store is empty and the seed folder {SeedFolder} does not exist; starting empty")]
     public static partial void SeedFolderMissing(this ILogger logger, string seedFolder);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "The graph store could not be initialised at start; serving with /health/ready failing until it can")]
+    public static partial void StoreUnavailableAtStart(this ILogger logger, Exception exception);
 }

@@ -39,9 +39,9 @@ internal static class ExtractionBenchmark
         var reader = new DocumentReader();
         var extractor = new RuleBasedExtractor();
 
-        // Warm up both paths (JIT, lexicon load) on a slice of the corpus.
-        Reference(corpus.Take(20));
-        Extract(corpus.Take(20), reader, extractor);
+        // Warm up both paths (lexicon load, regex construction, tiered JIT) on a slice of the corpus.
+        Reference(corpus.Take(200));
+        Extract(corpus.Take(300), reader, extractor);
 
         var referenceSeconds = Time(() => Reference(corpus), out var scanned);
         var extractionSeconds = Time(() => Extract(corpus, reader, extractor), out var facts);

@@ -125,6 +125,8 @@ internal static class PathBenchmark
         const int rounds = 3;
         IPathTarget[] all = [reference, .. targets];
         var times = all.Select(_ => new List<double>(pairs.Count * rounds)).ToArray();
+        var allocated = new long[all.Length];
+        var collections = new int[all.Length];
         var lengths = all.Select(_ => new int[pairs.Count]).ToArray();
         foreach (var target in all)
         {
@@ -139,12 +141,17 @@ internal static class PathBenchmark
             for (var o = 0; o < all.Length; o++)
             {
                 var t = (o + round) % all.Length;
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var collectionsBefore = GC.CollectionCount(0);
                 for (var i = 0; i < pairs.Count; i++)
                 {
                     var started = Stopwatch.GetTimestamp();
                     lengths[t][i] = await all[t].SearchAsync(pairs[i]);
                     times[t].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
+
+                allocated[t] += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                collections[t] += GC.CollectionCount(0) - collectionsBefore;
             }
         }
 
@@ -154,6 +161,17 @@ internal static class PathBenchmark
         for (var t = 1; t < all.Length; t++)
         {
             Print(all[t].Name, runs[t], runs[0]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {allocated[t] / (double)(pairs.Count * rounds) / 1024:F1} KB allocated per search (this thread), {collections[t]} gen0 collections"));
+            if (t == 1)
+            {
+                // the slowest pairs of the first target next to the reference's time for the same pair (last round)
+                var last = (rounds - 1) * pairs.Count;
+                var slowest = Enumerable.Range(0, pairs.Count).OrderByDescending(i => times[t][last + i]).Take(5)
+                    .Select(i => string.Create(CultureInfo.InvariantCulture, $"{times[t][last + i]:F2}/{times[0][last + i]:F3} ms len {lengths[0][i]}"));
+                Console.WriteLine($"  slowest pairs (ours/reference): {string.Join("; ", slowest)}");
+            }
+
             var mismatches = Enumerable.Range(0, pairs.Count).Count(i => lengths[t][i] != lengths[0][i]);
             if (mismatches > 0)
             {

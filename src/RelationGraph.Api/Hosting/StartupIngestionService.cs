@@ -17,6 +17,19 @@ internal sealed class StartupIngestionService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await InitializeAndSeedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // serve anyway: /health/ready answers 503 until the store is reachable, which tells an orchestrator more than a crash loop
+            logger.StoreUnavailableAtStart(ex);
+        }
+    }
+
+    private async Task InitializeAndSeedAsync(CancellationToken cancellationToken)
+    {
         await store.InitializeAsync(cancellationToken);
         var counts = await store.CountAsync(cancellationToken);
         if (counts.Documents == 0 && !string.IsNullOrWhiteSpace(options.Value.SeedFolder))

@@ -37,34 +37,24 @@ internal static class ExportCommand
             return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
         }
 
-        if (format == "csv")
+        if (!GraphExport.TryParse(format, out var parsed))
         {
-            var folder = Path.GetFullPath(outputPath ?? "import");
-            await Neo4jCsvExporter.WriteAsync(store.ExportAsync(cancellationToken), folder, cancellationToken);
-            await stderr.WriteLineAsync($"Wrote {string.Join(", ", Neo4jCsvExporter.NodeFiles.Concat(Neo4jCsvExporter.RelationshipFiles))} to {folder}");
-            await stderr.WriteLineAsync("Import with: " + Neo4jCsvExporter.ImportCommand(folder));
-            return ExitCodes.Ok;
+            await stderr.WriteLineAsync($"relgraph export: unknown format '{format}'; use cypher, graphml or csv");
+            return ExitCodes.Usage;
         }
 
-        if (outputPath is null)
+        if (parsed == GraphExportFormat.Csv)
         {
-            await WriteAsync(format, store, stdout, cancellationToken);
-            return ExitCodes.Ok;
+            outputPath = Path.GetFullPath(outputPath ?? "import");
         }
 
-        var full = Path.GetFullPath(outputPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await using (var writer = new StreamWriter(full))
+        await GraphExport.WriteAsync(parsed, store.ExportAsync(cancellationToken), outputPath, stdout, CypherScripts.Schema, cancellationToken);
+        if (parsed == GraphExportFormat.Csv)
         {
-            await WriteAsync(format, store, writer, cancellationToken);
+            await stderr.WriteLineAsync($"Wrote {string.Join(", ", Neo4jCsvExporter.NodeFiles.Concat(Neo4jCsvExporter.RelationshipFiles))} to {outputPath}");
+            await stderr.WriteLineAsync("Import with: " + Neo4jCsvExporter.ImportCommand(outputPath!));
         }
 
         return ExitCodes.Ok;
     }
-
-    private static Task WriteAsync(string format, IGraphStore store, TextWriter writer, CancellationToken cancellationToken) => format switch
-    {
-        "cypher" => new CypherScriptExporter().WriteAsync(store.ExportAsync(cancellationToken), writer, CypherScripts.Schema, cancellationToken),
-        _ => GraphMLExporter.WriteAsync(store.ExportAsync(cancellationToken), writer, cancellationToken),
-    };
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RelationGraph.Cli.Hosting;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Storage;
@@ -72,6 +73,8 @@ internal static class IngestCommand
         }
 
         IGraphStore store;
+        // bad settings (say --batch-size 0) are a usage error, reported before the store is touched
+        _ = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
         IngestionPipeline pipeline;
         try
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RelationGraph.Cli.Hosting;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Storage;
@@ -44,6 +45,8 @@ internal static class WatchCommand
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("relgraph.watch");
+        // bad settings (say --batch-size 0) are a usage error, reported before the store is touched
+        _ = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
         IngestionPipeline pipeline;
         try
         {
@@ -150,10 +153,10 @@ internal static class WatchCommand
         TextWriter stderr,
         CancellationToken cancellationToken)
     {
-        // editors and copiers leave temporary and hidden files behind: only documents a folder scan would take
-        var candidates = paths.Where(p => p == root || (File.Exists(p)
-                && SourceEnumerator.SupportedExtensions.Contains(Path.GetExtension(p))
-                && !Path.GetRelativePath(root, p).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))))
+        // a new folder is scanned whole: files created in it before its own watch started raise no event.
+        // Editors and copiers leave temporary and hidden files behind: only documents a folder scan would take.
+        var candidates = paths.Where(p => p == root || (!IsHidden(root, p)
+                && (Directory.Exists(p) || (File.Exists(p) && SourceEnumerator.SupportedExtensions.Contains(Path.GetExtension(p))))))
             .ToList();
         var found = SourceEnumerator.Discover(candidates, root, root);
         var changed = new List<string>();
@@ -184,4 +187,7 @@ internal static class WatchCommand
 
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    private static bool IsHidden(string root, string path) =>
+        Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
 }

@@ -72,7 +72,7 @@ internal static class CliHost
     /// <summary>The ingestion pipeline, with options from the "Ingestion" section.</summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName);
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<IDocumentReader>(sp => new DocumentReader(new DocumentReaderOptions
         {
             MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,

@@ -69,7 +69,7 @@ internal static class BatchBuilder
             var cpEnd = index.ToCodePoint(fact.EvidenceEnd);
             var evidenceId = StableId.Evidence(key, document.Id, cpStart, cpEnd);
             var record = new EvidenceRecord(evidenceId, key, document.Id, cpStart, cpEnd, text[fact.EvidenceStart..fact.EvidenceEnd],
-                fact.Citations, extractor, fact.Confidence);
+                CitationsIn(sentences, fact.EvidenceStart, fact.EvidenceEnd), extractor, fact.Confidence);
             if (!evidence.TryGetValue(evidenceId, out var previous) || previous.Confidence < record.Confidence)
             {
                 evidence[evidenceId] = record;
@@ -77,6 +77,38 @@ internal static class BatchBuilder
         }
 
         return new GraphBatch(document, version, [.. entities.Values], [.. mentions.Values], [.. factRecords.Values], [.. evidence.Values]);
+    }
+
+    // The citation markers of every sentence the evidence span touches, in order, each once.
+    private static List<string> CitationsIn(IReadOnlyList<Sentence> sentences, int start, int end)
+    {
+        int lo = 0, hi = sentences.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sentences[mid].End <= start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var citations = new List<string>();
+        for (var i = lo; i < sentences.Count && sentences[i].Start < end; i++)
+        {
+            foreach (var citation in sentences[i].Citations)
+            {
+                if (!citations.Contains(citation))
+                {
+                    citations.Add(citation);
+                }
+            }
+        }
+
+        return citations;
     }
 
     // The directions DESIGN.md allows; a pattern that matched the wrong kinds yields nothing.

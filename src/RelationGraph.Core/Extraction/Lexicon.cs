@@ -34,7 +34,7 @@ internal sealed class Lexicon
         IReadOnlyList<string> boilerplateSuffixes)
     {
         GivenNames = givenNames;
-        TitleFirstWords = titles.Keys.Select(t => t.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        TitleFirstWords = titles.Keys.Select(t => t.Split(' ')[0].TrimEnd('.')).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         OrganisationForms = organisationForms;
         Places = places;
         OrgCues = orgCues;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RelationGraph.Core.Extraction.Events;
 using RelationGraph.Core.Extraction.Mentions;
 using RelationGraph.Core.Extraction.Relations;
@@ -22,11 +23,13 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
     /// <summary>Text past this many UTF-16 units is not read, so one huge document stays bounded in time and memory.</summary>
     public const int DefaultMaxTextLength = 8 * 1024 * 1024;
 
-    private readonly MentionFinder _mentionFinder;
-    private readonly RelationFinder _relationFinder;
+    // The finders are stateless and thread-safe; building their patterns costs about a second, so once per process.
+    private static readonly Lazy<(MentionFinder Mentions, RelationFinder Relations)> Finders =
+        new(() => (new MentionFinder(Lexicon.Instance), new RelationFinder(Lexicon.Instance)), LazyThreadSafetyMode.ExecutionAndPublication);
+
     private readonly int _maxTextLength;
 
-    /// <summary>Creates the extractor; lexicons load once per process from embedded resources.</summary>
+    /// <summary>Creates the extractor; lexicons and patterns load once per process, on first use, from embedded resources.</summary>
     public RuleBasedExtractor()
         : this(DefaultMaxTextLength)
     {
@@ -36,9 +39,6 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
     public RuleBasedExtractor(int maxTextLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxTextLength);
-        var lexicon = Lexicon.Instance;
-        _mentionFinder = new MentionFinder(lexicon);
-        _relationFinder = new RelationFinder(lexicon);
         _maxTextLength = maxTextLength;
     }
 
@@ -71,7 +71,16 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            _mentionFinder.Find(readable, sentences[s], mentions);
+            var before = mentions.Count;
+            try
+            {
+                Finders.Value.Mentions.Find(readable, sentences[s], mentions);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological sentence loses its mentions; the document still extracts.
+                mentions.RemoveRange(before, mentions.Count - before);
+            }
         }
 
         var entities = new List<EntityDraft>();
@@ -81,12 +90,20 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
         var facts = new List<FactDraft>();
         foreach (var sentence in masked)
         {
-            _relationFinder.Find(sentence, entities, facts);
+            var before = facts.Count;
+            try
+            {
+                Finders.Value.Relations.Find(sentence, entities, facts);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                facts.RemoveRange(before, facts.Count - before);
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        ContractFinder.Find(readable, masked, entities, facts);
-        InvestigationFinder.Find(readable, masked, entities, facts);
+        Bounded(() => ContractFinder.Find(readable, masked, entities, facts), entities, facts);
+        Bounded(() => InvestigationFinder.Find(readable, masked, entities, facts), entities, facts);
         return BatchBuilder.Build(document, ExtractorName, ExtractorVersion, sentences, entities, facts);
     }
 
@@ -111,6 +128,22 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
         }
 
         return masked;
+    }
+
+    // A stage that hits the regex time limit contributes nothing rather than failing the document.
+    private static void Bounded(Action stage, List<EntityDraft> entities, List<FactDraft> facts)
+    {
+        var entityCount = entities.Count;
+        var factCount = facts.Count;
+        try
+        {
+            stage();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            entities.RemoveRange(entityCount, entities.Count - entityCount);
+            facts.RemoveRange(factCount, facts.Count - factCount);
+        }
     }
 
     private static int SafeCut(string text, int length) => char.IsLowSurrogate(text[length]) ? length - 1 : length;

@@ -31,6 +31,18 @@ public sealed class IngestionPipeline(
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
+    private readonly IngestionOptions _options = Validate(options);
+
+    private static IngestionOptions Validate(IngestionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, "Ingestion:BatchSize");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDocumentBytes, 1, "Ingestion:MaxDocumentBytes");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxParallelism, "Ingestion:MaxParallelism");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.FlushInterval, TimeSpan.Zero, "Ingestion:FlushInterval");
+        return options;
+    }
+
     /// <summary>The extractor version this pipeline records (and compares to skip unchanged documents).</summary>
     public string ExtractorVersion => extractor.Version;
 
@@ -50,11 +62,11 @@ public sealed class IngestionPipeline(
         ArgumentNullException.ThrowIfNull(sources);
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
-        var workers = options.EffectiveParallelism;
-        logger.IngestionStarted(expectedTotal, workers, options.BatchSize, ExtractorVersion);
+        var workers = _options.EffectiveParallelism;
+        logger.IngestionStarted(expectedTotal, workers, _options.BatchSize, ExtractorVersion);
 
         var intake = Channel.CreateBounded<IngestionSource>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
-        var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(Math.Max(options.BatchSize * 2, workers * 2)) { SingleReader = true });
+        var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(Math.Max(_options.BatchSize * 2, workers * 2)) { SingleReader = true });
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var producer = Task.Run(() => ProduceAsync(sources, intake.Writer, abort.Token), CancellationToken.None);
@@ -64,7 +76,7 @@ public sealed class IngestionPipeline(
         _ = Task.WhenAll(workerTasks).ContinueWith(_ => prepared.Writer.TryComplete(), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        var writer = new Writer(this, options, timeProvider, expectedTotal, progress, started);
+        var writer = new Writer(this, _options, timeProvider, expectedTotal, progress, started);
         try
         {
             await writer.RunAsync(prepared.Reader);
@@ -182,13 +194,33 @@ public sealed class IngestionPipeline(
         try
         {
             var batch = await extractor.ExtractAsync(document, cancellationToken);
-            return new Prepared(source, batch, null, bytes);
+            return new Prepared(source, WithCanonicalSymmetricFacts(batch), null, bytes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.ExtractionThrew(source.SourceUri, ex);
             return new Prepared(source, null, DocumentOutcome.Failed(source.SourceUri, document.Id, "extraction-failed", "the extractor failed: " + ex.Message), bytes);
         }
+    }
+
+    /// <summary>
+    /// A symmetric fact (COMMUNICATES_WITH, ASSOCIATED_WITH) has no direction, but a store keeps the subject and
+    /// object of whichever document wrote it first. Ordering the two ids as the fact key does makes the stored
+    /// graph independent of the order documents arrive in, so a resumed or parallel job equals a clean one.
+    /// </summary>
+    internal static GraphBatch WithCanonicalSymmetricFacts(GraphBatch batch)
+    {
+        if (!batch.Facts.Any(f => f.Type.IsSymmetric() && string.CompareOrdinal(f.SubjectId, f.ObjectId) > 0))
+        {
+            return batch;
+        }
+
+        return batch with
+        {
+            Facts = [.. batch.Facts.Select(f => f.Type.IsSymmetric() && string.CompareOrdinal(f.SubjectId, f.ObjectId) > 0
+                ? f with { SubjectId = f.ObjectId, ObjectId = f.SubjectId }
+                : f)],
+        };
     }
 
     private async Task<(SourceDocument? Document, DocumentOutcome? Failure)> LoadAsync(IngestionSource source, CancellationToken cancellationToken)
@@ -201,7 +233,7 @@ public sealed class IngestionPipeline(
 
             case JsonRecordSource record:
                 var size = Encoding.UTF8.GetByteCount(record.Json);
-                if (size > options.MaxDocumentBytes)
+                if (size > _options.MaxDocumentBytes)
                 {
                     return (null, TooLarge(uri, size));
                 }
@@ -212,7 +244,7 @@ public sealed class IngestionPipeline(
                     : (parse.Record.ToDocument(record.Scope, uri), null);
 
             case ContentSource content:
-                if (content.Content.Length > options.MaxDocumentBytes)
+                if (content.Content.Length > _options.MaxDocumentBytes)
                 {
                     return (null, TooLarge(uri, content.Content.Length));
                 }
@@ -232,7 +264,7 @@ public sealed class IngestionPipeline(
                 try
                 {
                     var length = new FileInfo(file.FilePath).Length;
-                    if (length > options.MaxDocumentBytes)
+                    if (length > _options.MaxDocumentBytes)
                     {
                         return (null, TooLarge(uri, length));
                     }
@@ -270,7 +302,7 @@ public sealed class IngestionPipeline(
 
     private DocumentOutcome TooLarge(string uri, long length) =>
         DocumentOutcome.Failed(uri, null, "too-large",
-            $"{length:N0} bytes is over the {options.MaxDocumentBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)");
+            $"{length:N0} bytes is over the {_options.MaxDocumentBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)");
 
     /// <summary>
     /// Hands the store a batch. When the store throws, a probe tells a bad document from a store that is down:

@@ -177,8 +177,7 @@ internal sealed class PathFinder
     private void AllSimple(int from, int to, int maxHops, int k, List<IndexPath> found)
     {
         DistancesTo(to, from, maxHops);
-        var seen = _scratch.SeenBackward;
-        if (seen[from] != _backwardStamp)
+        if (_scratch.StampBackward[from] != _backwardStamp)
         {
             return;
         }
@@ -186,7 +185,7 @@ internal sealed class PathFinder
         var nodes = new int[maxHops + 1];
         var edges = new int[maxHops];
         var level = new List<IndexPath>();
-        for (var length = _scratch.DistBackward[from]; length <= maxHops && found.Count < k; length++)
+        for (var length = _scratch.Backward[from].Dist; length <= maxHops && found.Count < k; length++)
         {
             level.Clear();
             var onPath = _scratch.NextStamp();
@@ -207,8 +206,8 @@ internal sealed class PathFinder
     private bool SimpleDfs(int to, int depth, int length, int[] nodes, int[] edges, int onPath, int cap, List<IndexPath> output)
     {
         var onPathMarks = _scratch.OnPath;
-        var seen = _scratch.SeenBackward;
-        var dist = _scratch.DistBackward;
+        var stamps = _scratch.StampBackward;
+        var marks = _scratch.Backward;
         foreach (var adjacent in _index.Neighbours(nodes[depth]))
         {
             _budget.Tick();
@@ -234,7 +233,7 @@ internal sealed class PathFinder
                 continue;
             }
 
-            if (seen[next] != _backwardStamp || depth + 1 + dist[next] > length)
+            if (stamps[next] != _backwardStamp || depth + 1 + marks[next].Dist > length)
             {
                 continue;
             }
@@ -257,13 +256,13 @@ internal sealed class PathFinder
     private void DistancesTo(int target, int source, int maxHops)
     {
         _backwardStamp = _scratch.NextStamp();
-        var seen = _scratch.SeenBackward;
-        var dist = _scratch.DistBackward;
+        var stamps = _scratch.StampBackward;
+        var marks = _scratch.Backward;
         var frontier = _scratch.FrontierBackward;
         var next = _scratch.Next;
         frontier.Clear();
-        seen[target] = _backwardStamp;
-        dist[target] = 0;
+        stamps[target] = _backwardStamp;
+        marks[target] = default;
         frontier.Add(target);
         for (var level = 0; level < maxHops && frontier.Count > 0; level++)
         {
@@ -274,15 +273,15 @@ internal sealed class PathFinder
                 {
                     _budget.Tick();
                     var neighbour = adjacent.Node;
-                    if (seen[neighbour] == _backwardStamp || !EdgeAllowed(adjacent.Edge))
+                    if (stamps[neighbour] == _backwardStamp || !EdgeAllowed(adjacent.Edge))
                     {
                         continue;
                     }
 
                     if (neighbour == source)
                     {
-                        seen[neighbour] = _backwardStamp;
-                        dist[neighbour] = level + 1;
+                        stamps[neighbour] = _backwardStamp;
+                        marks[neighbour] = new NodeMark { Dist = level + 1 };
                         continue;
                     }
 
@@ -291,8 +290,8 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    seen[neighbour] = _backwardStamp;
-                    dist[neighbour] = level + 1;
+                    stamps[neighbour] = _backwardStamp;
+                    marks[neighbour] = new NodeMark { Dist = level + 1 };
                     next.Add(neighbour);
                 }
             }
@@ -316,12 +315,10 @@ internal sealed class PathFinder
         _edgesScanned = 0;
         _meetingScanLimit = long.MaxValue;
         scratch.LinkCount = 0;
-        scratch.SeenForward[from] = _forwardStamp;
-        scratch.DistForward[from] = 0;
-        scratch.HeadForward[from] = -1;
-        scratch.SeenBackward[to] = _backwardStamp;
-        scratch.DistBackward[to] = 0;
-        scratch.HeadBackward[to] = -1;
+        scratch.StampForward[from] = _forwardStamp;
+        scratch.Forward[from] = new NodeMark { Head = -1 };
+        scratch.StampBackward[to] = _backwardStamp;
+        scratch.Backward[to] = new NodeMark { Head = -1 };
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
         forward.Clear();
@@ -334,12 +331,12 @@ internal sealed class PathFinder
         {
             if (forward.Count <= backward.Count)
             {
-                Expand(forward, scratch.SeenForward, scratch.DistForward, scratch.HeadForward, _forwardStamp, scratch.SeenBackward, _backwardStamp, isForward: true, forwardLevel);
+                Expand(forward, scratch.StampForward, scratch.Forward, _forwardStamp, scratch.StampBackward, _backwardStamp, isForward: true, forwardLevel);
                 forwardLevel++;
             }
             else
             {
-                Expand(backward, scratch.SeenBackward, scratch.DistBackward, scratch.HeadBackward, _backwardStamp, scratch.SeenForward, _forwardStamp, isForward: false, backwardLevel);
+                Expand(backward, scratch.StampBackward, scratch.Backward, _backwardStamp, scratch.StampForward, _forwardStamp, isForward: false, backwardLevel);
                 backwardLevel++;
             }
 
@@ -359,7 +356,7 @@ internal sealed class PathFinder
     // after a bounded extra scan past the first meeting: a quarter of the work done so far, at least
     // MinMeetingScan edges. Ranking among equally short paths is exact whenever the meeting level fits
     // in that budget (always on small graphs); on hub-heavy levels it ranks the paths collected.
-    private void Expand(List<int> frontier, int[] seen, int[] dist, int[] heads, int stamp, int[] otherSeen, int otherStamp, bool isForward, int level)
+    private void Expand(List<int> frontier, int[] stamps, NodeMark[] marks, int stamp, int[] otherStamps, int otherStamp, bool isForward, int level)
     {
         var scratch = _scratch;
         var next = scratch.Next;
@@ -367,59 +364,74 @@ internal sealed class PathFinder
         var blocked = scratch.Blocked;
         var blockStamp = _blockStamp;
         var nextLevel = level + 1;
-        foreach (var node in frontier)
+
+        // the common unfiltered case skips the filter calls; counters live in locals on this hot loop
+        var checkEdges = _filter.FiltersEdges || _blockedEdges is { Count: > 0 };
+        var checkNodes = _filter.FiltersNodes || blockStamp != 0;
+        var scanned = _edgesScanned;
+        var limit = _meetingScanLimit;
+        try
         {
-            foreach (var adjacent in _index.Neighbours(node))
+            foreach (var node in frontier)
             {
-                _budget.Tick();
-                if (++_edgesScanned > _meetingScanLimit)
+                var adjacency = _index.Neighbours(node);
+                _budget.Tick(adjacency.Length);
+                foreach (var adjacent in adjacency)
                 {
-                    return;
-                }
-
-                var neighbour = adjacent.Node;
-                if (!EdgeAllowed(adjacent.Edge))
-                {
-                    continue;
-                }
-
-                if (otherSeen[neighbour] == otherStamp)
-                {
-                    if (_meetings.Count == 0)
-                    {
-                        _meetingScanLimit = _edgesScanned + Math.Max(MinMeetingScan, _edgesScanned / 4);
-                    }
-
-                    _meetings.Add(isForward ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
-                    if (_meetings.Count >= _meetingCap)
+                    if (++scanned > limit)
                     {
                         return;
                     }
 
-                    continue;
-                }
-
-                if (seen[neighbour] == stamp)
-                {
-                    if (dist[neighbour] == nextLevel)
+                    var neighbour = adjacent.Node;
+                    if (checkEdges && !EdgeAllowed(adjacent.Edge))
                     {
-                        scratch.AddLink(heads, neighbour, node, adjacent.Edge);
+                        continue;
                     }
 
-                    continue;
-                }
+                    if (otherStamps[neighbour] == otherStamp)
+                    {
+                        if (_meetings.Count == 0)
+                        {
+                            limit = scanned + Math.Max(MinMeetingScan, scanned / 4);
+                        }
 
-                if ((blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour))
-                {
-                    continue;
-                }
+                        _meetings.Add(isForward ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
+                        if (_meetings.Count >= _meetingCap)
+                        {
+                            return;
+                        }
 
-                seen[neighbour] = stamp;
-                dist[neighbour] = nextLevel;
-                heads[neighbour] = -1;
-                scratch.AddLink(heads, neighbour, node, adjacent.Edge);
-                next.Add(neighbour);
+                        continue;
+                    }
+
+                    if (stamps[neighbour] == stamp)
+                    {
+                        // more parent links than paths we may enumerate cannot change the answer
+                        if (marks[neighbour].Dist == nextLevel && marks[neighbour].Links < _meetingCap)
+                        {
+                            scratch.AddLink(marks, neighbour, node, adjacent.Edge);
+                        }
+
+                        continue;
+                    }
+
+                    if (checkNodes && ((blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour)))
+                    {
+                        continue;
+                    }
+
+                    stamps[neighbour] = stamp;
+                    marks[neighbour] = new NodeMark { Dist = nextLevel, Head = -1 };
+                    scratch.AddLink(marks, neighbour, node, adjacent.Edge);
+                    next.Add(neighbour);
+                }
             }
+        }
+        finally
+        {
+            _edgesScanned = scanned;
+            _meetingScanLimit = limit;
         }
 
         if (_meetings.Count == 0)
@@ -437,7 +449,7 @@ internal sealed class PathFinder
         var walk = new ShortestWalk(this, from, to, length, nodes, edges, cap, output);
         foreach (var (forwardNode, backwardNode, edge) in _meetings)
         {
-            var position = _scratch.DistForward[forwardNode];
+            var position = _scratch.Forward[forwardNode].Dist;
             nodes[position] = forwardNode;
             edges[position] = edge;
             nodes[position + 1] = backwardNode;
@@ -473,7 +485,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.HeadForward[nodes[position]]; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Forward[nodes[position]].Head; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position - 1] = scratch.LinkParent[link];
@@ -501,7 +513,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.HeadBackward[nodes[position]]; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Backward[nodes[position]].Head; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position + 1] = scratch.LinkParent[link];

@@ -42,6 +42,7 @@ public sealed class PathIndex : IDisposable
     private int _baseNodeCount;
     private Adjacent[]?[] _overlay;
     private long _overlayEntries;
+    private int _overlayNodes;
 
     private PathIndex(int nodeCapacity, int edgeCapacity)
     {
@@ -289,8 +290,8 @@ public sealed class PathIndex : IDisposable
 
     internal ReadOnlySpan<Adjacent> Neighbours(int node)
     {
-        var overlay = _overlay[node];
-        if (overlay is not null)
+        // right after a build or compaction there are no overlays: skip a random read per node
+        if (_overlayNodes != 0 && _overlay[node] is { } overlay)
         {
             return overlay;
         }
@@ -432,6 +433,11 @@ public sealed class PathIndex : IDisposable
 
     private void SetOverlay(int node, Adjacent[] adjacency)
     {
+        if (_overlay[node] is null)
+        {
+            _overlayNodes++;
+        }
+
         _overlayEntries += adjacency.Length - (_overlay[node]?.Length ?? 0);
         _overlay[node] = adjacency;
     }
@@ -499,6 +505,7 @@ public sealed class PathIndex : IDisposable
         _baseNodeCount = _nodeCount;
         Array.Clear(_overlay);
         _overlayEntries = 0;
+        _overlayNodes = 0;
     }
 
     /// <summary>One adjacency entry: the neighbour and the edge that leads to it.</summary>

@@ -119,4 +119,18 @@ public sealed class EntityAndFactApiTests
         Assert.Contains("/api/documents", document, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
     }
+
+    [Fact]
+    public async Task Health_StoreCannotBeOpened_LiveButNotReady()
+    {
+        using var work = new RelationGraph.Tests.Core.Ingestion.TempFolder("work");
+        await using var app = new RelationGraphApp { SeedFolder = "", DatabasePathOverride = work.Path };
+        using var client = app.CreateClient();
+
+        var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative), Ct);
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
 }

@@ -10,7 +10,9 @@ internal sealed class RelationGraphApp : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new("app");
 
-    public string DatabasePath => Path.Combine(_folder.Path, "graph.db");
+    public string DatabasePath => DatabasePathOverride ?? Path.Combine(_folder.Path, "graph.db");
+
+    public string? DatabasePathOverride { get; init; }
 
     /// <summary>Folder ingested when the store is empty; empty string for none.</summary>
     public string SeedFolder { get; init; } = RepoPaths.Seeds;

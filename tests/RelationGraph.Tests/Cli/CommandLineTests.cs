@@ -80,4 +80,12 @@ public sealed class CommandLineTests
 
         Assert.Contains("Cassandra", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Main_IngestWithBatchSizeZero_IsAUsageError()
+    {
+        var exit = await CliProgram.Main(["ingest", RelationGraph.Tests.Api.RepoPaths.Seeds, "--batch-size", "0", "--db", Path.Combine(Path.GetTempPath(), "never-created-" + Guid.NewGuid().ToString("N"), "g.db")]);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+    }
 }

@@ -41,6 +41,61 @@ public sealed class KillAndResumeTests
         GraphSnapshot.AssertEqual(await CliRun.SnapshotAsync(cleanDb), await CliRun.SnapshotAsync(killedDb));
     }
 
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Ingest_InterruptedBySignal_StopsAfterItsBatchAndSaysSo(string signal)
+    {
+        using var work = new TempFolder("work");
+        var corpus = Path.Combine(work.Path, "corpus");
+        var total = WriteCorpus(corpus, 600);
+        var database = Path.Combine(work.Path, "graph.db");
+        using var job = CliRun.Start(work.Path, "ingest", corpus, "--db", database, "--batch-size", "4", "--report", Path.Combine(work.Path, "report.json"));
+        var stdout = job.StandardOutput.ReadToEndAsync(Ct);
+        _ = job.StandardError.ReadToEndAsync(Ct);
+        await WaitForDocumentsAsync(job, database, 20);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, job.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(Ct);
+        }
+
+        await job.WaitForExitAsync(Ct);
+        Assert.Equal(ExitCodes.Cancelled, job.ExitCode);
+        Assert.StartsWith("Stopped early", await stdout, StringComparison.Ordinal);
+        using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work.Path, "report.json"), Ct));
+        Assert.True(report.RootElement.GetProperty("cancelled").GetBoolean());
+        var reported = report.RootElement.GetProperty("totals").GetProperty("documents").GetProperty("ingested").GetInt32();
+        using var host = CliRun.Host(database);
+        var stored = (await host.Services.GetRequiredService<IGraphStore>().CountAsync(Ct)).Documents;
+        Assert.Equal(reported, stored);
+        Assert.InRange(stored, 1, total - 1);
+    }
+
+    private static async Task WaitForDocumentsAsync(System.Diagnostics.Process job, string database, int documents)
+    {
+        using var host = CliRun.Host(database);
+        var store = host.Services.GetRequiredService<IGraphStore>();
+        while (!job.HasExited)
+        {
+            try
+            {
+                if ((await store.CountAsync(Ct)).Documents >= documents)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // the job has not created the schema yet
+            }
+
+            await Task.Delay(10, Ct);
+        }
+
+        Assert.Fail("the job finished before it could be interrupted");
+    }
+
     /// <summary>Starts the job with small batches, kills it once the store holds some but not all documents; returns how many it held.</summary>
     private static async Task<long> KillMidRunAsync(string workingDirectory, string database, int total)
     {

@@ -13,30 +13,37 @@ namespace RelationGraph.Core.Extraction.Events;
 /// </summary>
 internal sealed partial class ContractFinder
 {
+    // Patterns run on sentences of at most SentenceSegmenter.MaxSentenceLength characters with bounded quantifiers;
+    // the timeout is a safety net, and the extractor skips a sentence or stage that hits it.
+    private const int MatchTimeoutMs = RegexLimits.MatchTimeoutMs;
+
     private const string Org = "\uE000O(?<o>\\d+)\uE001";
 
-    [GeneratedRegex(@"\b(?<noun>contract|deal|award|agreement|procurement|tender)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<noun>contract|deal|award|agreement|procurement|tender)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex SingleNoun();
 
-    [GeneratedRegex(@"(?:worth of|in|of) (?<list>(?:(?:the )?" + "\uE000O\\d+\uE001" + @"(?:,| and| &|, and)? ?){1,5})(?:[\p{L}\-]+ ){0,2}contracts\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:worth of|in|of) (?<list>(?:(?:the )?" + "\uE000O\\d+\uE001" + @"(?:,| and| &|, and)? ?){1,5})(?:[\p{L}\-]+ ){0,2}contracts\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex TotalContracts();
 
-    [GeneratedRegex(@"contracts (?:with|from|for) (?<list>(?:(?:the )?" + "\uE000O\\d+\uE001" + @"(?:,| and| &|, and)? ?){1,5})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"contracts (?:with|from|for) (?<list>(?:(?:the )?" + "\uE000O\\d+\uE001" + @"(?:,| and| &|, and)? ?){1,5})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ContractsWith();
 
-    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex OrgPlaceholder();
 
-    [GeneratedRegex(@"^(?: (?:with|from|by|for) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @"| (?:that|which) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @" (?:has |had |have )?(?:awarded|gave|granted|handed|signed with|gave to|awarded to))?(?: to (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001" + ")?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?: (?:with|from|by|for) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @"| (?:that|which) (?:the )?" + "\uE000O(?<o>\\d+)\uE001" + @" (?:has |had |have )?(?:awarded|gave|granted|handed|signed with|gave to|awarded to))?(?: to (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001" + ")?", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex CounterpartAfter();
 
-    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001" + @" (?:has |have |had |also |quietly |formally )*(?:awarded|awards|granted|grants|handed|hands|issued|issues|approved|approves)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001" + @" (?:has |have |had |also |quietly |formally )*(?:awarded|awards|granted|grants|handed|hands|issued|issues|approved|approves)\b", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex AwardingSubject();
 
-    [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"(?:awarded|granted|gave|handed|signed) (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s(?:worth|valued at|of|for|totalling|totaling|totaling about|worth about|worth some)\s", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex ValueLink();
+
+    [GeneratedRegex(@"(?:awarded|granted|gave|handed|signed) (?:the )?" + "\uE000[PO](?<party>\\d+)\uE001", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex AwardedTo();
 
     public static void Find(string text, IReadOnlyList<MaskedSentence> sentences, List<EntityDraft> entities, List<FactDraft> facts)
@@ -66,7 +73,7 @@ internal sealed partial class ContractFinder
                 if (amount is null)
                 {
                     amount = money.FirstOrDefault(m => m.Start >= nounEnd && m.Start - nounEnd <= 25
-                        && Regex.IsMatch(text[nounEnd..m.Start], @"^\s(?:worth|valued at|of|for|totalling|totaling|totaling about|worth about|worth some)\s", RegexOptions.None, TimeSpan.FromSeconds(1)));
+                        && ValueLink().Match(text, nounEnd, m.Start - nounEnd).Success);
                 }
 
                 if (amount is null)
@@ -135,13 +142,13 @@ internal sealed partial class ContractFinder
                 {
                     if (awarder != party)
                     {
-                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, sentence.Citations, 0.8, sentence.Index));
+                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, 0.8, sentence.Index));
                     }
                 }
 
                 if (party >= 0)
                 {
-                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, sentence.Citations, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index));
+                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index));
                 }
             }
         }
@@ -228,7 +235,7 @@ internal sealed partial class ContractFinder
 
                 foreach (var customer in customers)
                 {
-                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, masked.Sentence.Citations, 0.75, masked.Sentence.Index));
+                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, 0.75, masked.Sentence.Index));
                 }
             }
         }

@@ -13,54 +13,61 @@ namespace RelationGraph.Core.Extraction.Events;
 /// </summary>
 internal sealed partial class InvestigationFinder
 {
+    // Patterns run on sentences of at most SentenceSegmenter.MaxSentenceLength characters with bounded quantifiers;
+    // the timeout is a safety net, and the extractor skips a sentence or stage that hits it.
+    private const int MatchTimeoutMs = RegexLimits.MatchTimeoutMs;
+
     private const string Noun = "(?<noun>investigation|inquiry|enquiry|probe|audit|review|evaluation|inspection|hearing|examination|inquest)s?";
 
-    [GeneratedRegex(@"\b(?:investigations?|inquiry|inquiries|enquiry|probes?|audits?|review|evaluation|inspection|hearings?|examination|inquest|investigat\w*|probing|audited|auditing|answers|information|questions|documents)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:investigations?|inquiry|inquiries|enquiry|probes?|audits?|review|evaluation|inspection|hearings?|examination|inquest|investigat\w*|probing|audited|auditing|answers|information|questions|documents)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex Cue();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?:'s|’s)? (?:(?!investigation|inquiry|probe)[\p{L}\-]+ ){0,2}" + Noun + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?:'s|’s)? (?:(?!investigation|inquiry|probe)[\p{L}\-]+ ){0,2}" + Noun + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ByBefore();
 
-    [GeneratedRegex(Noun + @" (?:by|from|conducted by|led by|launched by|opened by) (?:the )?" + "\uE000[PO](?<by>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(Noun + @" (?:by|from|conducted by|led by|launched by|opened by) (?:the )?" + "\uE000[PO](?<by>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ByAfter();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"[^\uE000\uE001.;!?]{0,100}? (?:has |have |had |is |are |was |were |will |also |now |quietly |formally )*(?:launched|opened|began|begun|started|announced|ordered|conducting|conducted|initiated|leading|led|launching|opening|opens|launches|began|carried out|carrying out|called for|calls for|calling for|demanded|requested|sought|seeks|wants)(?: [\p{L}\-]+){0,3} (?:an? |the |its |their )?(?:[\p{L}\-]+ ){0,2}" + Noun, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"[^\uE000\uE001.;!?]{0,100}? (?:has |have |had |is |are |was |were |will |also |now |quietly |formally )*(?:launched|opened|began|begun|started|announced|ordered|conducting|conducted|initiated|leading|led|launching|opening|opens|launches|began|carried out|carrying out|called for|calls for|calling for|demanded|requested|sought|seeks|wants)(?: [\p{L}\-]+){0,3} (?:an? |the |its |their )?(?:[\p{L}\-]+ ){0,2}" + Noun, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ByVerb();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: and " + "\uE000[PO](?<by2>\\d+)\uE001" + @")?(?: [\p{L}'’\-]+){0,3} (?:asked|urged|called on|requested|pressed|want|wants|wanted|requesting|asking|urging) (?:the )?" + "\uE000[PO](?<asked>\\d+)\uE001" + @" (?:to|for)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: and " + "\uE000[PO](?<by2>\\d+)\uE001" + @")?(?: [\p{L}'’\-]+){0,3} (?:asked|urged|called on|requested|pressed|want|wants|wanted|requesting|asking|urging) (?:the )?" + "\uE000[PO](?<asked>\\d+)\uE001" + @" (?:to|for)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex Requested();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: [\p{L}'’\-]+){0,3} (?:is |are |was |were |has been |have been |had been )?(?:investigating|probing|auditing|investigated|probed|audited|examining|scrutinising|scrutinizing|reviewing) (?:the |a |an )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: [\p{L}'’\-]+){0,3} (?:is |are |was |were |has been |have been |had been )?(?:investigating|probing|auditing|investigated|probed|audited|examining|scrutinising|scrutinizing|reviewing) (?:the |a |an )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex VerbSubject();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: [\p{L}'’\-]+){0,3} (?:want|wants|wanted|demand|demands|demanded|seek|seeks|sought|request|requests|requested|asking|asked|ask|asks|pressing|pressed)(?: for)? (?:[\p{L}\-]+ )?(?<what>answers|information|documents|records|an explanation|explanations|questions|details|a briefing|briefings|a list|lists|data|copies)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?: [\p{L}'’\-]+){0,3} (?:want|wants|wanted|demand|demands|demanded|seek|seeks|sought|request|requests|requested|asking|asked|ask|asks|pressing|pressed)(?: for)? (?:[\p{L}\-]+ )?(?<what>answers|information|documents|records|an explanation|explanations|questions|details|a briefing|briefings|a list|lists|data|copies)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex InformationRequest();
 
-    [GeneratedRegex(@"(?:investigations?|inquiry|inquiries|enquiry|probes?|audits?|reviews?|evaluation|inspection|hearings?|examination|inquest|investigate|probe|review|audit|examine|look into|answers|information|questions|explanation|details|list|records|documents) (?:into|of|on|over|about|regarding|targeting|concerning) (?:the |a |an |his |her |their |its )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:investigations?|inquiry|inquiries|enquiry|probes?|audits?|reviews?|evaluation|inspection|hearings?|examination|inquest|investigate|probe|review|audit|examine|look into|answers|information|questions|explanation|details|list|records|documents) (?:into|of|on|over|about|regarding|targeting|concerning) (?:the |a |an |his |her |their |its )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex SubjectAfter();
 
-    [GeneratedRegex("\uE000[PO](?<subject>\\d+)\uE001" + @" (?:is|was|are|were|has been|had been|remains|became|comes) (?:now |also |already )?(?:under|the subject of|the target of|the focus of|facing|subject to) (?:an? |the |several |multiple |two |three |a new |federal |criminal )*(?:[\p{L}\-]+ ){0,2}(?:investigations?|inquiry|inquiries|probes?|audits?|reviews?|scrutiny)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<subject>\\d+)\uE001" + @" (?:is|was|are|were|has been|had been|remains|became|comes) (?:now |also |already )?(?:under|the subject of|the target of|the focus of|facing|subject to) (?:an? |the |several |multiple |two |three |a new |federal |criminal )*(?:[\p{L}\-]+ ){0,2}(?:investigations?|inquiry|inquiries|probes?|audits?|reviews?|scrutiny)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex SubjectUnder();
 
-    [GeneratedRegex(@"\b(?:triple|double|two|three|four|five|several|multiple|parallel|separate|simultaneous)\b[^.]{0,40}\b(?:investigations?|inquiries|probes|audits|reviews)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:triple|double|two|three|four|five|several|multiple|parallel|separate|simultaneous)\b[^.]{0,40}\b(?:investigations?|inquiries|probes|audits|reviews)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex SeveralAnnounced();
 
-    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex OrgPlaceholder();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"[^\uE000\uE001.;!?]{0,60}? (?:would|will|to|plans to|is to|agreed to|began to|has begun to|promised to|vowed to|should|must|shall|wants to|intends to) (?<verb>review|investigate|probe|audit|examine|look into|scrutinise|scrutinize)\b(?: (?:the |a |an )?" + "\uE000[PO](?<subject>\\d+)\uE001" + ")?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"[^\uE000\uE001.;!?]{0,60}? (?:would|will|to|plans to|is to|agreed to|began to|has begun to|promised to|vowed to|should|must|shall|wants to|intends to) (?<verb>review|investigate|probe|audit|examine|look into|scrutinise|scrutinize)\b(?: (?:the |a |an )?" + "\uE000[PO](?<subject>\\d+)\uE001" + ")?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex FutureVerb();
 
-    [GeneratedRegex(@"\b(?:investigation|inquiry|enquiry|probe|audit|review|inspection|examination|inquest)s?\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:investigation|inquiry|enquiry|probe|audit|review|inspection|examination|inquest)s?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex InvestigationWord();
 
-    [GeneratedRegex(@"\binvestigators? (?:from|at|with|of) (?:the )?" + "\uE000O(?<by>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\binvestigators? (?:from|at|with|of) (?:the )?" + "\uE000O(?<by>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex InvestigatorsFrom();
 
-    [GeneratedRegex(@"\b(?:arrested|charged|questioned|detained|raided|searched|interviewed|subpoenaed|indicted|summoned) (?:the )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:arrested|charged|questioned|detained|raided|searched|interviewed|subpoenaed|indicted|summoned) (?:the )?" + "\uE000[PO](?<subject>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ActedOn();
 
-    [GeneratedRegex(@"\b(?:requested|asked|urged|called for|called on|want|wants|wanted|demand|demanded|pressed)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(Noun, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    private static partial Regex NounPattern();
+
+    [GeneratedRegex(@"\b(?:requested|asked|urged|called for|called on|want|wants|wanted|demand|demanded|pressed)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex RequestedCue();
 
     private sealed class Draft
@@ -135,7 +142,7 @@ internal sealed partial class InvestigationFinder
             entity.AddSpan(draft.Span.Start, draft.Span.End, text[draft.Span.Start..draft.Span.End], sentence.Index);
             foreach (var by in draft.Investigators.Distinct())
             {
-                facts.Add(new FactDraft(RelationType.Investigates, by, index, draft.Evidence.Start, draft.Evidence.End, sentence.Citations, 0.8, sentence.Index));
+                facts.Add(new FactDraft(RelationType.Investigates, by, index, draft.Evidence.Start, draft.Evidence.End, 0.8, sentence.Index));
             }
 
             foreach (var about in draft.Subjects.Distinct())
@@ -143,7 +150,7 @@ internal sealed partial class InvestigationFinder
                 if (!draft.Investigators.Contains(about))
                 {
                     var confidence = subjectGiven ? 0.8 : 0.4;
-                    facts.Add(new FactDraft(RelationType.SubjectOf, about, index, draft.Evidence.Start, draft.Evidence.End, sentence.Citations, confidence, sentence.Index));
+                    facts.Add(new FactDraft(RelationType.SubjectOf, about, index, draft.Evidence.Start, draft.Evidence.End, confidence, sentence.Index));
                 }
             }
         }
@@ -162,7 +169,7 @@ internal sealed partial class InvestigationFinder
                 var draft = new Draft { Sentence = item.Sentence, Evidence = (announcement.Sentence.Start, item.Sentence.End) };
                 draft.Investigators.Add(MaskedSentence.EntityOf(org.Groups["o"].Value));
                 draft.Subjects.AddRange(subjects);
-                var noun = Regex.Match(item.Text, Noun, RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+                var noun = NounPattern().Match(item.Text);
                 var (orgStart, orgEnd) = item.ToDocument(org.Index, org.Index + org.Length);
                 draft.Span = noun.Success && noun.Index > org.Index ? (orgStart, item.ToDocument(noun.Index, noun.Index + noun.Length).End) : (orgStart, orgEnd);
                 if (noun.Success)
@@ -316,7 +323,7 @@ internal sealed partial class InvestigationFinder
             : MaskedSentence.EntityOf(subject.Value);
     }
 
-    [GeneratedRegex(@"(?:'s|’s) (?:[\p{L}\-]+ ){1,3}?[\p{L}\-]+,? " + "\uE000P(?<p>\\d+)\uE001", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:'s|’s) (?:[\p{L}\-]+ ){1,3}?[\p{L}\-]+,? " + "\uE000P(?<p>\\d+)\uE001", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex ApposedAfterPossessive();
 
     // The person a document is about: clearly the most named one.

@@ -6,7 +6,11 @@ namespace RelationGraph.Core.Extraction.Events;
 /// <summary>A money amount in the text: "$1.8 billion", "€40m", "12 million pounds". Offsets are UTF-16.</summary>
 internal sealed partial record Money(int Start, int End, string Text, decimal Amount, string Currency)
 {
-    [GeneratedRegex(@"(?:(?<symbol>US\$|A\$|C\$|R\$|HK\$|S\$|NZ\$|\$|€|£|¥)\s?(?<number>\d{1,3}(?:,\d{3})+|\d+)(?<fraction>\.\d+)?(?:\s?(?<scale>trillion|billion|million|thousand|bn|m|k)\b)?|(?<number>\d{1,3}(?:,\d{3})+|\d+)(?<fraction>\.\d+)?\s(?<scale>trillion|billion|million|thousand)\s(?<unit>dollars|euros|pounds|USD|EUR|GBP))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // Patterns run on sentences of at most SentenceSegmenter.MaxSentenceLength characters with bounded quantifiers;
+    // the timeout is a safety net, and the extractor skips a sentence or stage that hits it.
+    private const int MatchTimeoutMs = RegexLimits.MatchTimeoutMs;
+
+    [GeneratedRegex(@"(?:(?<symbol>US\$|A\$|C\$|R\$|HK\$|S\$|NZ\$|\$|€|£|¥)\s?(?<number>\d{1,3}(?:,\d{3})+|\d+)(?<fraction>\.\d+)?(?:\s?(?<scale>trillion|billion|million|thousand|bn|m|k)\b)?|(?<number>\d{1,3}(?:,\d{3})+|\d+)(?<fraction>\.\d+)?\s(?<scale>trillion|billion|million|thousand)\s(?<unit>dollars|euros|pounds|USD|EUR|GBP))", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex MoneyPattern();
 
     public static List<Money> Find(string text, int start, int end)

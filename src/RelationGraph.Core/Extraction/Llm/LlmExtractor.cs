@@ -133,8 +133,7 @@ public sealed class LlmExtractor(IChatClient chatClient, LlmExtractorOptions opt
                     continue;
                 }
 
-                var citations = sentences.Where(s => s.Start < at + quote.Length && at < s.End).SelectMany(s => s.Citations).Distinct(StringComparer.Ordinal).ToList();
-                facts.Add(new FactDraft(type, source, target, at, at + quote.Length, citations, options.Confidence, SentenceAt(sentences, at)));
+                facts.Add(new FactDraft(type, source, target, at, at + quote.Length, options.Confidence, SentenceAt(sentences, at)));
             }
         }
 

@@ -13,7 +13,12 @@ namespace RelationGraph.Core.Extraction.Mentions;
 /// </summary>
 internal sealed partial class MentionFinder(Lexicon lexicon)
 {
+    // Patterns run on sentences of at most SentenceSegmenter.MaxSentenceLength characters with bounded quantifiers;
+    // the timeout is a safety net, and the extractor skips a sentence or stage that hits it.
+    private const int MatchTimeoutMs = RegexLimits.MatchTimeoutMs;
+
     private const int MaxNameWords = 4;
+    private const int MaxRunTokens = 16;
 
     private static readonly FrozenSet<string> Connectors = new[] { "of", "for", "on", "and", "&", "the", "de", "du", "la", "von", "van", "der" }
         .ToFrozenSet(StringComparer.Ordinal);
@@ -69,7 +74,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         "alliance", "party", "charity", "trust", "lender", "insurer", "carrier", "airline", "bureau", "service", "union",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    [GeneratedRegex(@"\b(?:(?<chamber>Senate|House) (?<party>Democrats|Republicans)|(?<adj>Democratic|Republican|GOP) (?<who>senators|lawmakers|congressmen|congresswomen|representatives))\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<chamber>Senate|House) (?<party>Democrats|Republicans)|(?<adj>Democratic|Republican|GOP) (?<who>senators|lawmakers|congressmen|congresswomen|representatives))\b", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex CaucusPattern();
 
     /// <summary>Finds the mentions of one sentence.</summary>
@@ -198,7 +203,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             end++;
         }
 
-        while (end < tokens.Count)
+        // Names are short; a capitalised run longer than this is a title-case line or noise, and capping it keeps
+        // classification linear on adversarial input ("Bank and Bank and Bank ..." for a megabyte).
+        while (end < tokens.Count && end - i < MaxRunTokens)
         {
             var t = tokens[end];
             if (t.IsCapitalised || (t.Kind == TokenKind.Word && t.IsAllCaps))
@@ -294,7 +301,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return;
         }
 
-        // A run joined by connectors that is not one organisation is several names ("Putin and Musk").
+        // A run joined by connectors that is not one organisation is several names ("Jane Roe and John Doe").
         var connector = IndexOfConnector(tokens, from, to);
         if (connector >= 0)
         {
@@ -362,7 +369,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return false;
         }
 
-        // "Pentagon and NASA", "Acme Corp and Beta Ltd": "and" joins two names unless it sits inside one
+        // "Acme Corp and Beta Ltd", "Treasury and FBI": "and" joins two names unless it sits inside one
         // ("Securities and Exchange Commission": no cue before "and", and no known name on either side).
         for (var k = from + 1; k < to - 1; k++)
         {

@@ -50,7 +50,7 @@ internal static class Tokenizer
 
     public static List<Token> Tokenize(string text, int start, int end)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(Math.Max(4, (end - start) / 4));
         var i = start;
         while (i < end)
         {
@@ -121,12 +121,15 @@ internal static class Tokenizer
                 continue;
             }
 
-            tokens.Add(new Token(i, i + 1, c.ToString(), TokenKind.Punctuation));
+            tokens.Add(new Token(i, i + 1, c < AsciiStrings.Length ? AsciiStrings[c] : c.ToString(), TokenKind.Punctuation));
             i++;
         }
 
         return tokens;
     }
+
+    // One shared string per ASCII character: punctuation tokens are frequent and need no allocation.
+    private static readonly string[] AsciiStrings = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
 
     public static bool IsApostrophe(char c) => c is '\'' or '’' or '‘';
 }

@@ -101,7 +101,7 @@ internal sealed class RelationFinder
         }
 
         var organisations = masked.EntitiesInOrder.Count - people;
-        foreach (var regex in organisations > 0 && people > 0 ? _rolePatterns : [])
+        foreach (var regex in organisations > 0 && people > 0 && HasTitleWord(masked.Text) ? _rolePatterns : [])
         {
             foreach (Match match in regex.Matches(masked.Text))
             {
@@ -178,8 +178,36 @@ internal sealed class RelationFinder
         }
     }
 
+    // Role patterns all need a title; most sentences have none, and a word scan is far cheaper than six regexes.
+    private bool HasTitleWord(string text)
+    {
+        var lookup = _lexicon.TitleFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = text.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            while (i < span.Length && !char.IsLetter(span[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < span.Length && (char.IsLetter(span[i]) || span[i] == '-'))
+            {
+                i++;
+            }
+
+            if (i > start && lookup.Contains(span[start..i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int Entity(Match match, string group) => MaskedSentence.EntityOf(match.Groups[group].Value);
 
     private static void Add(List<FactDraft> facts, RelationType type, int subject, int obj, Segmentation.Sentence sentence, double confidence) =>
-        facts.Add(new FactDraft(type, subject, obj, sentence.Start, sentence.End, sentence.Citations, confidence, sentence.Index));
+        facts.Add(new FactDraft(type, subject, obj, sentence.Start, sentence.End, confidence, sentence.Index));
 }

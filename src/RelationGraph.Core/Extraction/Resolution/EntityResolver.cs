@@ -12,10 +12,14 @@ namespace RelationGraph.Core.Extraction.Resolution;
 /// </summary>
 internal static partial class EntityResolver
 {
-    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}),? (?:who is |also |widely |popularly |better |commonly )?(?:known as|nicknamed|dubbed|called) (?:the )?[“""‘']?(?<nick>\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // Patterns run on sentences of at most SentenceSegmenter.MaxSentenceLength characters with bounded quantifiers;
+    // the timeout is a safety net, and the extractor skips a sentence or stage that hits it.
+    private const int MatchTimeoutMs = RegexLimits.MatchTimeoutMs;
+
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}),? (?:who is |also |widely |popularly |better |commonly )?(?:known as|nicknamed|dubbed|called) (?:the )?[“""‘']?(?<nick>\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex NicknamePattern();
 
-    [GeneratedRegex(@"^ ?\((?<acronym>\p{Lu}[\p{Lu}&.]{1,7})\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^ ?\((?<acronym>\p{Lu}[\p{Lu}&.]{1,7})\)", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex AcronymAfter();
 
     [ThreadStatic]
@@ -323,7 +327,13 @@ internal static partial class EntityResolver
             }
 
             int its = 0, his = 0, weak = 0, strong = 0;
-            for (var m = 0; m < mentions.Count; m++)
+            var hasWeak = false;
+            for (var m = 0; m < mentions.Count && !hasWeak; m++)
+            {
+                hasWeak = assignment[m] == e && mentions[m].Strength == MentionStrength.Weak;
+            }
+
+            for (var m = 0; m < mentions.Count && hasWeak; m++)
             {
                 if (assignment[m] != e)
                 {

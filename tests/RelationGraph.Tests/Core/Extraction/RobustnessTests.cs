@@ -20,6 +20,16 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Extract_MegabyteOfCapitalisedConnectorSoup_ReturnsBoundedResult()
+    {
+        var text = string.Concat(Enumerable.Repeat("Bank and Trust of Capital Group and ", 30_000));
+
+        var batch = Extractor.Extract(SourceDocument.Create("docs/soup.txt", text), TestContext.Current.CancellationToken);
+
+        Assert.All(batch.Entities, e => Assert.True(e.Name.Length < 200));
+    }
+
+    [Fact]
     public void Extract_TextLongerThanCap_ReadsOnlyTheCap()
     {
         var extractor = new RuleBasedExtractor(maxTextLength: 1000);

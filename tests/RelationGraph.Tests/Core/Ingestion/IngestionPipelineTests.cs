@@ -242,6 +242,21 @@ public sealed class IngestionPipelineTests
         Assert.Equal(DocumentStatus.Unchanged, second.Status);
     }
 
+    [Fact]
+    public void WithCanonicalSymmetricFacts_EitherDirection_StoresOneOrder()
+    {
+        var forward = TestData.Batch("a.txt", "Ann Archer met Ben Bishop.",
+            ("Ann Archer", RelationGraph.Core.Model.EntityKind.Person, RelationGraph.Core.Model.RelationType.CommunicatesWith, "Ben Bishop", RelationGraph.Core.Model.EntityKind.Person, "Ann Archer met Ben Bishop"));
+        var backward = TestData.Batch("a.txt", "Ann Archer met Ben Bishop.",
+            ("Ben Bishop", RelationGraph.Core.Model.EntityKind.Person, RelationGraph.Core.Model.RelationType.CommunicatesWith, "Ann Archer", RelationGraph.Core.Model.EntityKind.Person, "Ann Archer met Ben Bishop"));
+
+        var a = Assert.Single(IngestionPipeline.WithCanonicalSymmetricFacts(forward).Facts);
+        var b = Assert.Single(IngestionPipeline.WithCanonicalSymmetricFacts(backward).Facts);
+
+        Assert.Equal(a, b);
+        Assert.True(string.CompareOrdinal(a.SubjectId, a.ObjectId) < 0);
+    }
+
     private sealed class SynchronousProgress(Action<IngestionProgress> report) : IProgress<IngestionProgress>
     {
         public void Report(IngestionProgress value) => report(value);

@@ -130,3 +130,33 @@ public sealed class DocumentReaderTests
         Assert.Equal("text/markdown", result.Document.MediaType);
     }
 }
+
+public sealed class PdfReadingTests
+{
+    [Fact]
+    public void Read_PdfWithText_ReturnsItsText()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        page.AddText("The Harbour Authority opened an audit.", 12, new UglyToad.PdfPig.Core.PdfPoint(40, 700), font);
+        var bytes = builder.Build();
+
+        var result = new DocumentReader().Read("reports/audit.pdf", bytes);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Contains("Harbour Authority opened an audit", result.Document!.Text, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", result.Document.MediaType);
+    }
+
+    [Fact]
+    public void Read_PdfWithoutText_FailsNoText()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+
+        var result = new DocumentReader().Read("reports/scan.pdf", builder.Build());
+
+        Assert.Equal("no-text", result.ErrorCode);
+    }
+}

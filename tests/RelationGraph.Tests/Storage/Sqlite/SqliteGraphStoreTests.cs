@@ -174,6 +174,25 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ApplyAsync_SameEntityNamedDifferently_KeepsTheFirstNameAndMergesAliases()
+    {
+        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var first = TestData.AcmeDocument();
+        first = first with { Entities = [.. first.Entities.Select(e => e.Id == Acme ? e with { Aliases = ["Acme"] } : e)] };
+        var second = TestData.BobDocument();
+        second = second with { Entities = [.. second.Entities.Select(e => e.Id == Acme ? e with { Name = "ACME CORP.", Aliases = ["the Acme group"] } : e)] };
+
+        await store.ApplyAsync([first, second], Ct);
+        var acme = await store.GetEntityAsync(Acme, Ct);
+
+        Assert.NotNull(acme);
+        Assert.Equal("Acme Corp", acme.Entity.Name);
+        Assert.Equal(["ACME CORP.", "Acme", "the Acme group"], acme.Entity.Aliases);
+        Assert.Equal(Acme, Assert.Single(await store.FindByNameAsync("The Acme Group", Ct)).Id);
+        Assert.Equal(Acme, Assert.Single(await store.SearchEntitiesAsync(new EntitySearch("acme gr"), Ct)).Id);
+    }
+
+    [Fact]
     public async Task InitializeAsync_SharedInMemoryConnectionString_WorksWithoutAFile()
     {
         var connectionString = $"Data Source=file:{Guid.NewGuid():N}?mode=memory&cache=shared";
