@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Extraction.Llm;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Reading;
 using RelationGraph.Core.Storage;
@@ -77,7 +78,13 @@ internal static class CliHost
         {
             MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
         }));
-        services.AddSingleton<IDocumentExtractor, RuleBasedExtractor>();
+        // rules (offline, the default) or llm, from Extraction:Extractor and Extraction:Llm
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return ExtractorSelection.Create(configuration[ExtractorSelection.ExtractorKey],
+                configuration.GetSection(LlmExtractorOptions.SectionName).Get<LlmExtractorOptions>());
+        });
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<IDocumentReader>(),
             sp.GetRequiredService<IDocumentExtractor>(),

@@ -9,7 +9,7 @@ public sealed record LlmExtractorOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Extraction:Llm";
 
-    /// <summary>Base address of an OpenAI-compatible endpoint or of Ollama, e.g. <c>http://localhost:11434</c>.</summary>
+    /// <summary>Base address of an OpenAI-compatible API, e.g. <c>https://api.openai.com/v1/</c>; for Ollama it defaults to <c>http://localhost:11434/v1/</c>.</summary>
     public Uri? Endpoint { get; init; }
 
     /// <summary>Model id, e.g. <c>llama3.1</c> or <c>gpt-4o-mini</c>.</summary>
