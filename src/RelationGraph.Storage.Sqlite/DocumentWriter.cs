@@ -30,6 +30,9 @@ internal sealed class DocumentWriter : IDisposable
     private readonly SqliteCommand _touchBatch;
     private readonly SqliteCommand _insertEvidence;
     private readonly SqliteCommand _recomputeFacts;
+    private readonly SqliteCommand _addFactTotals;
+    private readonly SqliteCommand _addEntityTotals;
+    private readonly SqliteCommand _recountAllTouchedEntities;
     private readonly SqliteCommand _deleteFacts;
     private readonly SqliteCommand _recomputeEntities;
     private readonly SqliteCommand _deleteEntities;
@@ -55,6 +58,9 @@ internal sealed class DocumentWriter : IDisposable
         _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
         _insertEvidence = Command("insert-evidence.sql", "$id", "$fact_key", "$doc_id", "$start", "$end", "$quote", "$citations", "$extractor", "$confidence");
         _recomputeFacts = Command("recompute-facts.sql");
+        _addFactTotals = Command("add-fact-totals.sql", "$doc_id", "$reported_at");
+        _addEntityTotals = Command("add-entity-totals.sql", "$doc_id", "$reported_at");
+        _recountAllTouchedEntities = Command("recount-all-touched-entities.sql");
         _deleteFacts = Command("delete-unsupported-facts.sql");
         _recomputeEntities = Command("recompute-entities.sql");
         _deleteEntities = Command("delete-orphan-entities.sql");
@@ -88,7 +94,7 @@ internal sealed class DocumentWriter : IDisposable
         _clearTouched.ExecuteNonQuery();
         var oldEvidence = ReadStrings(_oldEvidence, ("$doc_id", document.Id)).ToHashSet(StringComparer.Ordinal);
         Execute(_touchProvenance, ("$doc_id", document.Id));
-        WriteDocument(batch);
+        var reportedAt = WriteDocument(batch);
 
         var newEntities = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in batch.Entities)
@@ -108,7 +114,11 @@ internal sealed class DocumentWriter : IDisposable
         var newFacts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in batch.Facts)
         {
-            if (Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId)) > 0)
+            // a symmetric fact is stored in key order, so which document wrote it first cannot change the graph
+            var (subjectId, objectId) = fact.Type.IsSymmetric() && string.CompareOrdinal(fact.SubjectId, fact.ObjectId) > 0
+                ? (fact.ObjectId, fact.SubjectId)
+                : (fact.SubjectId, fact.ObjectId);
+            if (Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", subjectId), ("$object_id", objectId)) > 0)
             {
                 newFacts.Add(fact.FactKey);
             }
@@ -126,8 +136,28 @@ internal sealed class DocumentWriter : IDisposable
         Execute(_touchBatch,
             ("$entity_ids", JsonSerializer.Serialize(batch.Entities.Select(e => e.Id).Concat(batch.Mentions.Select(m => m.EntityId)).ToList(), SqliteJson.Default.ListString)),
             ("$fact_keys", JsonSerializer.Serialize(batch.Facts.Select(f => f.FactKey).Concat(batch.Evidence.Select(e => e.FactKey)).ToList(), SqliteJson.Default.ListString)));
-        _recomputeFacts.ExecuteNonQuery();
+
+        // A new document can only add to totals, so they are extended; a changed one may have taken some
+        // away (its old mentions and evidence are gone), so what it touched is recounted from what remains.
+        if (stored is null)
+        {
+            Execute(_addFactTotals, ("$doc_id", document.Id), ("$reported_at", reportedAt));
+        }
+        else
+        {
+            _recomputeFacts.ExecuteNonQuery();
+        }
+
         var deletedFacts = ReadStrings(_deleteFacts);
+        if (stored is null)
+        {
+            Execute(_addEntityTotals, ("$doc_id", document.Id), ("$reported_at", reportedAt));
+        }
+        else
+        {
+            _recountAllTouchedEntities.ExecuteNonQuery();
+        }
+
         _recomputeEntities.ExecuteNonQuery();
         var deletedEntities = ReadStrings(_deleteEntities);
         var (touchedFactCount, touchedEntityCount) = ReadTouchedCounts();
@@ -170,14 +200,17 @@ internal sealed class DocumentWriter : IDisposable
     private static string? Timestamp(DateTimeOffset? value) =>
         value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    private void WriteDocument(GraphBatch batch)
+    // Returns the document's reported time: when its facts count as seen.
+    private string WriteDocument(GraphBatch batch)
     {
         var document = batch.Document;
-        var ingestedAt = Timestamp(_timeProvider.GetUtcNow());
+        var ingestedAt = Timestamp(_timeProvider.GetUtcNow())!;
+        var reportedAt = Timestamp(document.PublishedAt) ?? ingestedAt;
         Execute(_upsertDocument, ("$id", document.Id), ("$source_uri", document.SourceUri), ("$title", document.Title), ("$publisher", document.Publisher),
             ("$author", document.Author), ("$published_at", Timestamp(document.PublishedAt)), ("$media_type", document.MediaType), ("$text", document.Text),
             ("$content_hash", document.ContentHash), ("$extractor_version", batch.ExtractorVersion), ("$ingested_at", ingestedAt),
-            ("$reported_at", Timestamp(document.PublishedAt) ?? ingestedAt));
+            ("$reported_at", reportedAt));
+        return reportedAt;
     }
 
     // Returns true when the entity is new. A known entity keeps its canonical name; this document's name becomes an alias.
