@@ -8,9 +8,9 @@ using RelationGraph.Core.Storage;
 namespace RelationGraph.Storage.Sqlite;
 
 /// <summary>
-/// Writes one document per transaction on the store's single write connection. Commands are prepared
-/// once and reused for every row and every document; totals are recomputed set-based over the facts and
-/// entities the document touched (collected in temp tables), not row by row.
+/// Writes a batch of documents per transaction on the store's single write connection. Commands are prepared
+/// once and reused for every row and every document. A new document extends the totals of what it touched;
+/// a changed one has them recounted set-based over the facts and entities it touched (collected in temp tables).
 /// </summary>
 internal sealed class DocumentWriter : IDisposable
 {
@@ -70,23 +70,46 @@ internal sealed class DocumentWriter : IDisposable
         _clearTouched = Command("clear-touched.sql");
     }
 
-    /// <summary>Test hook: runs inside the transaction just before commit; throwing from it must roll the document back.</summary>
+    /// <summary>Test hook: runs inside the transaction after each document is written; throwing from it must roll the transaction back.</summary>
     public Action<GraphBatch>? BeforeCommit { get; set; }
 
-    /// <summary>Applies one document in one transaction and returns what changed, with the delta for the path index.</summary>
-    public (ApplyResult Result, PathIndexDelta Delta) Apply(GraphBatch batch)
+    /// <summary>
+    /// Applies the documents in order in one transaction and returns, for each, what changed and the delta for
+    /// the path index. Any failure rolls every one of them back. Each document sees the ones before it, so
+    /// a document given twice is applied, then found unchanged or updated, exactly as in separate transactions.
+    /// </summary>
+    public IReadOnlyList<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches)
     {
-        var document = batch.Document;
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var command in _commands)
         {
             command.Transaction = transaction;
         }
 
+        var applied = new List<(ApplyResult, PathIndexDelta)>(batches.Count);
+        foreach (var batch in batches)
+        {
+            applied.Add(ApplyDocument(batch));
+        }
+
+        transaction.Commit();
+        return applied;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command.Dispose();
+        }
+    }
+
+    private (ApplyResult Result, PathIndexDelta Delta) ApplyDocument(GraphBatch batch)
+    {
+        var document = batch.Document;
         var stored = ReadState(document.Id);
         if (stored is not null && stored.Value.Hash == document.ContentHash && stored.Value.Version == batch.ExtractorVersion)
         {
-            transaction.Rollback();
             return (new ApplyResult(document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None),
                 new PathIndexDelta([], [], [], []));
         }
@@ -165,7 +188,6 @@ internal sealed class DocumentWriter : IDisposable
         _clearTouched.ExecuteNonQuery();
 
         BeforeCommit?.Invoke(batch);
-        transaction.Commit();
 
         var result = new ApplyResult(
             document.Id,
@@ -177,14 +199,6 @@ internal sealed class DocumentWriter : IDisposable
                 newEvidence.Count(oldEvidence.Contains),
                 oldEvidence.Count(id => !newEvidence.Contains(id))));
         return (result, delta);
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in _commands)
-        {
-            command.Dispose();
-        }
     }
 
     // Touched records that existed before and survive were updated; new ones that survive were added;

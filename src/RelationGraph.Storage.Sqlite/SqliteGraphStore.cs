@@ -160,28 +160,56 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
         }
 
         await InitializeAsync(cancellationToken);
-        var results = new List<ApplyResult>(batches.Count);
-        foreach (var batch in batches)
+        if (batches.Count == 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await _writeGate.WaitAsync(cancellationToken);
-            try
-            {
-                var writer = _writer!;
-                writer.BeforeCommit = BeforeCommit;
-                var (result, delta) = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batch)), (writer, batch), cancellationToken);
+            return [];
+        }
 
-                // after commit, still inside the gate, so deltas reach the index in commit order
-                _index.Apply(delta);
-                results.Add(result);
-                if (_logger.IsEnabled(LogLevel.Debug))
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (batches.Count > 1)
+            {
+                try
                 {
-                    _logger.DocumentApplied(result.DocumentId, result.Outcome.ToString(), result.Facts.Added, result.Facts.Updated, result.Facts.Removed);
+                    return await WriteAsync(batches, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // rolled back whole: one transaction per document then lets the good ones land and the bad one fail alone
+                    _logger.BatchRolledBack(batches.Count, ex);
                 }
             }
-            finally
+
+            var results = new List<ApplyResult>(batches.Count);
+            foreach (var batch in batches)
             {
-                _writeGate.Release();
+                results.AddRange(await WriteAsync([batch], cancellationToken));
+            }
+
+            return results;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    // Inside the write gate. Deltas reach the index after commit and in commit order.
+    private async Task<List<ApplyResult>> WriteAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var writer = _writer!;
+        writer.BeforeCommit = BeforeCommit;
+        var applied = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken);
+        var results = new List<ApplyResult>(applied.Count);
+        foreach (var (result, delta) in applied)
+        {
+            _index.Apply(delta);
+            results.Add(result);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.DocumentApplied(result.DocumentId, result.Outcome.ToString(), result.Facts.Added, result.Facts.Updated, result.Facts.Removed);
             }
         }
 

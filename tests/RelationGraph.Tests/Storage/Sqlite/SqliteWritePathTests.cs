@@ -2,14 +2,15 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Tests.Storage.Sqlite;
 
 /// <summary>
-/// The store keeps entity and fact totals up to date incrementally; these tests count them again from the
-/// stored mention and evidence rows and demand the same numbers.
+/// The write path: a batch is one transaction, and entity and fact totals are kept up to date incrementally;
+/// these tests count the totals again from the stored mention and evidence rows and demand the same numbers.
 /// </summary>
-public sealed class SqliteTotalsTests : IAsyncDisposable
+public sealed class SqliteWritePathTests : IAsyncDisposable
 {
     private static readonly string Alice = TestData.Id(EntityKind.Person, "Alice Able");
     private static readonly string Bob = TestData.Id(EntityKind.Person, "Bob Baker");
@@ -70,6 +71,51 @@ public sealed class SqliteTotalsTests : IAsyncDisposable
         Assert.Equal(2, (await forwardsFirst.GetEvidenceAsync(factKey, 0, 10, Ct))!.Fact.DocCount);
     }
 
+    [Fact]
+    public async Task ApplyAsync_OneBatch_GivesTheSameResultsAndGraphAsOneDocumentPerCall()
+    {
+        var edited = TestData.AcmeDocument(TestData.AcmeText + " Nothing more.");
+        GraphBatch[] sequence = [TestData.AcmeDocument(), TestData.BobDocument(), TestData.AcmeDocument(), edited, Third(), edited, TestData.AcmeDocument()];
+        var oneByOne = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var separate = new List<ApplyResult>();
+        foreach (var batch in sequence)
+        {
+            separate.AddRange(await oneByOne.ApplyAsync([batch], Ct));
+        }
+
+        await using var otherFiles = new SqliteTestFiles();
+        var batched = await otherFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var together = await batched.ApplyAsync(sequence, Ct);
+
+        Assert.Equal(separate, together);
+        Assert.Equal([ApplyOutcome.Added, ApplyOutcome.Added, ApplyOutcome.Unchanged, ApplyOutcome.Updated, ApplyOutcome.Added, ApplyOutcome.Unchanged, ApplyOutcome.Updated],
+            together.Select(r => r.Outcome));
+        Assert.Equal(await oneByOne.CountAsync(Ct), await batched.CountAsync(Ct));
+        Assert.Equal(oneByOne.Index.DescribeAdjacency(), batched.Index.DescribeAdjacency());
+        Assert.Equal((await batched.BuildIndexAsync(Ct)).DescribeAdjacency(), batched.Index.DescribeAdjacency());
+        await AssertTotalsMatchTheRowsAsync(otherFiles.DatabasePath);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_BadDocumentInABatch_LandsTheDocumentsBeforeItAndLeavesNothingOfIt()
+    {
+        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var third = Third();
+        var bad = third with { Evidence = [.. third.Evidence, third.Evidence[0] with { Id = "evi_orphan", FactKey = "fact_nobody_declared" }] };
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => store.ApplyAsync([TestData.AcmeDocument(), bad, TestData.BobDocument()], Ct));
+
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT: foreign key
+        Assert.NotNull(await store.GetDocumentStateAsync(TestData.AcmeDocument().Document.Id, Ct));
+        Assert.Null(await store.GetDocumentStateAsync(bad.Document.Id, Ct));
+        Assert.Null(await store.GetEntityAsync(TestData.Id(EntityKind.Person, "Dana Doe"), Ct));
+        Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), await store.CountAsync(Ct));
+        Assert.Equal((await store.BuildIndexAsync(Ct)).DescribeAdjacency(), store.Index.DescribeAdjacency());
+        await AssertTotalsMatchTheRowsAsync();
+        Assert.Equal([ApplyOutcome.Unchanged, ApplyOutcome.Added, ApplyOutcome.Added],
+            (await store.ApplyAsync([TestData.AcmeDocument(), third, TestData.BobDocument()], Ct)).Select(r => r.Outcome));
+    }
+
     private static GraphBatch Dated(GraphBatch batch, int year) =>
         batch with { Document = batch.Document with { PublishedAt = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
 
@@ -94,9 +140,11 @@ public sealed class SqliteTotalsTests : IAsyncDisposable
         return batch with { Evidence = [batch.Evidence[0] with { Confidence = 0.95, Extractor = "model" }] };
     }
 
-    private async Task<StoredTotals> AssertTotalsMatchTheRowsAsync()
+    private Task<StoredTotals> AssertTotalsMatchTheRowsAsync() => AssertTotalsMatchTheRowsAsync(_files.DatabasePath);
+
+    private static async Task<StoredTotals> AssertTotalsMatchTheRowsAsync(string databasePath)
     {
-        await using var connection = new SqliteConnection($"Data Source={_files.DatabasePath};Pooling=False;Mode=ReadOnly");
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
         await connection.OpenAsync(Ct);
         var reported = Rows(connection, "SELECT id, reported_at FROM documents", r => (Id: r.GetString(0), At: r.GetString(1))).ToDictionary(d => d.Id, d => d.At);
         var mentions = Rows(connection, "SELECT entity_id, doc_id FROM mentions", r => (Entity: r.GetString(0), Doc: r.GetString(1)));
