@@ -8,9 +8,9 @@ using RelationGraph.Core.Storage;
 namespace RelationGraph.Storage.Sqlite;
 
 /// <summary>
-/// Writes one document per transaction on the store's single write connection. Commands are prepared
-/// once and reused for every row and every document; totals are recomputed set-based over the facts and
-/// entities the document touched (collected in temp tables), not row by row.
+/// Writes a batch of documents per transaction on the store's single write connection. Commands are prepared
+/// once and reused for every row and every document. A new document extends the totals of what it touched;
+/// a changed one has them recounted set-based over the facts and entities it touched (collected in temp tables).
 /// </summary>
 internal sealed class DocumentWriter : IDisposable
 {
@@ -30,6 +30,9 @@ internal sealed class DocumentWriter : IDisposable
     private readonly SqliteCommand _touchBatch;
     private readonly SqliteCommand _insertEvidence;
     private readonly SqliteCommand _recomputeFacts;
+    private readonly SqliteCommand _addFactTotals;
+    private readonly SqliteCommand _addEntityTotals;
+    private readonly SqliteCommand _recountAllTouchedEntities;
     private readonly SqliteCommand _deleteFacts;
     private readonly SqliteCommand _recomputeEntities;
     private readonly SqliteCommand _deleteEntities;
@@ -55,6 +58,9 @@ internal sealed class DocumentWriter : IDisposable
         _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
         _insertEvidence = Command("insert-evidence.sql", "$id", "$fact_key", "$doc_id", "$start", "$end", "$quote", "$citations", "$extractor", "$confidence");
         _recomputeFacts = Command("recompute-facts.sql");
+        _addFactTotals = Command("add-fact-totals.sql", "$doc_id", "$reported_at");
+        _addEntityTotals = Command("add-entity-totals.sql", "$doc_id", "$reported_at");
+        _recountAllTouchedEntities = Command("recount-all-touched-entities.sql");
         _deleteFacts = Command("delete-unsupported-facts.sql");
         _recomputeEntities = Command("recompute-entities.sql");
         _deleteEntities = Command("delete-orphan-entities.sql");
@@ -64,23 +70,46 @@ internal sealed class DocumentWriter : IDisposable
         _clearTouched = Command("clear-touched.sql");
     }
 
-    /// <summary>Test hook: runs inside the transaction just before commit; throwing from it must roll the document back.</summary>
+    /// <summary>Test hook: runs inside the transaction after each document is written; throwing from it must roll the transaction back.</summary>
     public Action<GraphBatch>? BeforeCommit { get; set; }
 
-    /// <summary>Applies one document in one transaction and returns what changed, with the delta for the path index.</summary>
-    public (ApplyResult Result, PathIndexDelta Delta) Apply(GraphBatch batch)
+    /// <summary>
+    /// Applies the documents in order in one transaction and returns, for each, what changed and the delta for
+    /// the path index. Any failure rolls every one of them back. Each document sees the ones before it, so
+    /// a document given twice is applied, then found unchanged or updated, exactly as in separate transactions.
+    /// </summary>
+    public IReadOnlyList<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches)
     {
-        var document = batch.Document;
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var command in _commands)
         {
             command.Transaction = transaction;
         }
 
+        var applied = new List<(ApplyResult, PathIndexDelta)>(batches.Count);
+        foreach (var batch in batches)
+        {
+            applied.Add(ApplyDocument(batch));
+        }
+
+        transaction.Commit();
+        return applied;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command.Dispose();
+        }
+    }
+
+    private (ApplyResult Result, PathIndexDelta Delta) ApplyDocument(GraphBatch batch)
+    {
+        var document = batch.Document;
         var stored = ReadState(document.Id);
         if (stored is not null && stored.Value.Hash == document.ContentHash && stored.Value.Version == batch.ExtractorVersion)
         {
-            transaction.Rollback();
             return (new ApplyResult(document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None),
                 new PathIndexDelta([], [], [], []));
         }
@@ -88,7 +117,7 @@ internal sealed class DocumentWriter : IDisposable
         _clearTouched.ExecuteNonQuery();
         var oldEvidence = ReadStrings(_oldEvidence, ("$doc_id", document.Id)).ToHashSet(StringComparer.Ordinal);
         Execute(_touchProvenance, ("$doc_id", document.Id));
-        WriteDocument(batch);
+        var reportedAt = WriteDocument(batch);
 
         var newEntities = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in batch.Entities)
@@ -108,7 +137,11 @@ internal sealed class DocumentWriter : IDisposable
         var newFacts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in batch.Facts)
         {
-            if (Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId)) > 0)
+            // a symmetric fact is stored in key order, so which document wrote it first cannot change the graph
+            var (subjectId, objectId) = fact.Type.IsSymmetric() && string.CompareOrdinal(fact.SubjectId, fact.ObjectId) > 0
+                ? (fact.ObjectId, fact.SubjectId)
+                : (fact.SubjectId, fact.ObjectId);
+            if (Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", subjectId), ("$object_id", objectId)) > 0)
             {
                 newFacts.Add(fact.FactKey);
             }
@@ -126,8 +159,28 @@ internal sealed class DocumentWriter : IDisposable
         Execute(_touchBatch,
             ("$entity_ids", JsonSerializer.Serialize(batch.Entities.Select(e => e.Id).Concat(batch.Mentions.Select(m => m.EntityId)).ToList(), SqliteJson.Default.ListString)),
             ("$fact_keys", JsonSerializer.Serialize(batch.Facts.Select(f => f.FactKey).Concat(batch.Evidence.Select(e => e.FactKey)).ToList(), SqliteJson.Default.ListString)));
-        _recomputeFacts.ExecuteNonQuery();
+
+        // A new document can only add to totals, so they are extended; a changed one may have taken some
+        // away (its old mentions and evidence are gone), so what it touched is recounted from what remains.
+        if (stored is null)
+        {
+            Execute(_addFactTotals, ("$doc_id", document.Id), ("$reported_at", reportedAt));
+        }
+        else
+        {
+            _recomputeFacts.ExecuteNonQuery();
+        }
+
         var deletedFacts = ReadStrings(_deleteFacts);
+        if (stored is null)
+        {
+            Execute(_addEntityTotals, ("$doc_id", document.Id), ("$reported_at", reportedAt));
+        }
+        else
+        {
+            _recountAllTouchedEntities.ExecuteNonQuery();
+        }
+
         _recomputeEntities.ExecuteNonQuery();
         var deletedEntities = ReadStrings(_deleteEntities);
         var (touchedFactCount, touchedEntityCount) = ReadTouchedCounts();
@@ -135,7 +188,6 @@ internal sealed class DocumentWriter : IDisposable
         _clearTouched.ExecuteNonQuery();
 
         BeforeCommit?.Invoke(batch);
-        transaction.Commit();
 
         var result = new ApplyResult(
             document.Id,
@@ -147,14 +199,6 @@ internal sealed class DocumentWriter : IDisposable
                 newEvidence.Count(oldEvidence.Contains),
                 oldEvidence.Count(id => !newEvidence.Contains(id))));
         return (result, delta);
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in _commands)
-        {
-            command.Dispose();
-        }
     }
 
     // Touched records that existed before and survive were updated; new ones that survive were added;
@@ -170,14 +214,17 @@ internal sealed class DocumentWriter : IDisposable
     private static string? Timestamp(DateTimeOffset? value) =>
         value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    private void WriteDocument(GraphBatch batch)
+    // Returns the document's reported time: when its facts count as seen.
+    private string WriteDocument(GraphBatch batch)
     {
         var document = batch.Document;
-        var ingestedAt = Timestamp(_timeProvider.GetUtcNow());
+        var ingestedAt = Timestamp(_timeProvider.GetUtcNow())!;
+        var reportedAt = Timestamp(document.PublishedAt) ?? ingestedAt;
         Execute(_upsertDocument, ("$id", document.Id), ("$source_uri", document.SourceUri), ("$title", document.Title), ("$publisher", document.Publisher),
             ("$author", document.Author), ("$published_at", Timestamp(document.PublishedAt)), ("$media_type", document.MediaType), ("$text", document.Text),
             ("$content_hash", document.ContentHash), ("$extractor_version", batch.ExtractorVersion), ("$ingested_at", ingestedAt),
-            ("$reported_at", Timestamp(document.PublishedAt) ?? ingestedAt));
+            ("$reported_at", reportedAt));
+        return reportedAt;
     }
 
     // Returns true when the entity is new. A known entity keeps its canonical name; this document's name becomes an alias.

@@ -21,4 +21,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Path search {FromId} -> {ToId} hit its time limit after {ElapsedMilliseconds} ms")]
     public static partial void PathSearchTimedOut(this ILogger logger, string fromId, string toId, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning,
+        Message = "A batch of {DocumentCount} documents was rolled back; writing them one transaction each")]
+    public static partial void BatchRolledBack(this ILogger logger, int documentCount, Exception exception);
 }

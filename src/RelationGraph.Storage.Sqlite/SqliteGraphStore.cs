@@ -100,8 +100,9 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
             try
             {
                 await connection.OpenAsync(cancellationToken);
-                // temp tables and sort B-trees in memory (the default spills them to files); a larger page cache for the writer
-                ExecuteScript(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+                // temp tables and sort B-trees in memory (the default spills them to files); a larger page cache for the writer;
+                // checkpoints every 64 MB of WAL rather than 4 MB, so a hot page rewritten by many batches is copied back once
+                ExecuteScript(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
                 ConfigureConnection(connection);
                 connection.CreateAggregate("noisy_or", 1.0, static (double untrue, double confidence) => untrue * (1 - Math.Clamp(confidence, 0, 1)), static untrue => 1 - untrue);
                 await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);
@@ -160,28 +161,56 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
         }
 
         await InitializeAsync(cancellationToken);
-        var results = new List<ApplyResult>(batches.Count);
-        foreach (var batch in batches)
+        if (batches.Count == 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await _writeGate.WaitAsync(cancellationToken);
-            try
-            {
-                var writer = _writer!;
-                writer.BeforeCommit = BeforeCommit;
-                var (result, delta) = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batch)), (writer, batch), cancellationToken);
+            return [];
+        }
 
-                // after commit, still inside the gate, so deltas reach the index in commit order
-                _index.Apply(delta);
-                results.Add(result);
-                if (_logger.IsEnabled(LogLevel.Debug))
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (batches.Count > 1)
+            {
+                try
                 {
-                    _logger.DocumentApplied(result.DocumentId, result.Outcome.ToString(), result.Facts.Added, result.Facts.Updated, result.Facts.Removed);
+                    return await WriteAsync(batches, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // rolled back whole: one transaction per document then lets the good ones land and the bad one fail alone
+                    _logger.BatchRolledBack(batches.Count, ex);
                 }
             }
-            finally
+
+            var results = new List<ApplyResult>(batches.Count);
+            foreach (var batch in batches)
             {
-                _writeGate.Release();
+                results.AddRange(await WriteAsync([batch], cancellationToken));
+            }
+
+            return results;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    // Inside the write gate. Deltas reach the index after commit and in commit order.
+    private async Task<List<ApplyResult>> WriteAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var writer = _writer!;
+        writer.BeforeCommit = BeforeCommit;
+        var applied = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken);
+        var results = new List<ApplyResult>(applied.Count);
+        foreach (var (result, delta) in applied)
+        {
+            _index.Apply(delta);
+            results.Add(result);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.DocumentApplied(result.DocumentId, result.Outcome.ToString(), result.Facts.Added, result.Facts.Updated, result.Facts.Removed);
             }
         }
 

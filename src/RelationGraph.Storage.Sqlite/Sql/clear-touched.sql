@@ -1,2 +1,3 @@
 DELETE FROM temp.touched_facts;
 DELETE FROM temp.touched_entities;
+DELETE FROM temp.recount_entities;

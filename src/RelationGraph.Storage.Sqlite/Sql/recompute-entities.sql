@@ -24,4 +24,4 @@ UPDATE entities SET
             SELECT e.doc_id FROM facts f JOIN evidence e ON e.fact_key = f.fact_key WHERE f.subject_id = entities.id
             UNION SELECT e.doc_id FROM facts f JOIN evidence e ON e.fact_key = f.fact_key WHERE f.object_id = entities.id))
     END
-WHERE id IN (SELECT id FROM temp.touched_entities);
+WHERE id IN (SELECT id FROM temp.recount_entities);

@@ -80,5 +80,7 @@ CREATE TABLE IF NOT EXISTS evidence (
     extractor TEXT NOT NULL,
     confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1)
 );
-CREATE INDEX IF NOT EXISTS ix_evidence_fact_key ON evidence (fact_key, confidence DESC, doc_id);
+-- in the order readers rank a fact's evidence (sample quote, evidence pages, path hops), so picking the best needs no sort
+DROP INDEX IF EXISTS ix_evidence_fact_key;
+CREATE INDEX IF NOT EXISTS ix_evidence_fact_rank ON evidence (fact_key, confidence DESC, doc_id, start);
 CREATE INDEX IF NOT EXISTS ix_evidence_doc_id ON evidence (doc_id);

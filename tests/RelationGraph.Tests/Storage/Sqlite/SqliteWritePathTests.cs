@@ -1,0 +1,206 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Tests.Storage.Sqlite;
+
+/// <summary>
+/// The write path: a batch is one transaction, and entity and fact totals are kept up to date incrementally;
+/// these tests count the totals again from the stored mention and evidence rows and demand the same numbers.
+/// </summary>
+public sealed class SqliteWritePathTests : IAsyncDisposable
+{
+    private static readonly string Alice = TestData.Id(EntityKind.Person, "Alice Able");
+    private static readonly string Bob = TestData.Id(EntityKind.Person, "Bob Baker");
+
+    private readonly SqliteTestFiles _files = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask DisposeAsync() => _files.DisposeAsync();
+
+    [Fact]
+    public async Task ApplyAsync_NewChangedAndRepeatedDocuments_TotalsEqualACountFromTheRows()
+    {
+        var clock = new FakeTimeProvider(TestData.Epoch);
+        var store = await _files.OpenInitializedAsync(clock);
+
+        await store.ApplyAsync([Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument()], Ct);
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.ApplyAsync([Dated(Third(), 2019), Dated(Fourth(), 2023)], Ct);
+        await AssertTotalsMatchTheRowsAsync();
+
+        // a changed document takes mentions and evidence away; an unchanged one changes nothing
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.ApplyAsync([Dated(TestData.AcmeDocument(TestData.AcmeText + " Nothing more."), 2022), Dated(Third(), 2019)], Ct);
+        await store.ApplyAsync([Dated(TestData.Batch("docs/third.txt", "Acme Corp hired a driver. Carol Cole funds Acme Corp.",
+            ("Carol Cole", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Carol Cole funds Acme Corp")), 2019)], Ct);
+        await AssertTotalsMatchTheRowsAsync();
+        await store.ApplyAsync([Dated(Fifth(), 2018)], Ct);
+
+        var totals = await AssertTotalsMatchTheRowsAsync();
+        var acme = totals.Entities[TestData.Id(EntityKind.Organisation, "Acme Corp")];
+        Assert.Equal(5, acme.DocCount);
+        Assert.Equal("2018-01-01T00:00:00.0000000+00:00", acme.FirstSeen);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SymmetricFactGivenEitherWay_IsStoredInKeyOrderWhateverArrivesFirst()
+    {
+        var (low, high) = string.CompareOrdinal(Alice, Bob) < 0 ? ("Alice Able", "Bob Baker") : ("Bob Baker", "Alice Able");
+        var backwards = TestData.Batch("docs/backwards.txt", $"{high} talks to {low} every week.",
+            (high, EntityKind.Person, RelationType.CommunicatesWith, low, EntityKind.Person, $"{high} talks to {low}"));
+        var forwards = TestData.Batch("docs/forwards.txt", $"{low} talks to {high} often.",
+            (low, EntityKind.Person, RelationType.CommunicatesWith, high, EntityKind.Person, $"{low} talks to {high}"));
+        var factKey = Assert.Single(backwards.Facts).FactKey;
+        Assert.Equal(factKey, Assert.Single(forwards.Facts).FactKey);
+
+        var backwardsFirst = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await backwardsFirst.ApplyAsync([backwards], Ct);
+        var stored = (await backwardsFirst.GetEvidenceAsync(factKey, 0, 10, Ct))!.Fact;
+        await backwardsFirst.ApplyAsync([forwards], Ct);
+
+        await using var otherFiles = new SqliteTestFiles();
+        var forwardsFirst = await otherFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await forwardsFirst.ApplyAsync([forwards, backwards], Ct);
+
+        Assert.Equal((TestData.Id(EntityKind.Person, low), TestData.Id(EntityKind.Person, high)), (stored.SubjectId, stored.ObjectId));
+        Assert.Equal(backwardsFirst.Index.DescribeAdjacency(), forwardsFirst.Index.DescribeAdjacency());
+        Assert.Equal(2, (await forwardsFirst.GetEvidenceAsync(factKey, 0, 10, Ct))!.Fact.DocCount);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OneBatch_GivesTheSameResultsAndGraphAsOneDocumentPerCall()
+    {
+        var edited = TestData.AcmeDocument(TestData.AcmeText + " Nothing more.");
+        GraphBatch[] sequence = [TestData.AcmeDocument(), TestData.BobDocument(), TestData.AcmeDocument(), edited, Third(), edited, TestData.AcmeDocument()];
+        var oneByOne = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var separate = new List<ApplyResult>();
+        foreach (var batch in sequence)
+        {
+            separate.AddRange(await oneByOne.ApplyAsync([batch], Ct));
+        }
+
+        await using var otherFiles = new SqliteTestFiles();
+        var batched = await otherFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var together = await batched.ApplyAsync(sequence, Ct);
+
+        Assert.Equal(separate, together);
+        Assert.Equal([ApplyOutcome.Added, ApplyOutcome.Added, ApplyOutcome.Unchanged, ApplyOutcome.Updated, ApplyOutcome.Added, ApplyOutcome.Unchanged, ApplyOutcome.Updated],
+            together.Select(r => r.Outcome));
+        Assert.Equal(await oneByOne.CountAsync(Ct), await batched.CountAsync(Ct));
+        Assert.Equal(oneByOne.Index.DescribeAdjacency(), batched.Index.DescribeAdjacency());
+        Assert.Equal((await batched.BuildIndexAsync(Ct)).DescribeAdjacency(), batched.Index.DescribeAdjacency());
+        await AssertTotalsMatchTheRowsAsync(otherFiles.DatabasePath);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_BadDocumentInABatch_LandsTheDocumentsBeforeItAndLeavesNothingOfIt()
+    {
+        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var third = Third();
+        var bad = third with { Evidence = [.. third.Evidence, third.Evidence[0] with { Id = "evi_orphan", FactKey = "fact_nobody_declared" }] };
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => store.ApplyAsync([TestData.AcmeDocument(), bad, TestData.BobDocument()], Ct));
+
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT: foreign key
+        Assert.NotNull(await store.GetDocumentStateAsync(TestData.AcmeDocument().Document.Id, Ct));
+        Assert.Null(await store.GetDocumentStateAsync(bad.Document.Id, Ct));
+        Assert.Null(await store.GetEntityAsync(TestData.Id(EntityKind.Person, "Dana Doe"), Ct));
+        Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), await store.CountAsync(Ct));
+        Assert.Equal((await store.BuildIndexAsync(Ct)).DescribeAdjacency(), store.Index.DescribeAdjacency());
+        await AssertTotalsMatchTheRowsAsync();
+        Assert.Equal([ApplyOutcome.Unchanged, ApplyOutcome.Added, ApplyOutcome.Added],
+            (await store.ApplyAsync([TestData.AcmeDocument(), third, TestData.BobDocument()], Ct)).Select(r => r.Outcome));
+    }
+
+    private static GraphBatch Dated(GraphBatch batch, int year) =>
+        batch with { Document = batch.Document with { PublishedAt = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
+
+    // Dana Doe is never named in the text, so she is counted through her fact's evidence; two evidence in one document.
+    private static GraphBatch Third()
+    {
+        var batch = TestData.Batch("docs/third.txt", "Acme Corp hired her last year. Alice Able works for Acme Corp, staff say. Alice Able leads Acme Corp.",
+            ("Dana Doe", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Acme Corp hired her"),
+            ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"),
+            ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able leads Acme Corp"));
+        return batch with { Evidence = [batch.Evidence[0], batch.Evidence[1] with { Confidence = 0.5, Extractor = "pattern" }, batch.Evidence[2] with { Confidence = 0.7 }] };
+    }
+
+    private static GraphBatch Fourth() => TestData.Batch("docs/fourth.txt", "Dana Doe works for Acme Corp. Bob Baker is a close associate of Alice Able.",
+        ("Dana Doe", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Dana Doe works for Acme Corp"),
+        ("Bob Baker", EntityKind.Person, RelationType.AssociatedWith, "Alice Able", EntityKind.Person, "Bob Baker is a close associate of Alice Able"));
+
+    private static GraphBatch Fifth()
+    {
+        var batch = TestData.Batch("docs/fifth.txt", "Alice Able works for Acme Corp since 2010.",
+            ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"));
+        return batch with { Evidence = [batch.Evidence[0] with { Confidence = 0.95, Extractor = "model" }] };
+    }
+
+    private Task<StoredTotals> AssertTotalsMatchTheRowsAsync() => AssertTotalsMatchTheRowsAsync(_files.DatabasePath);
+
+    private static async Task<StoredTotals> AssertTotalsMatchTheRowsAsync(string databasePath)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        var reported = Rows(connection, "SELECT id, reported_at FROM documents", r => (Id: r.GetString(0), At: r.GetString(1))).ToDictionary(d => d.Id, d => d.At);
+        var mentions = Rows(connection, "SELECT entity_id, doc_id FROM mentions", r => (Entity: r.GetString(0), Doc: r.GetString(1)));
+        var evidence = Rows(connection, "SELECT fact_key, doc_id, start, quote, extractor, confidence FROM evidence",
+            r => (Fact: r.GetString(0), Doc: r.GetString(1), Start: r.GetInt32(2), Quote: r.GetString(3), Extractor: r.GetString(4), Confidence: r.GetDouble(5)));
+        var facts = Rows(connection, "SELECT fact_key, subject_id, object_id, evidence_count, doc_count, confidence, first_seen, last_seen, sample_quote, extractors FROM facts",
+            r => new StoredFact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetDouble(5), r.GetString(6), r.GetString(7), r.GetString(8),
+                JsonSerializer.Deserialize<List<string>>(r.GetString(9))!));
+        var entities = Rows(connection, "SELECT id, mention_count, doc_count, first_seen, last_seen FROM entities",
+            r => new StoredEntity(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+
+        Assert.NotEmpty(facts);
+        foreach (var fact in facts)
+        {
+            var rows = evidence.Where(e => e.Fact == fact.Key).ToList();
+            var docs = rows.Select(e => e.Doc).Distinct().ToList();
+            var untrue = rows.GroupBy(e => e.Doc).Aggregate(1.0, (product, doc) => product * (1 - doc.Max(e => e.Confidence)));
+            var sample = rows.OrderByDescending(e => e.Confidence).ThenBy(e => e.Doc, StringComparer.Ordinal).ThenBy(e => e.Start).First().Quote;
+            Assert.Equal((rows.Count, docs.Count), (fact.EvidenceCount, fact.DocCount));
+            Assert.Equal(1 - untrue, fact.Confidence, 9);
+            Assert.Equal((docs.Select(d => reported[d]).Min(StringComparer.Ordinal), docs.Select(d => reported[d]).Max(StringComparer.Ordinal)), (fact.FirstSeen, fact.LastSeen));
+            Assert.Equal(sample, fact.SampleQuote);
+            Assert.Equal(rows.Select(e => e.Extractor).Distinct().Order(StringComparer.Ordinal), fact.Extractors);
+        }
+
+        foreach (var entity in entities)
+        {
+            var mentioned = mentions.Where(m => m.Entity == entity.Id).ToList();
+            var docs = mentioned.Count > 0
+                ? mentioned.Select(m => m.Doc).Distinct().ToList()
+                : facts.Where(f => f.SubjectId == entity.Id || f.ObjectId == entity.Id).SelectMany(f => evidence.Where(e => e.Fact == f.Key)).Select(e => e.Doc).Distinct().ToList();
+            Assert.Equal((mentioned.Count, docs.Count), (entity.MentionCount, entity.DocCount));
+            Assert.Equal((docs.Select(d => reported[d]).Min(StringComparer.Ordinal), docs.Select(d => reported[d]).Max(StringComparer.Ordinal)), (entity.FirstSeen, entity.LastSeen));
+        }
+
+        return new StoredTotals(entities.ToDictionary(e => e.Id), facts.ToDictionary(f => f.Key));
+    }
+
+    private static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    private sealed record StoredFact(string Key, string SubjectId, string ObjectId, int EvidenceCount, int DocCount, double Confidence,
+        string FirstSeen, string LastSeen, string SampleQuote, List<string> Extractors);
+
+    private sealed record StoredEntity(string Id, int MentionCount, int DocCount, string? FirstSeen, string? LastSeen);
+
+    private sealed record StoredTotals(Dictionary<string, StoredEntity> Entities, Dictionary<string, StoredFact> Facts);
+}
