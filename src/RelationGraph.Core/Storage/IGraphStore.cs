@@ -17,7 +17,7 @@ public interface IGraphStore
     Task<StoredDocumentState?> GetDocumentStateAsync(string documentId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies documents, each in its own transaction: a new document is added; a changed one replaces
+    /// Applies documents, each all-or-nothing (a store may commit a whole call at once): a new document is added; a changed one replaces
     /// its own mentions and evidence, fact totals are recomputed, and facts and entities nothing supports
     /// any more are removed; an unchanged one (same hash and extractor version) is left alone.
     /// </summary>
