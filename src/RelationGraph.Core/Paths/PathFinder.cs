@@ -320,10 +320,11 @@ internal sealed class PathFinder
         _edgesScanned = 0;
         _meetingScanLimit = long.MaxValue;
         scratch.LinkCount = 0;
-        scratch.Seen[(2 * from) + ForwardSide] = _searchBase;
-        scratch.HeadForward[from] = -1;
-        scratch.Seen[(2 * to) + BackwardSide] = _searchBase;
-        scratch.HeadBackward[to] = -1;
+        var seen = scratch.Seen;
+        seen[(SearchScratch.SeenStride * from) + ForwardSide] = _searchBase;
+        seen[(SearchScratch.SeenStride * from) + SearchScratch.HeadOffset + ForwardSide] = -1;
+        seen[(SearchScratch.SeenStride * to) + BackwardSide] = _searchBase;
+        seen[(SearchScratch.SeenStride * to) + SearchScratch.HeadOffset + BackwardSide] = -1;
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
         var next = scratch.Next;
@@ -333,17 +334,19 @@ internal sealed class PathFinder
         backward.Add(to);
         _meetings.Clear();
         int forwardLevel = 0, backwardLevel = 0;
+        long forwardCost = _index.Neighbours(from).Length, backwardCost = _index.Neighbours(to).Length;
         while (forwardLevel + backwardLevel < maxHops && forward.Count > 0 && backward.Count > 0)
         {
-            if (forward.Count <= backward.Count)
+            // grow the side whose next level scans fewer edges: a frontier of three hubs costs more than one of fifty leaves
+            if (forwardCost <= backwardCost)
             {
-                Expand(forward, next, scratch.HeadForward, ForwardSide, forwardLevel);
+                forwardCost = Expand(forward, next, ForwardSide, forwardLevel);
                 forwardLevel++;
                 (forward, next) = (next, forward);
             }
             else
             {
-                Expand(backward, next, scratch.HeadBackward, BackwardSide, backwardLevel);
+                backwardCost = Expand(backward, next, BackwardSide, backwardLevel);
                 backwardLevel++;
                 (backward, next) = (next, backward);
             }
@@ -366,7 +369,8 @@ internal sealed class PathFinder
     // a bounded extra scan past the first meeting: a quarter of the work done so far, at least
     // MinMeetingScan edges. Ranking among equally short paths is exact whenever the meeting level fits
     // in that budget (always on small graphs); on hub-heavy levels it ranks the paths collected.
-    private void Expand(List<int> frontier, List<int> next, int[] heads, int side, int level)
+    // Returns the adjacency size of the new level: what expanding it will cost.
+    private long Expand(List<int> frontier, List<int> next, int side, int level)
     {
         var scratch = _scratch;
         next.Clear();
@@ -383,6 +387,7 @@ internal sealed class PathFinder
         var scanned = _edgesScanned;
         var limit = _meetingScanLimit;
         var met = false;
+        long nextCost = 0;
         try
         {
             foreach (var node in CollectionsMarshal.AsSpan(frontier))
@@ -393,7 +398,7 @@ internal sealed class PathFinder
                 {
                     if (++scanned > limit)
                     {
-                        return;
+                        return nextCost;
                     }
 
                     var neighbour = adjacent.Node;
@@ -402,7 +407,7 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    var slot = 2 * neighbour;
+                    var slot = SearchScratch.SeenStride * neighbour;
                     if (seen[slot + other] >= searchBase)
                     {
                         if (!met)
@@ -414,7 +419,7 @@ internal sealed class PathFinder
                         _meetings.Add(side == ForwardSide ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
                         if (_meetings.Count >= _meetingCap)
                         {
-                            return;
+                            return nextCost;
                         }
 
                         continue;
@@ -430,7 +435,7 @@ internal sealed class PathFinder
                     {
                         if (mark == reachedMark)
                         {
-                            scratch.AddLink(heads, neighbour, node, adjacent.Edge);
+                            scratch.AddLink(seen, slot + SearchScratch.HeadOffset + side, node, adjacent.Edge);
                         }
 
                         continue;
@@ -442,9 +447,10 @@ internal sealed class PathFinder
                     }
 
                     seen[slot + side] = reachedMark;
-                    heads[neighbour] = -1;
-                    scratch.AddLink(heads, neighbour, node, adjacent.Edge);
+                    seen[slot + SearchScratch.HeadOffset + side] = -1;
+                    scratch.AddLink(seen, slot + SearchScratch.HeadOffset + side, node, adjacent.Edge);
                     next.Add(neighbour);
+                    nextCost += _index.Neighbours(neighbour).Length;
                 }
             }
         }
@@ -453,6 +459,8 @@ internal sealed class PathFinder
             _edgesScanned = scanned;
             _meetingScanLimit = limit;
         }
+
+        return nextCost;
     }
 
     /// <summary>Expands the meeting edges into whole paths: predecessors by forward distance, successors by backward distance.</summary>
@@ -463,7 +471,7 @@ internal sealed class PathFinder
         var walk = new ShortestWalk(this, from, to, length, nodes, edges, cap, output);
         foreach (var (forwardNode, backwardNode, edge) in _meetings)
         {
-            var position = _scratch.Seen[(2 * forwardNode) + ForwardSide] - _searchBase;
+            var position = _scratch.Seen[(SearchScratch.SeenStride * forwardNode) + ForwardSide] - _searchBase;
             nodes[position] = forwardNode;
             edges[position] = edge;
             nodes[position + 1] = backwardNode;
@@ -499,7 +507,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.HeadForward[nodes[position]]; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Seen[(SearchScratch.SeenStride * nodes[position]) + SearchScratch.HeadOffset + ForwardSide]; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position - 1] = scratch.LinkParent[link];
@@ -527,7 +535,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.HeadBackward[nodes[position]]; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Seen[(SearchScratch.SeenStride * nodes[position]) + SearchScratch.HeadOffset + BackwardSide]; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position + 1] = scratch.LinkParent[link];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RelationGraph.Core.Paths;
 
 /// <summary>
@@ -17,27 +19,26 @@ internal sealed class SearchScratch
 
     private SearchScratch(int capacity)
     {
-        Seen = new int[2 * capacity];
-        HeadForward = new int[capacity];
-        HeadBackward = new int[capacity];
+        Seen = new int[SeenStride * capacity];
         StampBackward = new int[capacity];
         Backward = new NodeMark[capacity];
         Blocked = new int[capacity];
         OnPath = new int[capacity];
     }
 
+    /// <summary>Ints per node in <see cref="Seen"/>.</summary>
+    public const int SeenStride = 4;
+
+    /// <summary>Offset in a node's <see cref="Seen"/> entry of a side's first parent link, after the two marks.</summary>
+    public const int HeadOffset = 2;
+
     /// <summary>
-    /// Bidirectional search marks, interleaved: <c>[2n]</c> forward, <c>[2n + 1]</c> backward, each the search's
-    /// base plus the node's hop distance from that side. Both sides of a node share a cache line, and the
-    /// distance needs no second read: this is the array every scanned edge touches.
+    /// Bidirectional search state, interleaved per node: <c>[4n + side]</c> the search's base plus the node's
+    /// hop distance from that side (side 0 forward, 1 backward), <c>[4n + 2 + side]</c> its first parent link
+    /// (see <see cref="AddLink"/>). Everything a scanned edge reads or writes about its neighbour is one
+    /// aligned 16-byte entry, one cache line, and the distance needs no second read.
     /// </summary>
     public int[] Seen { get; }
-
-    /// <summary>First parent link of each node reached forward (see <see cref="AddLink"/>).</summary>
-    public int[] HeadForward { get; }
-
-    /// <summary>First parent link of each node reached backward.</summary>
-    public int[] HeadBackward { get; }
 
     /// <summary>Which distance search (<c>DistancesTo</c>) saw each node.</summary>
     public int[] StampBackward { get; }
@@ -103,8 +104,9 @@ internal sealed class SearchScratch
 
     public int LinkCount { get; set; }
 
-    /// <summary>Records that <paramref name="node"/> is reached from <paramref name="parent"/> over <paramref name="edge"/> on a shortest route.</summary>
-    public void AddLink(int[] heads, int node, int parent, int edge)
+    /// <summary>Records that the node whose head is at <paramref name="headSlot"/> is reached from <paramref name="parent"/> over <paramref name="edge"/> on a shortest route.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddLink(int[] heads, int headSlot, int parent, int edge)
     {
         if (LinkCount == LinkParent.Length)
         {
@@ -116,8 +118,8 @@ internal sealed class SearchScratch
 
         LinkParent[LinkCount] = parent;
         LinkEdge[LinkCount] = edge;
-        LinkNext[LinkCount] = heads[node];
-        heads[node] = LinkCount++;
+        LinkNext[LinkCount] = heads[headSlot];
+        heads[headSlot] = LinkCount++;
     }
 
     private static int[] Grow(int[] array, int capacity)
