@@ -322,9 +322,9 @@ internal sealed class PathFinder
         scratch.LinkCount = 0;
         var seen = scratch.Seen;
         seen[(SearchScratch.SeenStride * from) + ForwardSide] = _searchBase;
-        seen[(SearchScratch.SeenStride * from) + SearchScratch.HeadOffset + ForwardSide] = -1;
+        scratch.Heads[(SearchScratch.SeenStride * from) + ForwardSide] = -1;
         seen[(SearchScratch.SeenStride * to) + BackwardSide] = _searchBase;
-        seen[(SearchScratch.SeenStride * to) + SearchScratch.HeadOffset + BackwardSide] = -1;
+        scratch.Heads[(SearchScratch.SeenStride * to) + BackwardSide] = -1;
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
         var next = scratch.Next;
@@ -375,6 +375,7 @@ internal sealed class PathFinder
         var scratch = _scratch;
         next.Clear();
         var seen = scratch.Seen;
+        var heads = scratch.Heads;
         var other = side ^ 1;
         var searchBase = _searchBase;
         var reachedMark = searchBase + level + 1;
@@ -435,7 +436,7 @@ internal sealed class PathFinder
                     {
                         if (mark == reachedMark)
                         {
-                            scratch.AddLink(seen, slot + SearchScratch.HeadOffset + side, node, adjacent.Edge);
+                            scratch.AddLink(heads, slot + side, node, adjacent.Edge);
                         }
 
                         continue;
@@ -447,8 +448,8 @@ internal sealed class PathFinder
                     }
 
                     seen[slot + side] = reachedMark;
-                    seen[slot + SearchScratch.HeadOffset + side] = -1;
-                    scratch.AddLink(seen, slot + SearchScratch.HeadOffset + side, node, adjacent.Edge);
+                    heads[slot + side] = -1;
+                    scratch.AddLink(heads, slot + side, node, adjacent.Edge);
                     next.Add(neighbour);
                     nextCost += _index.Neighbours(neighbour).Length;
                 }
@@ -507,7 +508,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.Seen[(SearchScratch.SeenStride * nodes[position]) + SearchScratch.HeadOffset + ForwardSide]; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Heads[(SearchScratch.SeenStride * nodes[position]) + ForwardSide]; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position - 1] = scratch.LinkParent[link];
@@ -535,7 +536,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.Seen[(SearchScratch.SeenStride * nodes[position]) + SearchScratch.HeadOffset + BackwardSide]; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Heads[(SearchScratch.SeenStride * nodes[position]) + BackwardSide]; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position + 1] = scratch.LinkParent[link];

@@ -20,25 +20,26 @@ internal sealed class SearchScratch
     private SearchScratch(int capacity)
     {
         Seen = new int[SeenStride * capacity];
+        Heads = new int[SeenStride * capacity];
         StampBackward = new int[capacity];
         Backward = new NodeMark[capacity];
         Blocked = new int[capacity];
         OnPath = new int[capacity];
     }
 
-    /// <summary>Ints per node in <see cref="Seen"/>.</summary>
-    public const int SeenStride = 4;
-
-    /// <summary>Offset in a node's <see cref="Seen"/> entry of a side's first parent link, after the two marks.</summary>
-    public const int HeadOffset = 2;
+    /// <summary>Ints per node in <see cref="Seen"/> and <see cref="Heads"/>.</summary>
+    public const int SeenStride = 2;
 
     /// <summary>
-    /// Bidirectional search state, interleaved per node: <c>[4n + side]</c> the search's base plus the node's
-    /// hop distance from that side (side 0 forward, 1 backward), <c>[4n + 2 + side]</c> its first parent link
-    /// (see <see cref="AddLink"/>). Everything a scanned edge reads or writes about its neighbour is one
-    /// aligned 16-byte entry, one cache line, and the distance needs no second read.
+    /// Bidirectional search marks, interleaved per node: <c>[2n + side]</c> is the search's base plus the node's
+    /// hop distance from that side (side 0 forward, 1 backward). Both sides of a node share a cache line and the
+    /// distance needs no second read: this is the array every scanned edge touches, so it stays dense (keeping
+    /// the parent heads in the same entry measured slower: fewer nodes per cache line).
     /// </summary>
     public int[] Seen { get; }
+
+    /// <summary>First parent link (see <see cref="AddLink"/>) of each node and side, indexed like <see cref="Seen"/>; written only when a node is reached.</summary>
+    public int[] Heads { get; }
 
     /// <summary>Which distance search (<c>DistancesTo</c>) saw each node.</summary>
     public int[] StampBackward { get; }
