@@ -334,19 +334,19 @@ internal sealed class PathFinder
         backward.Add(to);
         _meetings.Clear();
         int forwardLevel = 0, backwardLevel = 0;
-        long forwardCost = _index.Neighbours(from).Length, backwardCost = _index.Neighbours(to).Length;
         while (forwardLevel + backwardLevel < maxHops && forward.Count > 0 && backward.Count > 0)
         {
-            // grow the side whose next level scans fewer edges: a frontier of three hubs costs more than one of fifty leaves
-            if (forwardCost <= backwardCost)
+            // the smaller frontier; weighing frontiers by their adjacency size instead measured slower at 1M
+            // entities: reading each new node's degree is one more cache miss per node
+            if (forward.Count <= backward.Count)
             {
-                forwardCost = Expand(forward, next, ForwardSide, forwardLevel);
+                Expand(forward, next, ForwardSide, forwardLevel);
                 forwardLevel++;
                 (forward, next) = (next, forward);
             }
             else
             {
-                backwardCost = Expand(backward, next, BackwardSide, backwardLevel);
+                Expand(backward, next, BackwardSide, backwardLevel);
                 backwardLevel++;
                 (backward, next) = (next, backward);
             }
@@ -369,8 +369,7 @@ internal sealed class PathFinder
     // a bounded extra scan past the first meeting: a quarter of the work done so far, at least
     // MinMeetingScan edges. Ranking among equally short paths is exact whenever the meeting level fits
     // in that budget (always on small graphs); on hub-heavy levels it ranks the paths collected.
-    // Returns the adjacency size of the new level: what expanding it will cost.
-    private long Expand(List<int> frontier, List<int> next, int side, int level)
+    private void Expand(List<int> frontier, List<int> next, int side, int level)
     {
         var scratch = _scratch;
         next.Clear();
@@ -388,7 +387,6 @@ internal sealed class PathFinder
         var scanned = _edgesScanned;
         var limit = _meetingScanLimit;
         var met = false;
-        long nextCost = 0;
         try
         {
             foreach (var node in CollectionsMarshal.AsSpan(frontier))
@@ -399,7 +397,7 @@ internal sealed class PathFinder
                 {
                     if (++scanned > limit)
                     {
-                        return nextCost;
+                        return;
                     }
 
                     var neighbour = adjacent.Node;
@@ -420,7 +418,7 @@ internal sealed class PathFinder
                         _meetings.Add(side == ForwardSide ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
                         if (_meetings.Count >= _meetingCap)
                         {
-                            return nextCost;
+                            return;
                         }
 
                         continue;
@@ -451,7 +449,6 @@ internal sealed class PathFinder
                     heads[slot + side] = -1;
                     scratch.AddLink(heads, slot + side, node, adjacent.Edge);
                     next.Add(neighbour);
-                    nextCost += _index.Neighbours(neighbour).Length;
                 }
             }
         }
@@ -460,8 +457,6 @@ internal sealed class PathFinder
             _edgesScanned = scanned;
             _meetingScanLimit = limit;
         }
-
-        return nextCost;
     }
 
     /// <summary>Expands the meeting edges into whole paths: predecessors by forward distance, successors by backward distance.</summary>
