@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace RelationGraph.Core.Paths;
 
 /// <summary>
@@ -18,7 +20,10 @@ internal sealed class PathFinder
     private readonly List<(int Forward, int Backward, int Edge)> _meetings = [];
     private readonly PathRanking _ranking;
 
-    private int _forwardStamp;
+    private const int ForwardSide = 0;
+    private const int BackwardSide = 1;
+
+    private int _searchBase;
     private int _backwardStamp;
     private int _blockStamp;
     private int _meetingCap;
@@ -303,24 +308,26 @@ internal sealed class PathFinder
 
     /// <summary>
     /// Bidirectional BFS, always growing the smaller frontier by a whole level. Returns the shortest
-    /// length (or -1) and leaves in <see cref="_meetings"/> every edge joining the two searches at that
-    /// length: each shortest path crosses exactly one of them, at the same position.
+    /// length (or -1) and leaves in <see cref="_meetings"/> the edges joining the two searches at that
+    /// length that were collected (see <see cref="Expand"/>): each shortest path crosses exactly one
+    /// meeting edge, at the same position.
     /// </summary>
     private int BidirectionalSearch(int from, int to, int maxHops, int meetingCap)
     {
         var scratch = _scratch;
-        _forwardStamp = scratch.NextStamp();
-        _backwardStamp = scratch.NextStamp();
+        _searchBase = scratch.NextSearchBase();
         _meetingCap = meetingCap;
         _edgesScanned = 0;
         _meetingScanLimit = long.MaxValue;
         scratch.LinkCount = 0;
-        scratch.StampForward[from] = _forwardStamp;
-        scratch.Forward[from] = new NodeMark { Head = -1 };
-        scratch.StampBackward[to] = _backwardStamp;
-        scratch.Backward[to] = new NodeMark { Head = -1 };
+        var seen = scratch.Seen;
+        seen[(SearchScratch.SeenStride * from) + ForwardSide] = _searchBase;
+        scratch.Heads[(SearchScratch.SeenStride * from) + ForwardSide] = -1;
+        seen[(SearchScratch.SeenStride * to) + BackwardSide] = _searchBase;
+        scratch.Heads[(SearchScratch.SeenStride * to) + BackwardSide] = -1;
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
+        var next = scratch.Next;
         forward.Clear();
         backward.Clear();
         forward.Add(from);
@@ -329,15 +336,19 @@ internal sealed class PathFinder
         int forwardLevel = 0, backwardLevel = 0;
         while (forwardLevel + backwardLevel < maxHops && forward.Count > 0 && backward.Count > 0)
         {
+            // the smaller frontier; weighing frontiers by their adjacency size instead measured slower at 1M
+            // entities: reading each new node's degree is one more cache miss per node
             if (forward.Count <= backward.Count)
             {
-                Expand(forward, scratch.StampForward, scratch.Forward, _forwardStamp, scratch.StampBackward, _backwardStamp, isForward: true, forwardLevel);
+                Expand(forward, next, ForwardSide, forwardLevel);
                 forwardLevel++;
+                (forward, next) = (next, forward);
             }
             else
             {
-                Expand(backward, scratch.StampBackward, scratch.Backward, _backwardStamp, scratch.StampForward, _forwardStamp, isForward: false, backwardLevel);
+                Expand(backward, next, BackwardSide, backwardLevel);
                 backwardLevel++;
+                (backward, next) = (next, backward);
             }
 
             if (_meetings.Count > 0)
@@ -349,30 +360,36 @@ internal sealed class PathFinder
         return -1;
     }
 
-    // Grows one side by a level, linking each reached node to every parent that reaches it on a shortest route.
-    // On the level where the two searches meet, collecting every meeting edge can mean scanning a hub's
-    // whole adjacency after the first hit, which a single-path BFS never does. So collection stops at
-    // the cap (each meeting edge yields at least one distinct path, more could not be enumerated) or
-    // after a bounded extra scan past the first meeting: a quarter of the work done so far, at least
+    // Grows one side by a level into next, linking each reached node to every parent that reaches it on
+    // a shortest route. Per edge it reads one int (both sides' marks of the neighbour, adjacent in Seen),
+    // like a plain BFS. Once the two searches meet the length is known, so the rest of the level only
+    // looks for more meeting edges (no new nodes, no links). Collecting every meeting edge can mean
+    // scanning a hub's whole adjacency, which a single-path BFS never does, so collection stops at the
+    // cap (each meeting edge yields at least one distinct path, more could not be enumerated) or after
+    // a bounded extra scan past the first meeting: a quarter of the work done so far, at least
     // MinMeetingScan edges. Ranking among equally short paths is exact whenever the meeting level fits
     // in that budget (always on small graphs); on hub-heavy levels it ranks the paths collected.
-    private void Expand(List<int> frontier, int[] stamps, NodeMark[] marks, int stamp, int[] otherStamps, int otherStamp, bool isForward, int level)
+    private void Expand(List<int> frontier, List<int> next, int side, int level)
     {
         var scratch = _scratch;
-        var next = scratch.Next;
         next.Clear();
+        var seen = scratch.Seen;
+        var heads = scratch.Heads;
+        var other = side ^ 1;
+        var searchBase = _searchBase;
+        var reachedMark = searchBase + level + 1;
         var blocked = scratch.Blocked;
         var blockStamp = _blockStamp;
-        var nextLevel = level + 1;
 
         // the common unfiltered case skips the filter calls; counters live in locals on this hot loop
         var checkEdges = _filter.FiltersEdges || _blockedEdges is { Count: > 0 };
         var checkNodes = _filter.FiltersNodes || blockStamp != 0;
         var scanned = _edgesScanned;
         var limit = _meetingScanLimit;
+        var met = false;
         try
         {
-            foreach (var node in frontier)
+            foreach (var node in CollectionsMarshal.AsSpan(frontier))
             {
                 var adjacency = _index.Neighbours(node);
                 _budget.Tick(adjacency.Length);
@@ -389,14 +406,16 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    if (otherStamps[neighbour] == otherStamp)
+                    var slot = SearchScratch.SeenStride * neighbour;
+                    if (seen[slot + other] >= searchBase)
                     {
-                        if (_meetings.Count == 0)
+                        if (!met)
                         {
+                            met = true;
                             limit = scanned + Math.Max(MinMeetingScan, scanned / 4);
                         }
 
-                        _meetings.Add(isForward ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
+                        _meetings.Add(side == ForwardSide ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
                         if (_meetings.Count >= _meetingCap)
                         {
                             return;
@@ -405,12 +424,17 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    if (stamps[neighbour] == stamp)
+                    if (met)
                     {
-                        // more parent links than paths we may enumerate cannot change the answer
-                        if (marks[neighbour].Dist == nextLevel && marks[neighbour].Links < _meetingCap)
+                        continue;
+                    }
+
+                    var mark = seen[slot + side];
+                    if (mark >= searchBase)
+                    {
+                        if (mark == reachedMark)
                         {
-                            scratch.AddLink(marks, neighbour, node, adjacent.Edge);
+                            scratch.AddLink(heads, slot + side, node, adjacent.Edge);
                         }
 
                         continue;
@@ -421,9 +445,9 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    stamps[neighbour] = stamp;
-                    marks[neighbour] = new NodeMark { Dist = nextLevel, Head = -1 };
-                    scratch.AddLink(marks, neighbour, node, adjacent.Edge);
+                    seen[slot + side] = reachedMark;
+                    heads[slot + side] = -1;
+                    scratch.AddLink(heads, slot + side, node, adjacent.Edge);
                     next.Add(neighbour);
                 }
             }
@@ -432,12 +456,6 @@ internal sealed class PathFinder
         {
             _edgesScanned = scanned;
             _meetingScanLimit = limit;
-        }
-
-        if (_meetings.Count == 0)
-        {
-            frontier.Clear();
-            frontier.AddRange(next);
         }
     }
 
@@ -449,7 +467,7 @@ internal sealed class PathFinder
         var walk = new ShortestWalk(this, from, to, length, nodes, edges, cap, output);
         foreach (var (forwardNode, backwardNode, edge) in _meetings)
         {
-            var position = _scratch.Forward[forwardNode].Dist;
+            var position = _scratch.Seen[(SearchScratch.SeenStride * forwardNode) + ForwardSide] - _searchBase;
             nodes[position] = forwardNode;
             edges[position] = edge;
             nodes[position + 1] = backwardNode;
@@ -485,7 +503,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.Forward[nodes[position]].Head; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Heads[(SearchScratch.SeenStride * nodes[position]) + ForwardSide]; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position - 1] = scratch.LinkParent[link];
@@ -513,7 +531,7 @@ internal sealed class PathFinder
             }
 
             var scratch = finder._scratch;
-            for (var link = scratch.Backward[nodes[position]].Head; link >= 0; link = scratch.LinkNext[link])
+            for (var link = scratch.Heads[(SearchScratch.SeenStride * nodes[position]) + BackwardSide]; link >= 0; link = scratch.LinkNext[link])
             {
                 finder._budget.Tick();
                 nodes[position + 1] = scratch.LinkParent[link];

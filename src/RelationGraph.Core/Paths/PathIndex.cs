@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RelationGraph.Core.Model;
 
@@ -288,6 +289,7 @@ public sealed class PathIndex : IDisposable
     /// <summary>How many times the overlays were folded back into CSR arrays.</summary>
     internal int Compactions { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ReadOnlySpan<Adjacent> Neighbours(int node)
     {
         // right after a build or compaction there are no overlays: skip a random read per node

@@ -12,14 +12,32 @@ public static class PathRequestBounds
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.FromId, nameof(request));
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ToId, nameof(request));
-        Check(request.MaxHops >= 1 && request.MaxHops <= PathRequest.MaxHopsLimit, nameof(request.MaxHops), request.MaxHops,
-            $"MaxHops must be between 1 and {PathRequest.MaxHopsLimit}.");
-        Check(request.K >= 1 && request.K <= PathRequest.MaxResultsLimit, nameof(request.K), request.K,
-            $"K must be between 1 and {PathRequest.MaxResultsLimit}.");
-        Check(request.EvidencePerHop >= 0 && request.EvidencePerHop <= MaxEvidencePerHop, nameof(request.EvidencePerHop), request.EvidencePerHop,
-            $"EvidencePerHop must be between 0 and {MaxEvidencePerHop}.");
-        Check(request.Timeout > TimeSpan.Zero, nameof(request.Timeout), request.Timeout, "Timeout must be positive.");
-        Check(Enum.IsDefined(request.Mode), nameof(request.Mode), request.Mode, "Unknown path mode.");
+        // every query passes here: the checks allocate (box the value, format the message) only when one fails
+        if (request.MaxHops is < 1 or > PathRequest.MaxHopsLimit)
+        {
+            Fail(nameof(request.MaxHops), request.MaxHops, $"MaxHops must be between 1 and {PathRequest.MaxHopsLimit}.");
+        }
+
+        if (request.K is < 1 or > PathRequest.MaxResultsLimit)
+        {
+            Fail(nameof(request.K), request.K, $"K must be between 1 and {PathRequest.MaxResultsLimit}.");
+        }
+
+        if (request.EvidencePerHop is < 0 or > MaxEvidencePerHop)
+        {
+            Fail(nameof(request.EvidencePerHop), request.EvidencePerHop, $"EvidencePerHop must be between 0 and {MaxEvidencePerHop}.");
+        }
+
+        if (request.Timeout <= TimeSpan.Zero)
+        {
+            Fail(nameof(request.Timeout), request.Timeout, "Timeout must be positive.");
+        }
+
+        if (!Enum.IsDefined(request.Mode))
+        {
+            Fail(nameof(request.Mode), request.Mode, "Unknown path mode.");
+        }
+
         ValidateFilter(request.Filter);
     }
 
@@ -27,18 +45,26 @@ public static class PathRequestBounds
     public static void ValidateFilter(PathFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        Check(filter.MinConfidence is >= 0 and <= 1, nameof(filter.MinConfidence), filter.MinConfidence, "MinConfidence must be between 0 and 1.");
-        Check(filter.MinDocs >= 0, nameof(filter.MinDocs), filter.MinDocs, "MinDocs must not be negative.");
-        Check(filter.MaxDegree is null or >= 1, nameof(filter.MaxDegree), filter.MaxDegree, "MaxDegree must be at least 1.");
-        Check(filter.ReportedFrom is null || filter.ReportedTo is null || filter.ReportedFrom <= filter.ReportedTo,
-            nameof(filter.ReportedFrom), filter.ReportedFrom, "ReportedFrom must not be after ReportedTo.");
-    }
-
-    private static void Check(bool ok, string name, object? value, string message)
-    {
-        if (!ok)
+        if (filter.MinConfidence is not (>= 0 and <= 1))
         {
-            throw new ArgumentOutOfRangeException(name, value, message);
+            Fail(nameof(filter.MinConfidence), filter.MinConfidence, "MinConfidence must be between 0 and 1.");
+        }
+
+        if (filter.MinDocs < 0)
+        {
+            Fail(nameof(filter.MinDocs), filter.MinDocs, "MinDocs must not be negative.");
+        }
+
+        if (filter.MaxDegree is < 1)
+        {
+            Fail(nameof(filter.MaxDegree), filter.MaxDegree, "MaxDegree must be at least 1.");
+        }
+
+        if (filter.ReportedFrom is { } reportedFrom && filter.ReportedTo is { } reportedTo && reportedFrom > reportedTo)
+        {
+            Fail(nameof(filter.ReportedFrom), filter.ReportedFrom, "ReportedFrom must not be after ReportedTo.");
         }
     }
+
+    private static void Fail(string name, object? value, string message) => throw new ArgumentOutOfRangeException(name, value, message);
 }

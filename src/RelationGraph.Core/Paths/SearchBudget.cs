@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RelationGraph.Core.Paths;
 
 /// <summary>The time limit and cancellation of one search, checked cheaply every thousand or so edges.</summary>
@@ -13,6 +15,7 @@ internal sealed class SearchBudget(TimeProvider timeProvider, long deadline, Can
     public void Tick() => Tick(1);
 
     /// <summary>Counts <paramref name="units"/> of work at once (a node's whole adjacency).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Tick(int units)
     {
         _ticks += units;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RelationGraph.Core.Paths;
 
 /// <summary>
@@ -9,28 +11,40 @@ internal sealed class SearchScratch
     [ThreadStatic]
     private static SearchScratch? t_current;
 
+    // more than PathRequest.MaxHopsLimit levels, so a search's base plus a level never reaches the next search's base
+    private const int LevelsPerSearch = 16;
+
     private int _stamp;
+    private int _searchBase;
 
     private SearchScratch(int capacity)
     {
-        StampForward = new int[capacity];
+        Seen = new int[SeenStride * capacity];
+        Heads = new int[SeenStride * capacity];
         StampBackward = new int[capacity];
-        Forward = new NodeMark[capacity];
         Backward = new NodeMark[capacity];
         Blocked = new int[capacity];
         OnPath = new int[capacity];
     }
 
-    /// <summary>Which search saw each node forward. Checked on every edge, so it stays a dense int array.</summary>
-    public int[] StampForward { get; }
+    /// <summary>Ints per node in <see cref="Seen"/> and <see cref="Heads"/>.</summary>
+    public const int SeenStride = 2;
 
-    /// <summary>Which search saw each node backward.</summary>
+    /// <summary>
+    /// Bidirectional search marks, interleaved per node: <c>[2n + side]</c> is the search's base plus the node's
+    /// hop distance from that side (side 0 forward, 1 backward). Both sides of a node share a cache line and the
+    /// distance needs no second read: this is the array every scanned edge touches, so it stays dense (keeping
+    /// the parent heads in the same entry measured slower: fewer nodes per cache line).
+    /// </summary>
+    public int[] Seen { get; }
+
+    /// <summary>First parent link (see <see cref="AddLink"/>) of each node and side, indexed like <see cref="Seen"/>; written only when a node is reached.</summary>
+    public int[] Heads { get; }
+
+    /// <summary>Which distance search (<c>DistancesTo</c>) saw each node.</summary>
     public int[] StampBackward { get; }
 
-    /// <summary>Distance and first parent link of nodes seen forward: read and written only when a node is first reached.</summary>
-    public NodeMark[] Forward { get; }
-
-    /// <summary>Per-node marks of the backward search.</summary>
+    /// <summary>Hop distances of the distance search.</summary>
     public NodeMark[] Backward { get; }
 
     public int[] Blocked { get; }
@@ -46,7 +60,7 @@ internal sealed class SearchScratch
     public static SearchScratch For(int nodeCount)
     {
         var scratch = t_current;
-        if (scratch is null || scratch.StampForward.Length < nodeCount)
+        if (scratch is null || scratch.Blocked.Length < nodeCount)
         {
             // grow with headroom so nodes added by ingestion do not reallocate every search
             scratch = new SearchScratch(Math.Max(1024, nodeCount + (nodeCount / 8)));
@@ -60,7 +74,6 @@ internal sealed class SearchScratch
     {
         if (_stamp == int.MaxValue)
         {
-            Array.Clear(StampForward);
             Array.Clear(StampBackward);
             Array.Clear(Blocked);
             Array.Clear(OnPath);
@@ -68,6 +81,19 @@ internal sealed class SearchScratch
         }
 
         return ++_stamp;
+    }
+
+    /// <summary>A fresh base for <see cref="Seen"/>: every value at or above it belongs to the new search.</summary>
+    public int NextSearchBase()
+    {
+        if (_searchBase > int.MaxValue - (2 * LevelsPerSearch))
+        {
+            Array.Clear(Seen);
+            _searchBase = 0;
+        }
+
+        _searchBase += LevelsPerSearch;
+        return _searchBase;
     }
 
     /// <summary>Parent links: for a node, every (parent, edge) one BFS level closer to its side's start.</summary>
@@ -79,8 +105,9 @@ internal sealed class SearchScratch
 
     public int LinkCount { get; set; }
 
-    /// <summary>Records that <paramref name="node"/> is reached from <paramref name="parent"/> over <paramref name="edge"/> on a shortest route.</summary>
-    public void AddLink(NodeMark[] marks, int node, int parent, int edge)
+    /// <summary>Records that the node whose head is at <paramref name="headSlot"/> is reached from <paramref name="parent"/> over <paramref name="edge"/> on a shortest route.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddLink(int[] heads, int headSlot, int parent, int edge)
     {
         if (LinkCount == LinkParent.Length)
         {
@@ -92,9 +119,8 @@ internal sealed class SearchScratch
 
         LinkParent[LinkCount] = parent;
         LinkEdge[LinkCount] = edge;
-        LinkNext[LinkCount] = marks[node].Head;
-        marks[node].Head = LinkCount++;
-        marks[node].Links++;
+        LinkNext[LinkCount] = heads[headSlot];
+        heads[headSlot] = LinkCount++;
     }
 
     private static int[] Grow(int[] array, int capacity)
@@ -105,10 +131,8 @@ internal sealed class SearchScratch
     }
 }
 
-/// <summary>A node's state in one search side, valid while its stamp is the search's: hop distance and first parent link.</summary>
+/// <summary>A node's state in the distance search, valid while its stamp is the search's: hop distance.</summary>
 internal struct NodeMark
 {
     public int Dist;
-    public int Head;
-    public int Links;
 }
