@@ -72,7 +72,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            foreach (var batch in batches)
+            // symmetric facts in key order, as the embedded store keeps them: arrival order cannot change the graph
+            foreach (var batch in batches.Select(b => b.WithSymmetricFactsInKeyOrder()))
             {
                 var state = await GetDocumentStateAsync(batch.Document.Id, cancellationToken);
                 if (state is not null && state.ContentHash == batch.Document.ContentHash && state.ExtractorVersion == batch.ExtractorVersion)

@@ -138,9 +138,7 @@ internal sealed class DocumentWriter : IDisposable
         foreach (var fact in batch.Facts)
         {
             // a symmetric fact is stored in key order, so which document wrote it first cannot change the graph
-            var (subjectId, objectId) = fact.Type.IsSymmetric() && string.CompareOrdinal(fact.SubjectId, fact.ObjectId) > 0
-                ? (fact.ObjectId, fact.SubjectId)
-                : (fact.SubjectId, fact.ObjectId);
+            var (_, _, subjectId, objectId) = fact.InKeyOrder();
             if (Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", subjectId), ("$object_id", objectId)) > 0)
             {
                 newFacts.Add(fact.FactKey);

@@ -210,17 +210,7 @@ public sealed class IngestionPipeline(
     /// </summary>
     internal static GraphBatch WithCanonicalSymmetricFacts(GraphBatch batch)
     {
-        if (!batch.Facts.Any(f => f.Type.IsSymmetric() && string.CompareOrdinal(f.SubjectId, f.ObjectId) > 0))
-        {
-            return batch;
-        }
-
-        return batch with
-        {
-            Facts = [.. batch.Facts.Select(f => f.Type.IsSymmetric() && string.CompareOrdinal(f.SubjectId, f.ObjectId) > 0
-                ? f with { SubjectId = f.ObjectId, ObjectId = f.SubjectId }
-                : f)],
-        };
+        return batch.WithSymmetricFactsInKeyOrder();
     }
 
     private async Task<(SourceDocument? Document, DocumentOutcome? Failure)> LoadAsync(IngestionSource source, CancellationToken cancellationToken)

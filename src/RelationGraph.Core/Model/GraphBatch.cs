@@ -24,7 +24,15 @@ public sealed record ExtractedEntity(string Id, EntityKind Kind, string Name, IR
 public sealed record MentionRecord(string Id, string DocumentId, string EntityId, int Start, int End, string Text, int SentenceIndex);
 
 /// <summary>A typed edge between two entities, identified by its fact key.</summary>
-public sealed record FactRecord(string FactKey, RelationType Type, string SubjectId, string ObjectId);
+public sealed record FactRecord(string FactKey, RelationType Type, string SubjectId, string ObjectId)
+{
+    /// <summary>
+    /// The fact with a symmetric type's two ids in key order (as <see cref="StableId.Fact"/> orders them), so the
+    /// stored graph does not depend on which document wrote a symmetric fact first. Directed facts are unchanged.
+    /// </summary>
+    public FactRecord InKeyOrder() =>
+        Type.IsSymmetric() && string.CompareOrdinal(SubjectId, ObjectId) > 0 ? this with { SubjectId = ObjectId, ObjectId = SubjectId } : this;
+}
 
 /// <summary>
 /// Why a fact is believed: the quote in one document that states it, with citation markers, the
@@ -48,4 +56,9 @@ public sealed record GraphBatch(
     IReadOnlyList<ExtractedEntity> Entities,
     IReadOnlyList<MentionRecord> Mentions,
     IReadOnlyList<FactRecord> Facts,
-    IReadOnlyList<EvidenceRecord> Evidence);
+    IReadOnlyList<EvidenceRecord> Evidence)
+{
+    /// <summary>The batch with every symmetric fact in key order (see <see cref="FactRecord.InKeyOrder"/>); itself when nothing changes.</summary>
+    public GraphBatch WithSymmetricFactsInKeyOrder() =>
+        Facts.All(f => ReferenceEquals(f, f.InKeyOrder())) ? this : this with { Facts = [.. Facts.Select(f => f.InKeyOrder())] };
+}
