@@ -198,8 +198,8 @@ internal static class PathBenchmark
     private static double Percentile(double[] sorted, double quantile) =>
         sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    // Pairs of entities that have at least one fact, drawn with a fixed seed.
-    private static List<Pair> Pairs(SyntheticGraph graph, int count, int seed)
+    // Pairs of entities that have at least one fact, drawn with a fixed seed (the REST benchmark draws the same).
+    internal static List<Pair> Pairs(SyntheticGraph graph, int count, int seed)
     {
         var degree = new int[graph.EntityCount];
         foreach (var s in graph.Subjects)

@@ -36,7 +36,7 @@ internal static class RestBenchmark
         var graph = SyntheticGraph.Generate(options.Entities, options.Seed);
         Console.WriteLine($"generated {graph.EntityCount:N0} entities, {graph.FactCount:N0} facts in {stopwatch.Elapsed.TotalSeconds:F1} s");
         var reference = new ReferenceTarget(ReferenceBfs.Build(graph.EntityCount, graph.Subjects, graph.Objects));
-        var pairs = Pairs(graph, options.Pairs, options.Seed);
+        var pairs = PathBenchmark.Pairs(graph, options.Pairs, options.Seed);
 
         var databasePath = options.Database ?? Path.Combine(Path.GetTempPath(), $"relgraph-restbench-{Guid.NewGuid():N}.db");
         try
@@ -230,36 +230,6 @@ internal static class RestBenchmark
         UseCookies = false,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
     };
-
-    // The paths benchmark's pair draw (same seed, same rule: both ends have at least one fact, a != b).
-    private static List<Pair> Pairs(SyntheticGraph graph, int count, int seed)
-    {
-        var degree = new int[graph.EntityCount];
-        foreach (var s in graph.Subjects)
-        {
-            degree[s]++;
-        }
-
-        foreach (var o in graph.Objects)
-        {
-            degree[o]++;
-        }
-
-        var connected = Enumerable.Range(0, graph.EntityCount).Where(i => degree[i] > 0).ToArray();
-        var random = new Random(seed + 1);
-        var pairs = new List<Pair>(count);
-        while (pairs.Count < count)
-        {
-            var a = connected[random.Next(connected.Length)];
-            var b = connected[random.Next(connected.Length)];
-            if (a != b)
-            {
-                pairs.Add(new Pair(a, b, graph.EntityId(a), graph.EntityId(b)));
-            }
-        }
-
-        return pairs;
-    }
 
     private static void Print(string name, Run run, Run? reference)
     {
