@@ -249,6 +249,14 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
     }
 
     /// <inheritdoc />
+    public async Task<EntitySummary?> GetEntitySummaryAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityId);
+        return await ReadAsync((connection, ct) =>
+            Task.FromResult(EntitiesById(connection, [entityId], ct).GetValueOrDefault(entityId)), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entityId);

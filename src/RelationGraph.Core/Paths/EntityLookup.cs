@@ -31,9 +31,9 @@ public static class EntityLookup
             return new EntityLookupResult(null, []);
         }
 
-        if (LooksLikeId(text) && await store.GetEntityAsync(text, cancellationToken) is { } byId)
+        if (LooksLikeId(text) && await store.GetEntitySummaryAsync(text, cancellationToken) is { } byId)
         {
-            return new EntityLookupResult(byId.Entity, [byId.Entity]);
+            return new EntityLookupResult(byId, [byId]);
         }
 
         var matches = await store.FindByNameAsync(text, cancellationToken);

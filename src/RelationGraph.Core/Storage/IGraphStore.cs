@@ -32,6 +32,13 @@ public interface IGraphStore
     /// <summary>One entity with its facts, or null.</summary>
     Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One entity without its facts, or null: what resolving a path query's ends needs. Stores override it when
+    /// reading an entity's facts (all of them, for a hub) costs more than the entity alone.
+    /// </summary>
+    async Task<EntitySummary?> GetEntitySummaryAsync(string entityId, CancellationToken cancellationToken = default) =>
+        (await GetEntityAsync(entityId, cancellationToken))?.Entity;
+
     /// <summary>Paths between two entity ids, with evidence per hop.</summary>
     Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default);
 

@@ -69,6 +69,25 @@ public abstract class GraphStoreContractTests
     }
 
     [Fact]
+    public async Task GetEntitySummaryAsync_EqualsTheDetailsEntity_NullWhenUnknown()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+
+        var summary = await store.GetEntitySummaryAsync(Acme, Ct);
+        var detail = await store.GetEntityAsync(Acme, Ct);
+
+        Assert.NotNull(summary);
+        Assert.NotNull(detail);
+        Assert.Equal(detail.Entity.Id, summary.Id);
+        Assert.Equal(detail.Entity.Name, summary.Name);
+        Assert.Equal(detail.Entity.MentionCount, summary.MentionCount);
+        Assert.Equal(detail.Entity.DocCount, summary.DocCount);
+        Assert.Equal(detail.Entity.Aliases, summary.Aliases);
+        Assert.Null(await store.GetEntitySummaryAsync("per_0000000000000000", Ct));
+    }
+
+    [Fact]
     public async Task FindByNameAsync_MatchesNormalisedNameOrAlias()
     {
         var store = await CreateEmptyStoreAsync();
