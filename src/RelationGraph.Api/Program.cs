@@ -5,6 +5,7 @@ using RelationGraph.Api.Facts;
 using RelationGraph.Api.Health;
 using RelationGraph.Api.Hosting;
 using RelationGraph.Api.Paths;
+using RelationGraph.Core.Ingestion;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -17,7 +18,7 @@ builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
 builder.Services.AddGraphStore(builder.Configuration);
-builder.Services.AddIngestion();
+builder.Services.AddIngestion().ValidateOnStart();
 builder.Services.AddHostedService<StartupIngestionService>();
 builder.Services.AddGraphHealthChecks();
 

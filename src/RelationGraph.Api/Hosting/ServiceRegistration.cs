@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using RelationGraph.Core.Extraction;
-using RelationGraph.Core.Extraction.Llm;
-using RelationGraph.Core.Ingestion;
-using RelationGraph.Core.Reading;
-using RelationGraph.Core.Storage;
 using RelationGraph.Storage.Neo4j;
 using RelationGraph.Storage.Sqlite;
 using Serilog;
@@ -46,33 +40,5 @@ internal static class ServiceRegistration
         }
 
         throw new InvalidOperationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");
-    }
-
-    /// <summary>The ingestion pipeline shared with the CLI, with options from the "Ingestion" section.</summary>
-    public static IServiceCollection AddIngestion(this IServiceCollection services)
-    {
-        services.AddOptions<IngestionOptions>()
-            .BindConfiguration(IngestionOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IDocumentReader>(sp => new DocumentReader(new DocumentReaderOptions
-        {
-            MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
-        }));
-        // rules (offline, the default) or llm, from Extraction:Extractor and Extraction:Llm
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return ExtractorSelection.Create(configuration[ExtractorSelection.ExtractorKey],
-                configuration.GetSection(LlmExtractorOptions.SectionName).Get<LlmExtractorOptions>());
-        });
-        services.AddSingleton(sp => new IngestionPipeline(
-            sp.GetRequiredService<IDocumentReader>(),
-            sp.GetRequiredService<IDocumentExtractor>(),
-            sp.GetRequiredService<IGraphStore>(),
-            sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<IngestionPipeline>>()));
-        return services;
     }
 }

@@ -1,12 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using RelationGraph.Core.Extraction;
-using RelationGraph.Core.Extraction.Llm;
 using RelationGraph.Core.Ingestion;
-using RelationGraph.Core.Reading;
-using RelationGraph.Core.Storage;
 using RelationGraph.Storage.Neo4j;
 using RelationGraph.Storage.Sqlite;
 using Serilog;
@@ -68,31 +63,6 @@ internal static class CliHost
         }
 
         throw new ConfigurationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");
-    }
-
-    /// <summary>The ingestion pipeline, with options from the "Ingestion" section.</summary>
-    public static IServiceCollection AddIngestion(this IServiceCollection services)
-    {
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations();
-        services.AddSingleton<IDocumentReader>(sp => new DocumentReader(new DocumentReaderOptions
-        {
-            MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
-        }));
-        // rules (offline, the default) or llm, from Extraction:Extractor and Extraction:Llm
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return ExtractorSelection.Create(configuration[ExtractorSelection.ExtractorKey],
-                configuration.GetSection(LlmExtractorOptions.SectionName).Get<LlmExtractorOptions>());
-        });
-        services.AddSingleton(sp => new IngestionPipeline(
-            sp.GetRequiredService<IDocumentReader>(),
-            sp.GetRequiredService<IDocumentExtractor>(),
-            sp.GetRequiredService<IGraphStore>(),
-            sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IngestionPipeline>>()));
-        return services;
     }
 }
 

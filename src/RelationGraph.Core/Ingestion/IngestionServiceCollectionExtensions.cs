@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Extraction.Llm;
+using RelationGraph.Core.Reading;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Core.Ingestion;
+
+/// <summary>Registers the ingestion pipeline the CLI, the watch worker and the API share.</summary>
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reader, extractor (<c>Extraction:Extractor</c>: rules or llm) and pipeline, with options from the
+    /// <c>Ingestion</c> section. The host registers the <see cref="IGraphStore"/>, a <see cref="TimeProvider"/> and logging.
+    /// </summary>
+    public static OptionsBuilder<IngestionOptions> AddIngestion(this IServiceCollection services)
+    {
+        var options = services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton<IDocumentReader>(sp => new DocumentReader(new DocumentReaderOptions
+        {
+            MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
+        }));
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return ExtractorSelection.Create(configuration[ExtractorSelection.ExtractorKey],
+                configuration.GetSection(LlmExtractorOptions.SectionName).Get<LlmExtractorOptions>());
+        });
+        services.AddSingleton(sp => new IngestionPipeline(
+            sp.GetRequiredService<IDocumentReader>(),
+            sp.GetRequiredService<IDocumentExtractor>(),
+            sp.GetRequiredService<IGraphStore>(),
+            sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<IngestionPipeline>>()));
+        return options;
+    }
+}
