@@ -10,6 +10,7 @@ using Polly.Retry;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Sqlite.Reading;
 
 namespace RelationGraph.Storage.Sqlite;
 
@@ -23,7 +24,7 @@ namespace RelationGraph.Storage.Sqlite;
 /// so reads run concurrently with a write. SQLITE_BUSY and SQLITE_LOCKED are retried with jittered
 /// exponential back-off, a whole document at a time.
 /// </remarks>
-public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposable
 {
     private const int BusyCode = 5;
     private const int LockedCode = 6;
@@ -50,6 +51,7 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _connectionString = BuildConnectionString(_options);
+        _cache = new PathDetailCache(_options.CachedEntities, _options.CachedFacts, _options.CachedEvidencePerFact);
         _retry = new ResiliencePipelineBuilder { TimeProvider = _timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
@@ -207,6 +209,11 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
         foreach (var (result, delta) in applied)
         {
             _index.Apply(delta);
+            if (!delta.IsEmpty)
+            {
+                _cache.Invalidate(delta);
+            }
+
             results.Add(result);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
@@ -252,8 +259,7 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
     public async Task<EntitySummary?> GetEntitySummaryAsync(string entityId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entityId);
-        return await ReadAsync((connection, ct) =>
-            Task.FromResult(EntitiesById(connection, [entityId], ct).GetValueOrDefault(entityId)), cancellationToken);
+        return await CachedEntitySummaryAsync(entityId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -589,41 +595,4 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
     private static Dictionary<string, EntitySummary> EntitiesById(SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken) =>
         WithAliases(connection, Query(connection, "entities-by-ids.sql", [("$ids", JsonArray(ids))], r => SqliteRows.Entity(r, []), cancellationToken))
             .ToDictionary(e => e.Id, StringComparer.Ordinal);
-
-    // One round of batched lookups for all paths: their facts, entities and the best evidence per fact.
-    private Task<List<GraphPath>> ResolvePathsAsync(IReadOnlyList<FoundPath> found, int evidencePerHop, CancellationToken cancellationToken) =>
-        ReadAsync((connection, ct) =>
-        {
-            using var snapshot = connection.BeginTransaction(deferred: true);
-            var factKeys = found.SelectMany(p => p.Hops).Select(h => h.FactKey).Distinct(StringComparer.Ordinal).ToList();
-            var facts = FactsByKey(connection, factKeys, ct);
-            var entities = EntitiesById(connection, found.SelectMany(p => p.NodeIds), ct);
-            var evidence = evidencePerHop == 0
-                ? []
-                : Query(connection, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", evidencePerHop)], SqliteRows.Evidence, ct)
-                    .GroupBy(e => e.FactKey, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceView>)[.. g], StringComparer.Ordinal);
-
-            var paths = new List<GraphPath>(found.Count);
-            foreach (var path in found)
-            {
-                // a concurrent ingest may have removed a fact or entity since the search; such a path is dropped
-                if (!path.NodeIds.All(entities.ContainsKey) || !path.Hops.All(h => facts.ContainsKey(h.FactKey)))
-                {
-                    continue;
-                }
-
-                var hops = new List<PathHop>(path.Hops.Count);
-                for (var i = 0; i < path.Hops.Count; i++)
-                {
-                    var hop = path.Hops[i];
-                    hops.Add(new PathHop(facts[hop.FactKey], path.NodeIds[i], path.NodeIds[i + 1], hop.Forward,
-                        evidence.GetValueOrDefault(hop.FactKey) ?? []));
-                }
-
-                paths.Add(new GraphPath([.. path.NodeIds.Select(id => entities[id])], hops));
-            }
-
-            return Task.FromResult(paths);
-        }, cancellationToken);
 }

@@ -1,0 +1,155 @@
+using RelationGraph.Core.Paths;
+using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Sqlite.Reading;
+
+namespace RelationGraph.Storage.Sqlite;
+
+// The details a path answer needs beyond the search: served from PathDetailCache, read from SQLite on a miss.
+public sealed partial class SqliteGraphStore
+{
+    private readonly PathDetailCache _cache;
+
+    /// <summary>The path-detail cache, for tests.</summary>
+    internal PathDetailCache DetailCache => _cache;
+
+    /// <summary>Test hook: awaited after path details were read from SQLite and before they are offered to the cache.</summary>
+    internal Func<Task>? AfterPathDetailsRead { get; set; }
+
+    private async Task<EntitySummary?> CachedEntitySummaryAsync(string entityId, CancellationToken cancellationToken)
+    {
+        if (_cache.Entities.TryGet(entityId, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = _cache.Generation;
+        var entity = await ReadAsync((connection, ct) =>
+            Task.FromResult(EntitiesById(connection, [entityId], ct).GetValueOrDefault(entityId)), cancellationToken);
+        if (entity is not null)
+        {
+            _cache.Fill(generation, [entity], []);
+        }
+
+        return entity;
+    }
+
+    // The facts, entities and best evidence of all paths: from the cache, and what it lacks in one batched read.
+    private async Task<List<GraphPath>> ResolvePathsAsync(IReadOnlyList<FoundPath> found, int evidencePerHop, CancellationToken cancellationToken)
+    {
+        var hops = new Dictionary<string, (FactSummary Fact, IReadOnlyList<EvidenceView> Evidence)>(StringComparer.Ordinal);
+        var entities = new Dictionary<string, EntitySummary>(StringComparer.Ordinal);
+        HashSet<string>? missingFacts = null;
+        HashSet<string>? missingEntities = null;
+        foreach (var path in found)
+        {
+            foreach (var hop in path.Hops)
+            {
+                if (!hops.ContainsKey(hop.FactKey))
+                {
+                    if (_cache.Facts.TryGet(hop.FactKey, out var fact) && fact.Evidence(evidencePerHop) is { } evidence)
+                    {
+                        hops[hop.FactKey] = (fact.Fact, evidence);
+                    }
+                    else
+                    {
+                        (missingFacts ??= new HashSet<string>(StringComparer.Ordinal)).Add(hop.FactKey);
+                    }
+                }
+            }
+
+            foreach (var id in path.NodeIds)
+            {
+                if (!entities.ContainsKey(id))
+                {
+                    if (_cache.Entities.TryGet(id, out var entity))
+                    {
+                        entities[id] = entity;
+                    }
+                    else
+                    {
+                        (missingEntities ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
+                    }
+                }
+            }
+        }
+
+        if (missingFacts is not null || missingEntities is not null)
+        {
+            var (readFacts, readEntities) = await ReadPathDetailsAsync(missingFacts, missingEntities, evidencePerHop, cancellationToken);
+            foreach (var fact in readFacts)
+            {
+                hops[fact.Fact.FactKey] = (fact.Fact, fact.Evidence(evidencePerHop)!);
+            }
+
+            foreach (var entity in readEntities)
+            {
+                entities[entity.Id] = entity;
+            }
+        }
+
+        var paths = new List<GraphPath>(found.Count);
+        foreach (var path in found)
+        {
+            // a concurrent ingest may have removed a fact or entity since the search; such a path is dropped
+            if (!path.NodeIds.All(entities.ContainsKey) || !path.Hops.All(h => hops.ContainsKey(h.FactKey)))
+            {
+                continue;
+            }
+
+            var pathHops = new List<PathHop>(path.Hops.Count);
+            for (var i = 0; i < path.Hops.Count; i++)
+            {
+                var hop = path.Hops[i];
+                var (fact, evidence) = hops[hop.FactKey];
+                pathHops.Add(new PathHop(fact, path.NodeIds[i], path.NodeIds[i + 1], hop.Forward, evidence));
+            }
+
+            var nodes = new EntitySummary[path.NodeIds.Count];
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                nodes[i] = entities[path.NodeIds[i]];
+            }
+
+            paths.Add(new GraphPath(nodes, pathHops));
+        }
+
+        return paths;
+    }
+
+    // One read transaction, so facts, evidence and entities come from the same snapshot; what it finds is offered to the cache.
+    private async Task<(List<CachedFact> Facts, List<EntitySummary> Entities)> ReadPathDetailsAsync(
+        HashSet<string>? factKeys, HashSet<string>? entityIds, int evidencePerHop, CancellationToken cancellationToken)
+    {
+        var generation = _cache.Generation;
+        var perFact = Math.Max(evidencePerHop, _cache.EvidencePerFact);
+        var read = await ReadAsync((connection, ct) =>
+        {
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            var facts = new List<CachedFact>();
+            if (factKeys is not null)
+            {
+                var evidence = perFact == 0
+                    ? []
+                    : Query(connection, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", perFact)], SqliteRows.Evidence, ct)
+                        .GroupBy(e => e.FactKey, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceView>)[.. g], StringComparer.Ordinal);
+                foreach (var fact in FactsByKey(connection, factKeys, ct).Values)
+                {
+                    var top = evidence.GetValueOrDefault(fact.FactKey) ?? [];
+                    facts.Add(new CachedFact(fact, top, HasAllEvidence: perFact > 0 && top.Count < perFact));
+                }
+            }
+
+            var entities = entityIds is null ? [] : EntitiesById(connection, entityIds, ct).Values.ToList();
+            return Task.FromResult((facts, entities));
+        }, cancellationToken);
+
+        if (AfterPathDetailsRead is { } hook)
+        {
+            await hook();
+        }
+
+        _cache.Fill(generation, read.entities, read.facts);
+        return read;
+    }
+}
