@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RelationGraph.Api.Entities;
+using RelationGraph.Api.Hosting;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
 
@@ -30,7 +31,7 @@ internal static class PathApi
         return group;
     }
 
-    public static async Task<Results<Ok<PathResponse>, ValidationProblem, ProblemHttpResult>> FindPathsAsync(
+    public static async Task<Results<Utf8JsonOk<PathResponse>, ValidationProblem, ProblemHttpResult>> FindPathsAsync(
         [AsParameters] PathQuery query, IGraphStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -69,7 +70,9 @@ internal static class PathApi
         try
         {
             var result = await store.FindPathsAsync(request, hardLimit.Token);
-            return TypedResults.Ok(new PathResponse(from.Entity, to.Entity, request.Mode, result.TimedOut, result.Elapsed.TotalMilliseconds, result.Paths));
+            return Utf8JsonResults.Ok(
+                new PathResponse(from.Entity, to.Entity, request.Mode, result.TimedOut, result.Elapsed.TotalMilliseconds, result.Paths),
+                PathJsonContext.Default.PathResponse);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
