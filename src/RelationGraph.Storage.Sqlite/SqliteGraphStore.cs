@@ -477,6 +477,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         {
             await connection.OpenAsync(cancellationToken);
             ConfigureConnection(connection);
+            ConfigureReadConnection(connection);
             return connection;
         }
         catch

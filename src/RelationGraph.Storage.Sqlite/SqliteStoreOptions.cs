@@ -37,6 +37,13 @@ public sealed class SqliteStoreOptions : IValidatableObject
     [Range(0, 20)]
     public int CachedEvidencePerFact { get; set; } = 3;
 
+    /// <summary>
+    /// Bytes of the database file read connections map into memory (SQLite <c>mmap_size</c>) instead of copying pages
+    /// with read calls; 0 turns mapping off. Mapped pages are the OS file cache, shared and reclaimable, but count in RSS.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long ReadMmapBytes { get; set; }
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -33,7 +33,8 @@ internal sealed class ApiServer : IAsyncDisposable
         return Path.Combine(benchFolder.Parent!.Parent!.FullName, "RelationGraph.Api", benchFolder.Name, "RelationGraph.Api.dll");
     }
 
-    public static async Task<ApiServer> StartAsync(string dllPath, string databasePath, TimeSpan readyTimeout, CancellationToken cancellationToken = default)
+    public static async Task<ApiServer> StartAsync(string dllPath, string databasePath, TimeSpan readyTimeout, IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default)
     {
         if (!File.Exists(dllPath))
         {
@@ -60,6 +61,10 @@ internal sealed class ApiServer : IAsyncDisposable
         start.Environment["Ingestion__SeedFolder"] = emptySeeds.FullName;
         // UseSerilogRequestLogging writes one Information event per request; Warning keeps errors visible
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value; // e.g. DOTNET_gcServer=0 or Storage__Sqlite__CachedFacts=0, for A/B runs of the server alone
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var server = new ApiServer(process, baseAddress);

@@ -9,7 +9,7 @@ using RelationGraph.Storage.Sqlite;
 namespace RelationGraph.Bench.Rest;
 
 /// <summary>
-/// <c>bench rest --entities N [--pairs 1000] [--concurrency 16,64] [--requests 20000] [--seconds 15] [--db FILE] [--api-dll FILE] [--seed N]</c>
+/// <c>bench rest --entities N [--pairs 1000] [--concurrency 16,64] [--load-pairs N] [--requests 20000] [--seconds 15] [--db FILE] [--api-dll FILE] [--api-env NAME=VALUE,...] [--seed N]</c>
 /// </summary>
 /// <remarks>
 /// Loads the synthetic graph through <see cref="SqliteGraphStore.ApplyAsync"/>, starts the real API host on
@@ -26,17 +26,26 @@ internal static class RestBenchmark
         var options = RestOptions.Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench rest --entities N [--pairs 1000] [--concurrency 16,64] [--requests 20000] [--seconds 15] [--db FILE] [--api-dll FILE] [--seed N]");
+            await Console.Error.WriteLineAsync("usage: bench rest --entities N [--pairs 1000] [--concurrency 16,64] [--load-pairs N] [--requests 20000] [--seconds 15] [--db FILE] [--api-dll FILE] [--api-env NAME=VALUE,...] [--seed N]");
             return 2;
         }
 
         Console.WriteLine($"rest benchmark: {options.Entities:N0} entities, {options.Pairs} pairs, concurrency {string.Join("/", options.Concurrency)}, " +
             $"≤{options.Requests:N0} requests or ≤{options.Seconds} s per load run, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        if (options.ApiEnvironment.Count > 0)
+        {
+            Console.WriteLine($"API environment: {string.Join(", ", options.ApiEnvironment.Select(e => $"{e.Key}={e.Value}"))}");
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var graph = SyntheticGraph.Generate(options.Entities, options.Seed);
         Console.WriteLine($"generated {graph.EntityCount:N0} entities, {graph.FactCount:N0} facts in {stopwatch.Elapsed.TotalSeconds:F1} s");
         var reference = new ReferenceTarget(ReferenceBfs.Build(graph.EntityCount, graph.Subjects, graph.Objects));
         var pairs = PathBenchmark.Pairs(graph, options.Pairs, options.Seed);
+
+        // by default the load replays the sequential pairs, whose details the server has cached by then; fresh pairs
+        // (another seed, never asked before) show what a workload that keeps asking new questions gets
+        var loadPairs = options.LoadPairs is { } fresh ? PathBenchmark.Pairs(graph, fresh, options.Seed + 1) : pairs;
 
         var databasePath = options.Database ?? Path.Combine(Path.GetTempPath(), $"relgraph-restbench-{Guid.NewGuid():N}.db");
         try
@@ -51,7 +60,7 @@ internal static class RestBenchmark
             }
 
             graph = null!; // only the pairs and the reference are needed from here on
-            await MeasureAsync(options, databasePath, pairs, reference);
+            await MeasureAsync(options, databasePath, pairs, loadPairs, reference);
         }
         finally
         {
@@ -92,7 +101,7 @@ internal static class RestBenchmark
         }
     }
 
-    private static async Task MeasureAsync(RestOptions options, string databasePath, List<Pair> pairs, ReferenceTarget reference)
+    private static async Task MeasureAsync(RestOptions options, string databasePath, List<Pair> pairs, List<Pair> loadPairs, ReferenceTarget reference)
     {
         var stopwatch = Stopwatch.StartNew();
         var store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { Path = databasePath }));
@@ -102,7 +111,7 @@ internal static class RestBenchmark
             Console.WriteLine($"in-process store opened, index built in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
             stopwatch.Restart();
-            var server = await ApiServer.StartAsync(options.ApiDll ?? ApiServer.DefaultDllPath(), databasePath, TimeSpan.FromMinutes(15));
+            var server = await ApiServer.StartAsync(options.ApiDll ?? ApiServer.DefaultDllPath(), databasePath, TimeSpan.FromMinutes(15), options.ApiEnvironment);
             await using (server)
             {
                 var idle = server.Sample();
@@ -150,12 +159,16 @@ internal static class RestBenchmark
                     using var loadClient = new HttpClient(Handler(concurrency)) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
                     var serverCpuBefore = server.Sample().Cpu;
                     var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                    var result = await LoadRun.RunAsync(loadClient, pairs, concurrency, options.Requests, TimeSpan.FromSeconds(options.Seconds));
+                    Console.WriteLine($"load run, {concurrency} clients: load average before {LoadAverage()}");
+                    var result = await LoadRun.RunAsync(loadClient, loadPairs, concurrency, options.Requests, TimeSpan.FromSeconds(options.Seconds));
                     loads.Add((result, server.Sample().Cpu - serverCpuBefore, Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore));
                 }
 
                 var after = server.Sample();
                 Console.WriteLine();
+                Console.WriteLine(ReferenceEquals(loadPairs, pairs)
+                    ? $"== load over the {pairs.Count} sequential pairs (asked before: the server's path-detail cache is warm for them)"
+                    : $"== load over {loadPairs.Count} fresh pairs (another seed; a pair is asked again only after all {loadPairs.Count})");
                 Console.WriteLine($"== load: closed loop, N clients on 127.0.0.1; the load generator shares the {Environment.ProcessorCount} cores with the server " +
                     "(see its CPU column), so these are lower bounds for a server with the machine to itself; " +
                     "server CPU/req is what bounds throughput: 2 cores / CPU per request is the ceiling");
@@ -174,6 +187,7 @@ internal static class RestBenchmark
                 }
 
                 Console.WriteLine();
+                Console.WriteLine($"load average after the load runs: {LoadAverage()} (other processes on the machine count too)");
                 Console.WriteLine($"server memory: working set idle {Mb(idle.WorkingSet)}, after load {Mb(after.WorkingSet)}, peak {Mb(after.PeakWorkingSet)}");
                 Run Of(IPathTarget target) => runs[Array.IndexOf(targets, target)];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -243,11 +257,16 @@ internal static class RestBenchmark
     private static double Percentile(double[] sorted, double quantile) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
 
+    // 1, 5 and 15 minute load averages (Linux); the machine is shared, so figures are read against them
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):F0} MB");
 
     private sealed record Run(double P50, double P95, double P99, double Mean, int Found, int[] Lengths);
 
-    private sealed record RestOptions(int Entities, int Pairs, int[] Concurrency, int Requests, int Seconds, string? Database, string? ApiDll, int Seed)
+    private sealed record RestOptions(int Entities, int Pairs, int[] Concurrency, int Requests, int Seconds, string? Database, string? ApiDll, int Seed,
+        Dictionary<string, string> ApiEnvironment, int? LoadPairs)
     {
         public static RestOptions? Parse(string[] args)
         {
@@ -279,8 +298,13 @@ internal static class RestBenchmark
                 Int(values, "seconds", 15),
                 values.GetValueOrDefault("db"),
                 values.GetValueOrDefault("api-dll"),
-                Int(values, "seed", 20261128));
-            return options.Entities > 0 && options.Pairs > 0 && options.Requests > 0 && options.Seconds > 0 && concurrency.All(c => c > 0) ? options : null;
+                Int(values, "seed", 20261128),
+                values.GetValueOrDefault("api-env", "")
+                    .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(pair => pair.Split('=', 2))
+                    .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "", StringComparer.Ordinal),
+                values.ContainsKey("load-pairs") ? Int(values, "load-pairs", 0) : null);
+            return options.Entities > 0 && options.Pairs > 0 && options.LoadPairs is null or > 0 && options.Requests > 0 && options.Seconds > 0 && concurrency.All(c => c > 0) ? options : null;
         }
 
         private static int Int(Dictionary<string, string> values, string name, int fallback) =>

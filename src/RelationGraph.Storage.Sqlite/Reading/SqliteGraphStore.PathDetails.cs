@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
 using RelationGraph.Storage.Sqlite.Reading;
@@ -14,6 +16,15 @@ public sealed partial class SqliteGraphStore
 
     /// <summary>Test hook: awaited after path details were read from SQLite and before they are offered to the cache.</summary>
     internal Func<Task>? AfterPathDetailsRead { get; set; }
+
+    // Reads map the database file instead of copying each page with a read() call into a small per-connection cache.
+    private void ConfigureReadConnection(SqliteConnection connection)
+    {
+        if (_options.ReadMmapBytes > 0)
+        {
+            ExecuteScript(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {_options.ReadMmapBytes};"));
+        }
+    }
 
     private async Task<EntitySummary?> CachedEntitySummaryAsync(string entityId, CancellationToken cancellationToken)
     {
