@@ -12,7 +12,7 @@ namespace RelationGraph.Storage.Sqlite;
 /// once and reused for every row and every document. A new document extends the totals of what it touched;
 /// a changed one has them recounted set-based over the facts and entities it touched (collected in temp tables).
 /// </summary>
-internal sealed class DocumentWriter : IDisposable
+internal sealed partial class DocumentWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
@@ -40,6 +40,12 @@ internal sealed class DocumentWriter : IDisposable
     private readonly SqliteCommand _touchedEntities;
     private readonly SqliteCommand _touchedCounts;
     private readonly SqliteCommand _clearTouched;
+    private readonly SqliteCommand _entityState;
+    private readonly SqliteCommand _factState;
+    private readonly SqliteCommand _createEntity;
+    private readonly SqliteCommand _extendEntity;
+    private readonly SqliteCommand _upsertFactTotals;
+    private readonly SqliteCommand _queueRecount;
 
     public DocumentWriter(SqliteConnection connection, TimeProvider timeProvider)
     {
@@ -68,10 +74,19 @@ internal sealed class DocumentWriter : IDisposable
         _touchedEntities = Command("touched-entities.sql");
         _touchedCounts = Command("touched-counts.sql");
         _clearTouched = Command("clear-touched.sql");
+        _entityState = Command("entity-state.sql", "$id");
+        _factState = Command("fact-state.sql", "$fact_key");
+        _createEntity = Command("create-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status", "$mention_count", "$reported_at");
+        _extendEntity = Command("extend-entity.sql", "$id", "$amount", "$currency", "$year", "$status", "$mention_count", "$reported_at");
+        _upsertFactTotals = Command("upsert-fact-totals.sql", "$fact_key", "$type", "$subject_id", "$object_id", "$best", "$evidence_count", "$reported_at", "$extractors");
+        _queueRecount = Command("queue-recount.sql", "$entity_ids");
     }
 
     /// <summary>Test hook: runs inside the transaction after each document is written; throwing from it must roll the transaction back.</summary>
     public Action<GraphBatch>? BeforeCommit { get; set; }
+
+    /// <summary>Test hook: false sends new documents down the general path too, to compare the two.</summary>
+    public bool NewDocumentFastPath { get; set; } = true;
 
     /// <summary>
     /// Applies the documents in order in one transaction and returns, for each, what changed and the delta for
@@ -84,6 +99,14 @@ internal sealed class DocumentWriter : IDisposable
         foreach (var command in _commands)
         {
             command.Transaction = transaction;
+        }
+
+        // references are checked at commit: a new document writes its evidence before the facts it extends (SQLite resets this at commit)
+        using (var defer = _connection.CreateCommand())
+        {
+            defer.Transaction = transaction;
+            defer.CommandText = "PRAGMA defer_foreign_keys = ON;";
+            defer.ExecuteNonQuery();
         }
 
         var applied = new List<(ApplyResult, PathIndexDelta)>(batches.Count);
@@ -112,6 +135,11 @@ internal sealed class DocumentWriter : IDisposable
         {
             return (new ApplyResult(document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None),
                 new PathIndexDelta([], [], [], []));
+        }
+
+        if (stored is null && NewDocumentFastPath && IsSelfContained(batch))
+        {
+            return ApplyNewDocument(batch);
         }
 
         _clearTouched.ExecuteNonQuery();
@@ -236,15 +264,19 @@ internal sealed class DocumentWriter : IDisposable
             Execute(_updateEntityAttributes, ("$id", entity.Id), ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
         }
 
-        foreach (var alias in created ? entity.Aliases : entity.Aliases.Append(entity.Name))
+        InsertAliases(entity, created ? entity.Aliases : entity.Aliases.Append(entity.Name));
+        return created;
+    }
+
+    private void InsertAliases(ExtractedEntity entity, IEnumerable<string> aliases)
+    {
+        foreach (var alias in aliases)
         {
             if (!string.IsNullOrWhiteSpace(alias))
             {
                 Execute(_insertAlias, ("$entity_id", entity.Id), ("$alias", alias), ("$alias_key", NameKey.Normalise(alias)));
             }
         }
-
-        return created;
     }
 
     private (string Hash, string Version)? ReadState(string documentId)
