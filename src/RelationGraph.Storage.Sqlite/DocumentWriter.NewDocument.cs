@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
@@ -78,50 +79,59 @@ internal sealed partial class DocumentWriter
             supported.Add(fact.ObjectId);
         }
 
-        // entities: one upsert each with its totals; one that nothing supports and that did not exist is never written
+        // entities: a new one is inserted once; every entity's totals are summed in memory and written once per batch
         var touchedEntities = new List<IndexedEntity>();
         var entitiesExisting = 0;
         var entitiesCreated = 0;
-        var recount = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var dropped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in batch.Entities)
         {
             if (!seen.Add(entity.Id))
             {
+                // a repeat: its attributes and names merge as on the general path; its mentions are already counted
                 if (!dropped.Contains(entity.Id))
                 {
-                    WriteEntity(entity); // a repeat: the row exists now, so attributes and names merge as on the general path
+                    _pending[entity.Id].Add(entity, 0, reportedAt);
+                    InsertAliases(entity, entity.Aliases.Append(entity.Name));
                 }
 
                 continue;
             }
 
-            var stored = ReadEntityState(entity.Id);
-            var mentioned = mentionsPerEntity.GetValueOrDefault(entity.Id);
-            if (stored is null && !supported.Contains(entity.Id))
+            var createdHere = false;
+            if (!_pending.TryGetValue(entity.Id, out var pending))
             {
-                dropped.Add(entity.Id);
-                continue;
+                if (ReadEntityState(entity.Id) is { } stored)
+                {
+                    pending = new PendingEntity(stored.Kind, stored.MentionCount);
+                }
+                else if (supported.Contains(entity.Id))
+                {
+                    CreateEntity(entity);
+                    pending = new PendingEntity(entity.Kind, 0);
+                    createdHere = true;
+                }
+                else
+                {
+                    dropped.Add(entity.Id); // nothing would keep it: the general path writes and deletes it unseen
+                    continue;
+                }
+
+                _pending[entity.Id] = pending;
             }
 
-            if (stored is { } existing)
+            touchedEntities.Add(new IndexedEntity(entity.Id, pending.Kind));
+            pending.Add(entity, mentionsPerEntity.GetValueOrDefault(entity.Id), reportedAt);
+            if (createdHere)
             {
-                entitiesExisting++;
-                touchedEntities.Add(new IndexedEntity(entity.Id, existing.Kind));
-                ExtendEntity(entity, mentioned, reportedAt);
+                entitiesCreated++;
+                InsertAliases(entity, entity.Aliases);
             }
             else
             {
-                entitiesCreated++;
-                touchedEntities.Add(new IndexedEntity(entity.Id, entity.Kind));
-                CreateEntity(entity, mentioned, reportedAt);
-            }
-
-            // an entity no document mentions counts its documents through its facts' evidence: recount it when that is done
-            if ((stored?.MentionCount ?? 0) + mentioned == 0)
-            {
-                recount.Add(entity.Id);
+                entitiesExisting++;
+                InsertAliases(entity, entity.Aliases.Append(entity.Name));
             }
         }
 
@@ -168,13 +178,6 @@ internal sealed partial class DocumentWriter
             }
         }
 
-        if (recount.Count > 0)
-        {
-            Execute(_queueRecount, ("$entity_ids", JsonSerializer.Serialize(recount, SqliteJson.Default.ListString)));
-            _recomputeEntities.ExecuteNonQuery();
-            _clearTouched.ExecuteNonQuery();
-        }
-
         BeforeCommit?.Invoke(batch);
 
         var result = new ApplyResult(
@@ -213,31 +216,51 @@ internal sealed partial class DocumentWriter
         return reader.Read() ? (SqliteRows.Kind(reader.GetString(0)), reader.GetInt32(1)) : null;
     }
 
-    private void CreateEntity(ExtractedEntity entity, int mentions, string reportedAt)
-    {
-        var amount = entity.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private void CreateEntity(ExtractedEntity entity) =>
         Execute(_createEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
-            ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status),
-            ("$mention_count", mentions), ("$reported_at", mentions > 0 ? reportedAt : null));
-        InsertAliases(entity, entity.Aliases);
-    }
+            ("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
 
-    private void ExtendEntity(ExtractedEntity entity, int mentions, string reportedAt)
+    /// <summary>
+    /// Writes the totals and attributes the batch's new documents gave their entities, one statement per entity,
+    /// then recounts those no document mentions (counted through their facts' evidence, which is all written now).
+    /// Runs before a document takes the general path (it reads totals) and before commit.
+    /// </summary>
+    private void FlushPendingEntities()
     {
-        var amount = entity.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (mentions > 0 || (amount ?? entity.Currency ?? entity.Status ?? (object?)entity.Year) is not null)
+        if (_pending.Count == 0)
         {
-            Execute(_extendEntity, ("$id", entity.Id), ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status),
-                ("$mention_count", mentions), ("$reported_at", reportedAt));
+            return;
         }
 
-        InsertAliases(entity, entity.Aliases.Append(entity.Name));
+        var recount = new List<string>();
+        foreach (var (id, pending) in _pending)
+        {
+            if (pending.Mentions > 0 || pending.HasAttributes)
+            {
+                Execute(_extendEntity, ("$id", id), ("$amount", pending.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", pending.Currency),
+                    ("$year", pending.Year), ("$status", pending.Status), ("$mention_count", pending.Mentions), ("$doc_count", pending.Documents),
+                    ("$first_seen", pending.FirstSeen), ("$last_seen", pending.LastSeen));
+            }
+
+            if (pending.StoredMentions + pending.Mentions == 0)
+            {
+                recount.Add(id);
+            }
+        }
+
+        _pending.Clear();
+        if (recount.Count > 0)
+        {
+            Execute(_queueRecount, ("$entity_ids", JsonSerializer.Serialize(recount, SqliteJson.Default.ListString)));
+            _recomputeEntities.ExecuteNonQuery();
+            _clearTouched.ExecuteNonQuery();
+        }
     }
 
     private IndexedFact UpsertFactTotals(FactRecord fact, FactEvidence support, string reportedAt)
     {
         Bind(_upsertFactTotals, [("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId),
-            ("$best", support.Best), ("$evidence_count", support.Count), ("$reported_at", reportedAt),
+            ("$best", support.Best), ("$evidence_count", support.Count), ("$reported_at", reportedAt), ("$sample_quote", support.BestEvidence.Quote),
             ("$extractors", JsonSerializer.Serialize(support.Extractors, SqliteJson.Default.ListString))]);
         using var reader = _upsertFactTotals.ExecuteReader();
         reader.Read();
@@ -251,10 +274,53 @@ internal sealed partial class DocumentWriter
         return reader.Read() ? SqliteRows.IndexedFact(reader) : null;
     }
 
-    /// <summary>One document's evidence for one fact: how many rows, the best confidence, and the extractors, sorted.</summary>
-    private sealed record FactEvidence(int Count, double Best, List<string> Extractors)
+    /// <summary>What the batch's new documents gave one entity so far: mentions, documents, reported times, latest attributes.</summary>
+    private sealed class PendingEntity(EntityKind kind, int storedMentions)
     {
-        public static FactEvidence Of(EvidenceRecord evidence) => new(1, evidence.Confidence, [evidence.Extractor]);
+        public EntityKind Kind { get; } = kind;
+
+        /// <summary>Mentions stored before this batch (0 for an entity it created).</summary>
+        public int StoredMentions { get; } = storedMentions;
+
+        public int Mentions { get; private set; }
+
+        public int Documents { get; private set; }
+
+        public string? FirstSeen { get; private set; }
+
+        public string? LastSeen { get; private set; }
+
+        public decimal? Amount { get; private set; }
+
+        public string? Currency { get; private set; }
+
+        public int? Year { get; private set; }
+
+        public string? Status { get; private set; }
+
+        public bool HasAttributes => Amount is not null || Currency is not null || Year is not null || Status is not null;
+
+        // documents arrive in order, so a later document's attribute wins, as coalesce() per document gives
+        public void Add(ExtractedEntity entity, int mentions, string reportedAt)
+        {
+            Amount = entity.Amount ?? Amount;
+            Currency = entity.Currency ?? Currency;
+            Year = entity.Year ?? Year;
+            Status = entity.Status ?? Status;
+            if (mentions > 0)
+            {
+                Mentions += mentions;
+                Documents++;
+                FirstSeen = FirstSeen is null || string.CompareOrdinal(reportedAt, FirstSeen) < 0 ? reportedAt : FirstSeen;
+                LastSeen = LastSeen is null || string.CompareOrdinal(reportedAt, LastSeen) > 0 ? reportedAt : LastSeen;
+            }
+        }
+    }
+
+    /// <summary>One document's evidence for one fact: how many rows, the best confidence, and the extractors, sorted.</summary>
+    private sealed record FactEvidence(int Count, double Best, EvidenceRecord BestEvidence, List<string> Extractors)
+    {
+        public static FactEvidence Of(EvidenceRecord evidence) => new(1, evidence.Confidence, evidence, [evidence.Extractor]);
 
         public FactEvidence With(EvidenceRecord evidence)
         {
@@ -265,7 +331,11 @@ internal sealed partial class DocumentWriter
                 extractors.Insert(~at, evidence.Extractor);
             }
 
-            return new FactEvidence(Count + 1, Math.Max(Best, evidence.Confidence), extractors);
+            // ranked as ix_evidence_fact_rank orders a fact's evidence: confidence, then (one document) start, then id
+            var better = evidence.Confidence != BestEvidence.Confidence
+                ? evidence.Confidence > BestEvidence.Confidence
+                : evidence.Start != BestEvidence.Start ? evidence.Start < BestEvidence.Start : string.CompareOrdinal(evidence.Id, BestEvidence.Id) < 0;
+            return new FactEvidence(Count + 1, Math.Max(Best, evidence.Confidence), better ? evidence : BestEvidence, extractors);
         }
     }
 }

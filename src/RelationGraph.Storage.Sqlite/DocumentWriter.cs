@@ -17,6 +17,8 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly List<SqliteCommand> _commands = [];
+    private readonly Dictionary<string, PendingEntity> _pending = new(StringComparer.Ordinal);
+    private readonly HashSet<(string EntityId, string Alias)> _aliasesWritten = [];
 
     private readonly SqliteCommand _documentState;
     private readonly SqliteCommand _oldEvidence;
@@ -76,9 +78,9 @@ internal sealed partial class DocumentWriter : IDisposable
         _clearTouched = Command("clear-touched.sql");
         _entityState = Command("entity-state.sql", "$id");
         _factState = Command("fact-state.sql", "$fact_key");
-        _createEntity = Command("create-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status", "$mention_count", "$reported_at");
-        _extendEntity = Command("extend-entity.sql", "$id", "$amount", "$currency", "$year", "$status", "$mention_count", "$reported_at");
-        _upsertFactTotals = Command("upsert-fact-totals.sql", "$fact_key", "$type", "$subject_id", "$object_id", "$best", "$evidence_count", "$reported_at", "$extractors");
+        _createEntity = Command("create-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status");
+        _extendEntity = Command("extend-entity.sql", "$id", "$amount", "$currency", "$year", "$status", "$mention_count", "$doc_count", "$first_seen", "$last_seen");
+        _upsertFactTotals = Command("upsert-fact-totals.sql", "$fact_key", "$type", "$subject_id", "$object_id", "$best", "$evidence_count", "$reported_at", "$sample_quote", "$extractors");
         _queueRecount = Command("queue-recount.sql", "$entity_ids");
     }
 
@@ -109,12 +111,15 @@ internal sealed partial class DocumentWriter : IDisposable
             defer.ExecuteNonQuery();
         }
 
+        _pending.Clear();
+        _aliasesWritten.Clear();
         var applied = new List<(ApplyResult, PathIndexDelta)>(batches.Count);
         foreach (var batch in batches)
         {
             applied.Add(ApplyDocument(batch));
         }
 
+        FlushPendingEntities();
         transaction.Commit();
         return applied;
     }
@@ -142,6 +147,9 @@ internal sealed partial class DocumentWriter : IDisposable
             return ApplyNewDocument(batch);
         }
 
+        // the general path reads totals and may delete entities (and their aliases): the batch's pending work lands first
+        FlushPendingEntities();
+        _aliasesWritten.Clear();
         _clearTouched.ExecuteNonQuery();
         var oldEvidence = ReadStrings(_oldEvidence, ("$doc_id", document.Id)).ToHashSet(StringComparer.Ordinal);
         Execute(_touchProvenance, ("$doc_id", document.Id));
@@ -268,11 +276,12 @@ internal sealed partial class DocumentWriter : IDisposable
         return created;
     }
 
+    // Each (entity, alias) once per transaction: whether it is stored depends only on the entity's canonical name, which never changes.
     private void InsertAliases(ExtractedEntity entity, IEnumerable<string> aliases)
     {
         foreach (var alias in aliases)
         {
-            if (!string.IsNullOrWhiteSpace(alias))
+            if (!string.IsNullOrWhiteSpace(alias) && _aliasesWritten.Add((entity.Id, alias)))
             {
                 Execute(_insertAlias, ("$entity_id", entity.Id), ("$alias", alias), ("$alias_key", NameKey.Normalise(alias)));
             }

@@ -148,6 +148,8 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
         await using var otherFiles = new SqliteTestFiles();
         var general = await otherFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         general.NewDocumentFastPath = false;
+        await using var batchedFiles = new SqliteTestFiles();
+        var batched = await batchedFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var fastResults = new List<ApplyResult>();
         var generalResults = new List<ApplyResult>();
         foreach (var batch in sequence)
@@ -157,8 +159,14 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
             Assert.Equal(general.Index.DescribeAdjacency(), fast.Index.DescribeAdjacency());
         }
 
+        // one call: the documents share a transaction, so entity totals are summed across them and written once
+        var batchedResults = await batched.ApplyAsync(sequence, Ct);
+
         Assert.Equal(generalResults, fastResults);
+        Assert.Equal(generalResults, batchedResults);
         Assert.Equal(DumpRows(otherFiles.DatabasePath), DumpRows(_files.DatabasePath));
+        Assert.Equal(DumpRows(otherFiles.DatabasePath), DumpRows(batchedFiles.DatabasePath));
+        Assert.Equal(general.Index.DescribeAdjacency(), batched.Index.DescribeAdjacency());
         Assert.Equal((await fast.BuildIndexAsync(Ct)).DescribeAdjacency(), fast.Index.DescribeAdjacency());
         Assert.Null(await fast.GetEntityAsync(stray.Id, Ct));
         await AssertTotalsMatchTheRowsAsync();
