@@ -8,7 +8,7 @@ using RelationGraph.Storage.Sqlite;
 namespace RelationGraph.Bench.Paths;
 
 /// <summary>
-/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite] [--db FILE] [--facts-per-doc 100] [--seed N]</c>
+/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]</c>
 /// </summary>
 /// <remarks>
 /// Generates a synthetic graph, builds the path index straight from the generator ("direct") and/or
@@ -23,7 +23,7 @@ internal static class PathBenchmark
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite] [--db FILE] [--facts-per-doc 100] [--seed N]");
+            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]");
             return 2;
         }
 
@@ -50,6 +50,15 @@ internal static class PathBenchmark
             Console.WriteLine($"index build {build.TotalSeconds:F2} s; index heap ≈ {Mb(heapAfter - heapBefore)} (id strings shared with the generator excluded); GC heap {Mb(heapAfter)}; working set {Mb(Environment.WorkingSet)}");
             await CompareAsync(pairs, referenceTarget, [new IndexTarget("ours shortest k=1", index, PathMode.Shortest, 1), new IndexTarget("ours shortest k=3", index, PathMode.Shortest, 3), new IndexTarget("ours k-shortest k=3", index, PathMode.KShortest, 3)]);
             index.Dispose();
+        }
+
+        if (options.Load is "incremental")
+        {
+            Console.WriteLine();
+            Console.WriteLine("== index built from part of the graph, the rest applied as deltas (see IndexUpdateBenchmark)");
+            var keys = Enumerable.Range(0, graph.FactCount).Select(graph.FactKey).ToArray();
+            using var index = IndexUpdateBenchmark.Run(graph, keys, options.Deltas, options.DeltaSize, options.Seed);
+            await CompareAsync(pairs, referenceTarget, [new IndexTarget("ours shortest k=1", index, PathMode.Shortest, 1)]);
         }
 
         if (options.Load is "both" or "sqlite")
@@ -249,7 +258,7 @@ internal static class PathBenchmark
 
     private sealed record Run(double P50, double P95, double P99, double Mean, int Found, int[] Lengths);
 
-    private sealed record BenchOptions(int Entities, int Pairs, string Load, string? Database, int FactsPerDocument, int Seed)
+    private sealed record BenchOptions(int Entities, int Pairs, string Load, string? Database, int FactsPerDocument, int Seed, int Deltas, int DeltaSize)
     {
         public static BenchOptions? Parse(string[] args)
         {
@@ -270,7 +279,7 @@ internal static class PathBenchmark
             }
 
             var load = values.GetValueOrDefault("load", "both");
-            if (load is not ("both" or "direct" or "sqlite"))
+            if (load is not ("both" or "direct" or "sqlite" or "incremental"))
             {
                 return null;
             }
@@ -281,7 +290,9 @@ internal static class PathBenchmark
                 load,
                 values.GetValueOrDefault("db"),
                 Int(values, "facts-per-doc", 100),
-                Int(values, "seed", 20261128));
+                Int(values, "seed", 20261128),
+                Math.Max(1, Int(values, "deltas", 100_000)),
+                Math.Max(1, Int(values, "delta-size", 10)));
         }
 
         private static int Int(Dictionary<string, string> values, string name, int fallback) =>
