@@ -8,7 +8,7 @@ using RelationGraph.Storage.Sqlite;
 namespace RelationGraph.Bench.Paths;
 
 /// <summary>
-/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]</c>
+/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]</c>
 /// </summary>
 /// <remarks>
 /// Generates a synthetic graph, builds the path index straight from the generator ("direct") and/or
@@ -23,7 +23,7 @@ internal static class PathBenchmark
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]");
+            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]");
             return 2;
         }
 
@@ -68,6 +68,13 @@ internal static class PathBenchmark
             await RunSqliteAsync(graph, pairs, referenceTarget, options);
         }
 
+        if (options.Load is "sqlite-bulk")
+        {
+            Console.WriteLine();
+            Console.WriteLine("== entity and fact rows bulk-inserted into SQLite (see SqliteBulkLoad), index rebuilt from SQLite at start");
+            await RunSqliteAsync(graph, pairs, referenceTarget, options);
+        }
+
         return 0;
     }
 
@@ -75,33 +82,19 @@ internal static class PathBenchmark
     {
         var path = options.Database ?? Path.Combine(Path.GetTempPath(), $"relgraph-bench-{Guid.NewGuid():N}.db");
         var storeOptions = Options.Create(new SqliteStoreOptions { Path = path });
-        var stopwatch = Stopwatch.StartNew();
-        var documents = 0;
-        var loader = new SqliteGraphStore(storeOptions);
-        await using (loader)
+        if (options.Load is "sqlite-bulk")
         {
-            await loader.InitializeAsync();
-            var applying = TimeSpan.Zero;
-            foreach (var chunk in graph.Documents(options.FactsPerDocument).Chunk(64))
-            {
-                var applyStarted = Stopwatch.GetTimestamp();
-                await loader.ApplyAsync(chunk);
-                applying += Stopwatch.GetElapsedTime(applyStarted);
-                documents += chunk.Length;
-                if (documents % 4096 == 0)
-                {
-                    Console.WriteLine($"  loaded {documents:N0} documents, {stopwatch.Elapsed.TotalSeconds:F0} s");
-                }
-            }
-
-            var counts = await loader.CountAsync();
-            Console.WriteLine($"load {stopwatch.Elapsed.TotalSeconds:F1} s (in ApplyAsync {applying.TotalSeconds:F1} s, the rest generating documents): {documents:N0} documents → {counts.Entities:N0} entities, {counts.Facts:N0} facts, {counts.Evidence:N0} evidence, {counts.Mentions:N0} mentions ({documents / stopwatch.Elapsed.TotalSeconds:N0} docs/s); file {Mb(new FileInfo(path).Length)}");
+            await SqliteBulkLoad.LoadAsync(graph, path);
+        }
+        else
+        {
+            await LoadDocumentsAsync(graph, storeOptions, options.FactsPerDocument, path);
         }
 
         // the generator is no longer needed: drop it so memory shows the store and its index only
         graph = null!;
         var heapBefore = HeapBytes();
-        stopwatch.Restart();
+        var stopwatch = Stopwatch.StartNew();
         var store = new SqliteGraphStore(storeOptions);
         await using (store)
         {
@@ -125,6 +118,33 @@ internal static class PathBenchmark
                 File.Delete(file);
             }
         }
+    }
+
+    private static async Task LoadDocumentsAsync(SyntheticGraph graph, IOptions<SqliteStoreOptions> storeOptions, int factsPerDocument, string path)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var documents = 0;
+        var loader = new SqliteGraphStore(storeOptions);
+        await using (loader)
+        {
+            await loader.InitializeAsync();
+            var applying = TimeSpan.Zero;
+            foreach (var chunk in graph.Documents(factsPerDocument).Chunk(64))
+            {
+                var applyStarted = Stopwatch.GetTimestamp();
+                await loader.ApplyAsync(chunk);
+                applying += Stopwatch.GetElapsedTime(applyStarted);
+                documents += chunk.Length;
+                if (documents % 4096 == 0)
+                {
+                    Console.WriteLine($"  loaded {documents:N0} documents, {stopwatch.Elapsed.TotalSeconds:F0} s");
+                }
+            }
+
+            var counts = await loader.CountAsync();
+            Console.WriteLine($"load {stopwatch.Elapsed.TotalSeconds:F1} s (in ApplyAsync {applying.TotalSeconds:F1} s, the rest generating documents): {documents:N0} documents → {counts.Entities:N0} entities, {counts.Facts:N0} facts, {counts.Evidence:N0} evidence, {counts.Mentions:N0} mentions ({documents / stopwatch.Elapsed.TotalSeconds:N0} docs/s); file {Mb(new FileInfo(path).Length)}");
+        }
+
     }
 
     // Each target gets its own pass over all pairs (so no target warms the cache for another on the same
@@ -279,7 +299,7 @@ internal static class PathBenchmark
             }
 
             var load = values.GetValueOrDefault("load", "both");
-            if (load is not ("both" or "direct" or "sqlite" or "incremental"))
+            if (load is not ("both" or "direct" or "sqlite" or "sqlite-bulk" or "incremental"))
             {
                 return null;
             }

@@ -32,6 +32,7 @@ public sealed class PathIndex : IDisposable
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
     private readonly Dictionary<string, int> _nodeIndex;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nodeLookup;
     private string[] _nodeIds;
     private byte[] _kinds;
     private int _nodeCount;
@@ -55,6 +56,7 @@ public sealed class PathIndex : IDisposable
     private PathIndex(int nodeCapacity, int edgeCapacity)
     {
         _nodeIndex = new Dictionary<string, int>(nodeCapacity, StringComparer.Ordinal);
+        _nodeLookup = _nodeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         _nodeIds = new string[Math.Max(nodeCapacity, 4)];
         _kinds = new byte[_nodeIds.Length];
         _edgeIndex = new Dictionary<string, int>(edgeCapacity, StringComparer.Ordinal);
@@ -112,29 +114,48 @@ public sealed class PathIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(facts);
-        var index = new PathIndex(nodeCapacity, edgeCapacity);
+        var builder = new PathIndexBuilder(nodeCapacity, edgeCapacity);
         foreach (var entity in entities)
         {
-            index.UpsertNode(entity);
+            builder.AddEntity(entity.Id, entity.Kind);
         }
 
         foreach (var fact in facts)
         {
-            var subject = index.RequireNode(fact.SubjectId);
-            var obj = index.RequireNode(fact.ObjectId);
-            if (subject == obj)
-            {
-                continue;
-            }
-
-            var edge = index.InternEdge(fact.FactKey);
-            index._edges[edge] = Edge.From(fact, subject, obj);
-            index._liveEdgeCount++;
+            builder.AddFact(fact.FactKey, fact.Type, fact.SubjectId, fact.ObjectId, fact.Confidence, fact.DocCount, fact.FirstReported);
         }
 
-        index.RebuildCsr();
-        return index;
+        return builder.Build();
     }
+
+    /// <summary>An empty index for <see cref="PathIndexBuilder"/> to fill.</summary>
+    internal static PathIndex ForBuild(int nodeCapacity, int edgeCapacity) => new(nodeCapacity, edgeCapacity);
+
+    /// <summary>Looks an entity up by its id's characters, so a reader can resolve fact endpoints without a string per row.</summary>
+    internal bool TryGetNode(ReadOnlySpan<char> id, out int node) => _nodeLookup.TryGetValue(id, out node);
+
+    /// <summary>Adds or updates an entity during a build.</summary>
+    internal void AddNodeForBuild(string id, EntityKind kind) => UpsertNode(new IndexedEntity(id, kind));
+
+    /// <summary>Adds a fact during a build (adjacency comes at <see cref="FinishBuild"/>); self-loops are skipped.</summary>
+    internal void AddEdgeForBuild(string factKey, int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks)
+    {
+        if (subject == obj)
+        {
+            return;
+        }
+
+        var edge = InternEdge(factKey);
+        if (!_edges[edge].Alive)
+        {
+            _liveEdgeCount++;
+        }
+
+        _edges[edge] = Edge.From(subject, obj, type, confidence, docCount, firstReportedTicks);
+    }
+
+    /// <summary>Lays the facts added by the build out in CSR arrays.</summary>
+    internal void FinishBuild() => RebuildCsr();
 
     /// <summary>Applies one ingest's changes without a full rebuild.</summary>
     public void Apply(PathIndexDelta delta)
@@ -524,15 +545,21 @@ public sealed class PathIndex : IDisposable
         public byte Type;
         public bool Alive;
 
-        public static Edge From(IndexedFact fact, int subject, int obj) => new()
+        public static Edge From(IndexedFact fact, int subject, int obj) =>
+            From(subject, obj, fact.Type, fact.Confidence, fact.DocCount, ReportedTicks(fact.FirstReported));
+
+        public static Edge From(int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks) => new()
         {
             Subject = subject,
             Object = obj,
-            Type = (byte)fact.Type,
-            Confidence = (float)fact.Confidence,
-            DocCount = fact.DocCount,
-            FirstReportedTicks = fact.FirstReported?.UtcTicks ?? long.MinValue,
+            Type = (byte)type,
+            Confidence = (float)confidence,
+            DocCount = docCount,
+            FirstReportedTicks = firstReportedTicks,
             Alive = true,
         };
+
+        /// <summary>UTC ticks, <see cref="long.MinValue"/> when unknown.</summary>
+        public static long ReportedTicks(DateTimeOffset? reported) => reported?.UtcTicks ?? long.MinValue;
     }
 }
