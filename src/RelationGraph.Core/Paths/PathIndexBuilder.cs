@@ -37,6 +37,27 @@ public sealed class PathIndexBuilder(int nodeCapacity, int edgeCapacity)
         index.AddEdgeForBuild(factKey, Require(index, subjectId), Require(index, objectId), type, confidence, docCount, PathIndex.Edge.ReportedTicks(firstReported));
     }
 
+    /// <summary>
+    /// The number the index gave an entity, for <see cref="AddFact(string, RelationType, int, int, double, int, DateTimeOffset?)"/>.
+    /// Once every entity is added, this only reads, so another thread may call it while facts are being added
+    /// (a reader can resolve one endpoint while the builder's thread resolves the other and adds the fact).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The id is not among the entities added.</exception>
+    public int EntityNumber(ReadOnlySpan<char> id) => Require(Current(), id);
+
+    /// <summary>Adds a fact whose endpoints were resolved with <see cref="EntityNumber"/>.</summary>
+    public void AddFact(string factKey, RelationType type, int subject, int obj, double confidence, int docCount, DateTimeOffset? firstReported)
+    {
+        ArgumentNullException.ThrowIfNull(factKey);
+        var index = Current();
+        ArgumentOutOfRangeException.ThrowIfNegative(subject);
+        ArgumentOutOfRangeException.ThrowIfNegative(obj);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, index.NodeCapacity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(obj, index.NodeCapacity);
+        _factsStarted = true;
+        index.AddEdgeForBuild(factKey, subject, obj, type, confidence, docCount, PathIndex.Edge.ReportedTicks(firstReported));
+    }
+
     /// <summary>Finishes the index; the builder cannot be used afterwards.</summary>
     public PathIndex Build()
     {
