@@ -136,13 +136,13 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
     {
         return await ReadUninitializedAsync((connection, ct) =>
         {
-            var counts = Scalar<long>(connection, "SELECT count(*) FROM entities;");
+            // sized up front: growing dictionaries of a million entries rehashes every key
+            var entityCount = Scalar<long>(connection, "SELECT count(*) FROM entities;");
             var factCount = Scalar<long>(connection, "SELECT count(*) FROM facts;");
-            return Task.FromResult(PathIndex.Build(
-                ReadAll(connection, "index-entities.sql", SqliteRows.IndexedEntity, ct),
-                ReadAll(connection, "index-facts.sql", SqliteRows.IndexedFact, ct),
-                (int)counts,
-                (int)factCount));
+            var builder = new PathIndexBuilder((int)entityCount, (int)factCount);
+            IndexRowReader.ReadEntities(connection, builder, ct);
+            IndexRowReader.ReadFacts(connection, builder, ct);
+            return Task.FromResult(builder.Build());
         }, cancellationToken);
     }
 
@@ -521,18 +521,6 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
         }
 
         return rows;
-    }
-
-    private static IEnumerable<T> ReadAll<T>(SqliteConnection connection, string resource, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql.Get(resource);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return map(reader);
-        }
     }
 
     private static async IAsyncEnumerable<T> Stream<T>(SqliteConnection connection, string resource, Func<SqliteDataReader, T> map,
