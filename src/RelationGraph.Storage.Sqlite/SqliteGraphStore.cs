@@ -78,6 +78,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
     /// <summary>Test hook: runs inside a document's transaction just before commit.</summary>
     internal Action<GraphBatch>? BeforeCommit { get; set; }
 
+    /// <summary>Test hook: false writes new documents the general way too (see <c>DocumentWriter.NewDocument.cs</c>).</summary>
+    internal bool NewDocumentFastPath { get; set; } = true;
+
     /// <summary>The path index, for diagnostics and tests.</summary>
     internal PathIndex Index => _index;
 
@@ -135,13 +138,13 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
     {
         return await ReadUninitializedAsync((connection, ct) =>
         {
-            var counts = Scalar<long>(connection, "SELECT count(*) FROM entities;");
+            // sized up front: growing dictionaries of a million entries rehashes every key
+            var entityCount = Scalar<long>(connection, "SELECT count(*) FROM entities;");
             var factCount = Scalar<long>(connection, "SELECT count(*) FROM facts;");
-            return Task.FromResult(PathIndex.Build(
-                ReadAll(connection, "index-entities.sql", SqliteRows.IndexedEntity, ct),
-                ReadAll(connection, "index-facts.sql", SqliteRows.IndexedFact, ct),
-                (int)counts,
-                (int)factCount));
+            var builder = new PathIndexBuilder((int)entityCount, (int)factCount);
+            IndexRowReader.ReadEntities(connection, builder, ct);
+            IndexRowReader.ReadFacts(connection, builder, ct);
+            return Task.FromResult(builder.Build());
         }, cancellationToken);
     }
 
@@ -204,6 +207,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         cancellationToken.ThrowIfCancellationRequested();
         var writer = _writer!;
         writer.BeforeCommit = BeforeCommit;
+        writer.NewDocumentFastPath = NewDocumentFastPath;
         var applied = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken);
         var results = new List<ApplyResult>(applied.Count);
         foreach (var (result, delta) in applied)
@@ -524,18 +528,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         }
 
         return rows;
-    }
-
-    private static IEnumerable<T> ReadAll<T>(SqliteConnection connection, string resource, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql.Get(resource);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return map(reader);
-        }
     }
 
     private static async IAsyncEnumerable<T> Stream<T>(SqliteConnection connection, string resource, Func<SqliteDataReader, T> map,

@@ -8,7 +8,7 @@ using RelationGraph.Storage.Sqlite;
 namespace RelationGraph.Bench.Paths;
 
 /// <summary>
-/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite] [--db FILE] [--facts-per-doc 100] [--seed N]</c>
+/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]</c>
 /// </summary>
 /// <remarks>
 /// Generates a synthetic graph, builds the path index straight from the generator ("direct") and/or
@@ -23,7 +23,7 @@ internal static class PathBenchmark
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite] [--db FILE] [--facts-per-doc 100] [--seed N]");
+            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]");
             return 2;
         }
 
@@ -43,19 +43,37 @@ internal static class PathBenchmark
             Console.WriteLine("== index built straight from the generator");
             var keys = Enumerable.Range(0, graph.FactCount).Select(graph.FactKey).ToArray();
             var heapBefore = HeapBytes();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             stopwatch.Restart();
             var index = PathIndex.Build(graph.IndexedEntities(), Facts(graph, keys), graph.EntityCount, graph.FactCount);
             var build = stopwatch.Elapsed;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var heapAfter = HeapBytes();
-            Console.WriteLine($"index build {build.TotalSeconds:F2} s; index heap ≈ {Mb(heapAfter - heapBefore)} (id strings shared with the generator excluded); GC heap {Mb(heapAfter)}; working set {Mb(Environment.WorkingSet)}");
+            Console.WriteLine($"index build {build.TotalSeconds:F2} s (process CPU {cpu.TotalSeconds:F2} s); index heap ≈ {Mb(heapAfter - heapBefore)} (id strings shared with the generator excluded); GC heap {Mb(heapAfter)}; working set {Mb(Environment.WorkingSet)}");
             await CompareAsync(pairs, referenceTarget, [new IndexTarget("ours shortest k=1", index, PathMode.Shortest, 1), new IndexTarget("ours shortest k=3", index, PathMode.Shortest, 3), new IndexTarget("ours k-shortest k=3", index, PathMode.KShortest, 3)]);
             index.Dispose();
+        }
+
+        if (options.Load is "incremental")
+        {
+            Console.WriteLine();
+            Console.WriteLine("== index built from part of the graph, the rest applied as deltas (see IndexUpdateBenchmark)");
+            var keys = Enumerable.Range(0, graph.FactCount).Select(graph.FactKey).ToArray();
+            using var index = IndexUpdateBenchmark.Run(graph, keys, options.Deltas, options.DeltaSize, options.Seed);
+            await CompareAsync(pairs, referenceTarget, [new IndexTarget("ours shortest k=1", index, PathMode.Shortest, 1)]);
         }
 
         if (options.Load is "both" or "sqlite")
         {
             Console.WriteLine();
             Console.WriteLine("== loaded through SqliteGraphStore.ApplyAsync, index rebuilt from SQLite at start");
+            await RunSqliteAsync(graph, pairs, referenceTarget, options);
+        }
+
+        if (options.Load is "sqlite-bulk")
+        {
+            Console.WriteLine();
+            Console.WriteLine("== entity and fact rows bulk-inserted into SQLite (see SqliteBulkLoad), index rebuilt from SQLite at start");
             await RunSqliteAsync(graph, pairs, referenceTarget, options);
         }
 
@@ -66,40 +84,28 @@ internal static class PathBenchmark
     {
         var path = options.Database ?? Path.Combine(Path.GetTempPath(), $"relgraph-bench-{Guid.NewGuid():N}.db");
         var storeOptions = Options.Create(new SqliteStoreOptions { Path = path });
-        var stopwatch = Stopwatch.StartNew();
-        var documents = 0;
-        var loader = new SqliteGraphStore(storeOptions);
-        await using (loader)
+        if (options.Load is "sqlite-bulk")
         {
-            await loader.InitializeAsync();
-            var applying = TimeSpan.Zero;
-            foreach (var chunk in graph.Documents(options.FactsPerDocument).Chunk(64))
-            {
-                var applyStarted = Stopwatch.GetTimestamp();
-                await loader.ApplyAsync(chunk);
-                applying += Stopwatch.GetElapsedTime(applyStarted);
-                documents += chunk.Length;
-                if (documents % 4096 == 0)
-                {
-                    Console.WriteLine($"  loaded {documents:N0} documents, {stopwatch.Elapsed.TotalSeconds:F0} s");
-                }
-            }
-
-            var counts = await loader.CountAsync();
-            Console.WriteLine($"load {stopwatch.Elapsed.TotalSeconds:F1} s (in ApplyAsync {applying.TotalSeconds:F1} s, the rest generating documents): {documents:N0} documents → {counts.Entities:N0} entities, {counts.Facts:N0} facts, {counts.Evidence:N0} evidence, {counts.Mentions:N0} mentions ({documents / stopwatch.Elapsed.TotalSeconds:N0} docs/s); file {Mb(new FileInfo(path).Length)}");
+            await SqliteBulkLoad.LoadAsync(graph, path);
+        }
+        else
+        {
+            await LoadDocumentsAsync(graph, storeOptions, options.FactsPerDocument, path);
         }
 
         // the generator is no longer needed: drop it so memory shows the store and its index only
         graph = null!;
         var heapBefore = HeapBytes();
-        stopwatch.Restart();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
         var store = new SqliteGraphStore(storeOptions);
         await using (store)
         {
             await store.InitializeAsync();
             var build = stopwatch.Elapsed;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var heapAfter = HeapBytes();
-            Console.WriteLine($"open + index build from SQLite {build.TotalSeconds:F2} s; index heap ≈ {Mb(heapAfter - heapBefore)}; GC heap {Mb(heapAfter)}; working set {Mb(Environment.WorkingSet)}");
+            Console.WriteLine($"open + index build from SQLite {build.TotalSeconds:F2} s (process CPU {cpu.TotalSeconds:F2} s); index heap ≈ {Mb(heapAfter - heapBefore)}; GC heap {Mb(heapAfter)}; working set {Mb(Environment.WorkingSet)}");
             await CompareAsync(pairs, reference,
             [
                 new IndexTarget("ours shortest k=1", store.Index, PathMode.Shortest, 1),
@@ -116,6 +122,33 @@ internal static class PathBenchmark
                 File.Delete(file);
             }
         }
+    }
+
+    private static async Task LoadDocumentsAsync(SyntheticGraph graph, IOptions<SqliteStoreOptions> storeOptions, int factsPerDocument, string path)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var documents = 0;
+        var loader = new SqliteGraphStore(storeOptions);
+        await using (loader)
+        {
+            await loader.InitializeAsync();
+            var applying = TimeSpan.Zero;
+            foreach (var chunk in graph.Documents(factsPerDocument).Chunk(64))
+            {
+                var applyStarted = Stopwatch.GetTimestamp();
+                await loader.ApplyAsync(chunk);
+                applying += Stopwatch.GetElapsedTime(applyStarted);
+                documents += chunk.Length;
+                if (documents % 4096 == 0)
+                {
+                    Console.WriteLine($"  loaded {documents:N0} documents, {stopwatch.Elapsed.TotalSeconds:F0} s");
+                }
+            }
+
+            var counts = await loader.CountAsync();
+            Console.WriteLine($"load {stopwatch.Elapsed.TotalSeconds:F1} s (in ApplyAsync {applying.TotalSeconds:F1} s, the rest generating documents): {documents:N0} documents → {counts.Entities:N0} entities, {counts.Facts:N0} facts, {counts.Evidence:N0} evidence, {counts.Mentions:N0} mentions ({documents / stopwatch.Elapsed.TotalSeconds:N0} docs/s); file {Mb(new FileInfo(path).Length)}");
+        }
+
     }
 
     // Each target gets its own pass over all pairs (so no target warms the cache for another on the same
@@ -249,7 +282,7 @@ internal static class PathBenchmark
 
     private sealed record Run(double P50, double P95, double P99, double Mean, int Found, int[] Lengths);
 
-    private sealed record BenchOptions(int Entities, int Pairs, string Load, string? Database, int FactsPerDocument, int Seed)
+    private sealed record BenchOptions(int Entities, int Pairs, string Load, string? Database, int FactsPerDocument, int Seed, int Deltas, int DeltaSize)
     {
         public static BenchOptions? Parse(string[] args)
         {
@@ -270,7 +303,7 @@ internal static class PathBenchmark
             }
 
             var load = values.GetValueOrDefault("load", "both");
-            if (load is not ("both" or "direct" or "sqlite"))
+            if (load is not ("both" or "direct" or "sqlite" or "sqlite-bulk" or "incremental"))
             {
                 return null;
             }
@@ -281,7 +314,9 @@ internal static class PathBenchmark
                 load,
                 values.GetValueOrDefault("db"),
                 Int(values, "facts-per-doc", 100),
-                Int(values, "seed", 20261128));
+                Int(values, "seed", 20261128),
+                Math.Max(1, Int(values, "deltas", 100_000)),
+                Math.Max(1, Int(values, "delta-size", 10)));
         }
 
         private static int Int(Dictionary<string, string> values, string name, int fallback) =>

@@ -12,10 +12,14 @@ namespace RelationGraph.Core.Paths;
 /// <para>
 /// Incremental updates: rebuilding 3M edges after every ingest is too slow, and per-node growable arrays
 /// cost a million small objects and lose the locality of one contiguous array. So the CSR arrays are a
-/// base that is never mutated, and a node whose facts changed since the last build gets an overlay array
-/// holding its whole current adjacency (copy-on-change, O(degree)). Removed facts are tombstoned and
-/// dropped from both endpoints' overlays. When the overlays hold more than a quarter of the base
-/// entries, the index compacts back into fresh CSR arrays (O(nodes + edges)).
+/// base that is never mutated, and a node whose facts changed since the last build gets an overlay: a
+/// copy of its adjacency with spare capacity, grown by half when full, so adding an edge to a hub is O(1)
+/// amortised instead of a copy of the hub. Removing an edge shifts the rest of the node's overlay
+/// (order is kept; a scan of the node's adjacency). A removed fact's slot is freed for the next new
+/// fact, so edge numbers never move and compaction never touches the key dictionary. When the adjacency
+/// changes since the last build exceed a quarter of the base entries, or the overlays' memory exceeds the
+/// base's, the index folds the overlays back into fresh CSR arrays (O(nodes + edges), amortised over at
+/// least that many changes).
 /// </para>
 /// <para>
 /// Concurrency: one writer, many readers, through a <see cref="ReaderWriterLockSlim"/>. Searches are
@@ -28,12 +32,14 @@ public sealed class PathIndex : IDisposable
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
     private readonly Dictionary<string, int> _nodeIndex;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nodeLookup;
     private string[] _nodeIds;
     private byte[] _kinds;
     private int _nodeCount;
 
     private readonly Dictionary<string, int> _edgeIndex;
-    private string[] _edgeKeys;
+    private readonly Stack<int> _freeEdges = new();
+    private string?[] _edgeKeys;
     private Edge[] _edges;
     private int _edgeCount;
     private int _liveEdgeCount;
@@ -42,12 +48,15 @@ public sealed class PathIndex : IDisposable
     private Adjacent[] _adjacency;
     private int _baseNodeCount;
     private Adjacent[]?[] _overlay;
-    private long _overlayEntries;
+    private int[] _overlayLength;
+    private long _overlayCapacity;
+    private long _changesSinceBuild;
     private int _overlayNodes;
 
     private PathIndex(int nodeCapacity, int edgeCapacity)
     {
         _nodeIndex = new Dictionary<string, int>(nodeCapacity, StringComparer.Ordinal);
+        _nodeLookup = _nodeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         _nodeIds = new string[Math.Max(nodeCapacity, 4)];
         _kinds = new byte[_nodeIds.Length];
         _edgeIndex = new Dictionary<string, int>(edgeCapacity, StringComparer.Ordinal);
@@ -56,6 +65,7 @@ public sealed class PathIndex : IDisposable
         _offsets = [0];
         _adjacency = [];
         _overlay = new Adjacent[]?[_nodeIds.Length];
+        _overlayLength = new int[_nodeIds.Length];
     }
 
     /// <summary>An empty index.</summary>
@@ -104,29 +114,48 @@ public sealed class PathIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(facts);
-        var index = new PathIndex(nodeCapacity, edgeCapacity);
+        var builder = new PathIndexBuilder(nodeCapacity, edgeCapacity);
         foreach (var entity in entities)
         {
-            index.UpsertNode(entity);
+            builder.AddEntity(entity.Id, entity.Kind);
         }
 
         foreach (var fact in facts)
         {
-            var subject = index.RequireNode(fact.SubjectId);
-            var obj = index.RequireNode(fact.ObjectId);
-            if (subject == obj)
-            {
-                continue;
-            }
-
-            var edge = index.InternEdge(fact.FactKey);
-            index._edges[edge] = Edge.From(fact, subject, obj);
-            index._liveEdgeCount++;
+            builder.AddFact(fact.FactKey, fact.Type, fact.SubjectId, fact.ObjectId, fact.Confidence, fact.DocCount, fact.FirstReported);
         }
 
-        index.RebuildCsr();
-        return index;
+        return builder.Build();
     }
+
+    /// <summary>An empty index for <see cref="PathIndexBuilder"/> to fill.</summary>
+    internal static PathIndex ForBuild(int nodeCapacity, int edgeCapacity) => new(nodeCapacity, edgeCapacity);
+
+    /// <summary>Looks an entity up by its id's characters, so a reader can resolve fact endpoints without a string per row.</summary>
+    internal bool TryGetNode(ReadOnlySpan<char> id, out int node) => _nodeLookup.TryGetValue(id, out node);
+
+    /// <summary>Adds or updates an entity during a build.</summary>
+    internal void AddNodeForBuild(string id, EntityKind kind) => UpsertNode(new IndexedEntity(id, kind));
+
+    /// <summary>Adds a fact during a build (adjacency comes at <see cref="FinishBuild"/>); self-loops are skipped.</summary>
+    internal void AddEdgeForBuild(string factKey, int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks)
+    {
+        if (subject == obj)
+        {
+            return;
+        }
+
+        var edge = InternEdge(factKey);
+        if (!_edges[edge].Alive)
+        {
+            _liveEdgeCount++;
+        }
+
+        _edges[edge] = Edge.From(subject, obj, type, confidence, docCount, firstReportedTicks);
+    }
+
+    /// <summary>Lays the facts added by the build out in CSR arrays.</summary>
+    internal void FinishBuild() => RebuildCsr();
 
     /// <summary>Applies one ingest's changes without a full rebuild.</summary>
     public void Apply(PathIndexDelta delta)
@@ -147,12 +176,9 @@ public sealed class PathIndex : IDisposable
 
             foreach (var key in delta.RemovedFactKeys)
             {
-                if (_edgeIndex.TryGetValue(key, out var edge) && _edges[edge].Alive)
+                if (_edgeIndex.Remove(key, out var edge))
                 {
-                    Detach(_edges[edge].Subject, edge);
-                    Detach(_edges[edge].Object, edge);
-                    _edges[edge].Alive = false;
-                    _liveEdgeCount--;
+                    RemoveEdge(edge);
                 }
             }
 
@@ -161,9 +187,10 @@ public sealed class PathIndex : IDisposable
                 UpsertEdge(fact);
             }
 
-            if (_overlayEntries > Math.Max(MinCompactionEntries, _adjacency.Length / 4))
+            if (_changesSinceBuild > Math.Max(MinCompactionEntries, _adjacency.Length / 4)
+                || _overlayCapacity > Math.Max(MinCompactionEntries, _adjacency.Length))
             {
-                Compact();
+                RebuildCsr();
                 Compactions++;
             }
         }
@@ -241,7 +268,7 @@ public sealed class PathIndex : IDisposable
                 var byConfidence = y.Confidence.CompareTo(x.Confidence);
                 return byConfidence != 0 ? byConfidence : string.CompareOrdinal(_edgeKeys[a.Edge], _edgeKeys[b.Edge]);
             });
-            return [.. found.Take(limit).Select(f => new IndexedNeighbour(_edgeKeys[f.Edge], _nodeIds[f.Neighbour], _edges[f.Edge].Subject == node))];
+            return [.. found.Take(limit).Select(f => new IndexedNeighbour(_edgeKeys[f.Edge]!, _nodeIds[f.Neighbour], _edges[f.Edge].Subject == node))];
         }
         finally
         {
@@ -283,7 +310,7 @@ public sealed class PathIndex : IDisposable
 
     internal int NodeCapacity => _nodeCount;
 
-    /// <summary>Overlay entries tolerated before compaction, whatever the base size (tests lower it).</summary>
+    /// <summary>Adjacency changes (and overlay entries) tolerated before compaction, whatever the base size (tests lower it).</summary>
     internal int MinCompactionEntries { get; set; } = 4096;
 
     /// <summary>How many times the overlays were folded back into CSR arrays.</summary>
@@ -295,7 +322,7 @@ public sealed class PathIndex : IDisposable
         // right after a build or compaction there are no overlays: skip a random read per node
         if (_overlayNodes != 0 && _overlay[node] is { } overlay)
         {
-            return overlay;
+            return new ReadOnlySpan<Adjacent>(overlay, 0, _overlayLength[node]);
         }
 
         return node < _baseNodeCount
@@ -309,7 +336,7 @@ public sealed class PathIndex : IDisposable
 
     internal string NodeId(int node) => _nodeIds[node];
 
-    internal string EdgeKey(int edge) => _edgeKeys[edge];
+    internal string EdgeKey(int edge) => _edgeKeys[edge]!;
 
     private FoundPath ToFoundPath(IndexPath path)
     {
@@ -322,7 +349,7 @@ public sealed class PathIndex : IDisposable
         var hops = new FoundHop[path.Edges.Length];
         for (var i = 0; i < hops.Length; i++)
         {
-            hops[i] = new FoundHop(_edgeKeys[path.Edges[i]], _edges[path.Edges[i]].Subject == path.Nodes[i]);
+            hops[i] = new FoundHop(_edgeKeys[path.Edges[i]]!, _edges[path.Edges[i]].Subject == path.Nodes[i]);
         }
 
         return new FoundPath(nodes, hops);
@@ -344,6 +371,7 @@ public sealed class PathIndex : IDisposable
                 Array.Resize(ref _nodeIds, capacity);
                 Array.Resize(ref _kinds, capacity);
                 Array.Resize(ref _overlay, capacity);
+                Array.Resize(ref _overlayLength, capacity);
             }
 
             slot = _nodeCount++;
@@ -358,14 +386,18 @@ public sealed class PathIndex : IDisposable
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_edgeIndex, key, out var exists);
         if (!exists)
         {
-            if (_edgeCount == _edgeKeys.Length)
+            if (!_freeEdges.TryPop(out slot))
             {
-                var capacity = _edgeKeys.Length * 2;
-                Array.Resize(ref _edgeKeys, capacity);
-                Array.Resize(ref _edges, capacity);
+                if (_edgeCount == _edgeKeys.Length)
+                {
+                    var capacity = _edgeKeys.Length * 2;
+                    Array.Resize(ref _edgeKeys, capacity);
+                    Array.Resize(ref _edges, capacity);
+                }
+
+                slot = _edgeCount++;
             }
 
-            slot = _edgeCount++;
             _edgeKeys[slot] = key;
         }
 
@@ -382,95 +414,83 @@ public sealed class PathIndex : IDisposable
         }
 
         var edge = InternEdge(fact.FactKey);
-        var wasAlive = _edges[edge].Alive;
-        if (wasAlive && (_edges[edge].Subject != subject || _edges[edge].Object != obj))
+        ref var current = ref _edges[edge];
+        if (current.Alive && current.Subject == subject && current.Object == obj)
         {
-            Detach(_edges[edge].Subject, edge);
-            Detach(_edges[edge].Object, edge);
-            wasAlive = false;
+            current = Edge.From(fact, subject, obj);
+            return;
+        }
+
+        if (current.Alive)
+        {
+            Detach(current.Subject, edge);
+            Detach(current.Object, edge);
             _liveEdgeCount--;
         }
 
-        _edges[edge] = Edge.From(fact, subject, obj);
-        if (!wasAlive)
-        {
-            Attach(subject, new Adjacent(obj, edge));
-            Attach(obj, new Adjacent(subject, edge));
-            _liveEdgeCount++;
-        }
+        current = Edge.From(fact, subject, obj);
+        Attach(subject, new Adjacent(obj, edge));
+        Attach(obj, new Adjacent(subject, edge));
+        _liveEdgeCount++;
+    }
+
+    // The key is already out of the dictionary; the slot goes to the next new fact.
+    private void RemoveEdge(int edge)
+    {
+        Detach(_edges[edge].Subject, edge);
+        Detach(_edges[edge].Object, edge);
+        _edges[edge] = default;
+        _edgeKeys[edge] = null;
+        _freeEdges.Push(edge);
+        _liveEdgeCount--;
     }
 
     private void Attach(int node, Adjacent adjacent)
     {
-        var current = Neighbours(node);
-        var next = new Adjacent[current.Length + 1];
-        current.CopyTo(next);
-        next[^1] = adjacent;
-        SetOverlay(node, next);
+        var overlay = OverlayFor(node, 1);
+        overlay[_overlayLength[node]++] = adjacent;
+        _changesSinceBuild++;
     }
 
     private void Detach(int node, int edge)
     {
-        var current = Neighbours(node);
-        var at = -1;
-        for (var i = 0; i < current.Length; i++)
-        {
-            if (current[i].Edge == edge)
-            {
-                at = i;
-                break;
-            }
-        }
-
+        ref readonly var e = ref _edges[edge];
+        var at = Neighbours(node).IndexOf(new Adjacent(e.Subject == node ? e.Object : e.Subject, edge));
         if (at < 0)
         {
             return;
         }
 
-        var next = new Adjacent[current.Length - 1];
-        current[..at].CopyTo(next);
-        current[(at + 1)..].CopyTo(next.AsSpan(at));
-        SetOverlay(node, next);
+        var overlay = OverlayFor(node, 0);
+        var length = --_overlayLength[node];
+        Array.Copy(overlay, at + 1, overlay, at, length - at);
+        overlay[length] = default;
+        _changesSinceBuild++;
     }
 
-    private void SetOverlay(int node, Adjacent[] adjacency)
+    // The node's overlay with room for `extra` more entries: on its first change a copy of its base
+    // adjacency, and grown by half when full, so a run of additions to a hub costs O(1) each.
+    private Adjacent[] OverlayFor(int node, int extra)
     {
-        if (_overlay[node] is null)
+        var overlay = _overlay[node];
+        var current = Neighbours(node);
+        if (overlay is not null && current.Length + extra <= overlay.Length)
+        {
+            return overlay;
+        }
+
+        var needed = current.Length + extra;
+        var grown = new Adjacent[Math.Max(4, needed + (needed / 2))];
+        current.CopyTo(grown);
+        if (overlay is null)
         {
             _overlayNodes++;
+            _overlayLength[node] = current.Length;
         }
 
-        _overlayEntries += adjacency.Length - (_overlay[node]?.Length ?? 0);
-        _overlay[node] = adjacency;
-    }
-
-    // Drops tombstoned edges (renumbering the live ones) and folds every overlay back into fresh CSR arrays.
-    private void Compact()
-    {
-        var renumber = new int[_edgeCount];
-        var live = 0;
-        for (var edge = 0; edge < _edgeCount; edge++)
-        {
-            if (_edges[edge].Alive)
-            {
-                renumber[edge] = live;
-                _edges[live] = _edges[edge];
-                _edgeKeys[live] = _edgeKeys[edge];
-                _edgeIndex[_edgeKeys[live]] = live;
-                live++;
-            }
-            else
-            {
-                renumber[edge] = -1;
-                _edgeIndex.Remove(_edgeKeys[edge]);
-            }
-        }
-
-        Array.Clear(_edges, live, _edgeCount - live);
-        Array.Clear(_edgeKeys, live, _edgeCount - live);
-        _edgeCount = live;
-        _liveEdgeCount = live;
-        RebuildCsr();
+        _overlayCapacity += grown.Length - (overlay?.Length ?? 0);
+        _overlay[node] = grown;
+        return grown;
     }
 
     private void RebuildCsr()
@@ -506,7 +526,8 @@ public sealed class PathIndex : IDisposable
         _adjacency = adjacency;
         _baseNodeCount = _nodeCount;
         Array.Clear(_overlay);
-        _overlayEntries = 0;
+        _overlayCapacity = 0;
+        _changesSinceBuild = 0;
         _overlayNodes = 0;
     }
 
@@ -524,15 +545,21 @@ public sealed class PathIndex : IDisposable
         public byte Type;
         public bool Alive;
 
-        public static Edge From(IndexedFact fact, int subject, int obj) => new()
+        public static Edge From(IndexedFact fact, int subject, int obj) =>
+            From(subject, obj, fact.Type, fact.Confidence, fact.DocCount, ReportedTicks(fact.FirstReported));
+
+        public static Edge From(int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks) => new()
         {
             Subject = subject,
             Object = obj,
-            Type = (byte)fact.Type,
-            Confidence = (float)fact.Confidence,
-            DocCount = fact.DocCount,
-            FirstReportedTicks = fact.FirstReported?.UtcTicks ?? long.MinValue,
+            Type = (byte)type,
+            Confidence = (float)confidence,
+            DocCount = docCount,
+            FirstReportedTicks = firstReportedTicks,
             Alive = true,
         };
+
+        /// <summary>UTC ticks, <see cref="long.MinValue"/> when unknown.</summary>
+        public static long ReportedTicks(DateTimeOffset? reported) => reported?.UtcTicks ?? long.MinValue;
     }
 }

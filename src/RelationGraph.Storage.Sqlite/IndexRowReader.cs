@@ -1,0 +1,246 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
+using SQLitePCL;
+
+namespace RelationGraph.Storage.Sqlite;
+
+/// <summary>
+/// Reads index-entities.sql and index-facts.sql into a <see cref="PathIndexBuilder"/> through the raw SQLite
+/// API: column text is read as UTF-8 bytes in place, so a row allocates only the strings the index keeps
+/// (entity id, fact key). Kinds and types are matched as bytes, timestamps parsed from bytes, and fact
+/// endpoints looked up from a reused character buffer. (Through <see cref="SqliteDataReader"/> every row
+/// cost five to seven strings and a culture-aware date parse: most of a million-entity build.)
+/// </summary>
+internal static class IndexRowReader
+{
+    private const int CancellationCheckRows = 1 << 16;
+
+    private static readonly byte[][] KindNames = [.. EntityKinds.All.Select(k => Encoding.UTF8.GetBytes(k.ToString()))];
+    private static readonly byte[][] TypeNames = [.. RelationTypes.All.Select(t => Encoding.UTF8.GetBytes(t.ToWireName()))];
+
+    /// <summary>id, kind.</summary>
+    public static void ReadEntities(SqliteConnection connection, PathIndexBuilder builder, CancellationToken cancellationToken)
+    {
+        using var statement = Prepare(connection, Sql.Get("index-entities.sql"));
+        var rows = 0;
+        while (Step(connection, statement))
+        {
+            if (++rows % CancellationCheckRows == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            builder.AddEntity(Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 0)), Kind(raw.sqlite3_column_blob(statement, 1)));
+        }
+    }
+
+    /// <summary>fact_key, type, subject_id, object_id, confidence, doc_count, first_seen.</summary>
+    /// <remarks>
+    /// Two threads share the work, which is mostly random reads of the entity dictionary: this one steps
+    /// SQLite, decodes the row and resolves the subject; a second one resolves the object and adds the fact
+    /// (the only thread writing to the builder). Rows travel in a few recycled batches.
+    /// </remarks>
+    public static void ReadFacts(SqliteConnection connection, PathIndexBuilder builder, CancellationToken cancellationToken)
+    {
+        const int batchCount = 4;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var full = new BlockingCollection<FactRows>(batchCount);
+        using var empty = new BlockingCollection<FactRows>(batchCount);
+        for (var i = 0; i < batchCount; i++)
+        {
+            empty.Add(new FactRows(), CancellationToken.None);
+        }
+
+        var adder = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var rows in full.GetConsumingEnumerable(stop.Token))
+                {
+                    rows.AddTo(builder);
+                    empty.Add(rows, stop.Token);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                stop.Cancel();
+                throw;
+            }
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        try
+        {
+            try
+            {
+                ReadFactRows(connection, builder, full, empty, stop.Token);
+            }
+            finally
+            {
+                full.CompleteAdding();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // the adder failed (its exception is reported below) or the caller cancelled
+        }
+        catch
+        {
+            // the reader failed: stop the adder before the builder is abandoned
+            stop.Cancel();
+            ((IAsyncResult)adder).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+
+        adder.GetAwaiter().GetResult();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static void ReadFactRows(SqliteConnection connection, PathIndexBuilder builder, BlockingCollection<FactRows> full, BlockingCollection<FactRows> empty, CancellationToken cancellationToken)
+    {
+        using var statement = Prepare(connection, Sql.Get("index-facts.sql"));
+        var subject = new char[64];
+        var rows = empty.Take(cancellationToken);
+        while (Step(connection, statement))
+        {
+            var subjectLength = Decode(raw.sqlite3_column_blob(statement, 2), ref subject);
+            rows.Add(
+                Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 0)),
+                Type(raw.sqlite3_column_blob(statement, 1)),
+                builder.EntityNumber(subject.AsSpan(0, subjectLength)),
+                raw.sqlite3_column_blob(statement, 3),
+                raw.sqlite3_column_double(statement, 4),
+                raw.sqlite3_column_int(statement, 5),
+                raw.sqlite3_column_type(statement, 6) == raw.SQLITE_NULL ? null : Timestamp(raw.sqlite3_column_blob(statement, 6)));
+            if (rows.IsFull)
+            {
+                full.Add(rows, cancellationToken);
+                rows = empty.Take(cancellationToken);
+            }
+        }
+
+        full.Add(rows, cancellationToken);
+    }
+
+    private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        return statement;
+    }
+
+    private static bool Step(SqliteConnection connection, sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
+
+        return false;
+    }
+
+    // UTF-8 to UTF-16 into a reused buffer, grown for the rare long id.
+    private static int Decode(ReadOnlySpan<byte> utf8, ref char[] buffer)
+    {
+        var needed = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (needed > buffer.Length)
+        {
+            buffer = new char[needed];
+        }
+
+        return Encoding.UTF8.GetChars(utf8, buffer);
+    }
+
+    private static EntityKind Kind(ReadOnlySpan<byte> text)
+    {
+        for (var i = 0; i < KindNames.Length; i++)
+        {
+            if (text.SequenceEqual(KindNames[i]))
+            {
+                return EntityKinds.All[i];
+            }
+        }
+
+        return SqliteRows.Kind(Encoding.UTF8.GetString(text));
+    }
+
+    private static RelationType Type(ReadOnlySpan<byte> text)
+    {
+        for (var i = 0; i < TypeNames.Length; i++)
+        {
+            if (text.SequenceEqual(TypeNames[i]))
+            {
+                return RelationTypes.All[i];
+            }
+        }
+
+        return SqliteRows.Type(Encoding.UTF8.GetString(text));
+    }
+
+    // The writer stores round-trip ("O") text; anything else goes through the general parser like before.
+    private static DateTimeOffset Timestamp(ReadOnlySpan<byte> text) =>
+        Utf8Parser.TryParse(text, out DateTimeOffset value, out var consumed, 'O') && consumed == text.Length
+            ? value
+            : DateTimeOffset.Parse(Encoding.UTF8.GetString(text), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    /// <summary>A batch of decoded fact rows: the subject resolved, the object id still as characters.</summary>
+    private sealed class FactRows
+    {
+        private const int Capacity = 4096;
+
+        private readonly string[] _keys = new string[Capacity];
+        private readonly RelationType[] _types = new RelationType[Capacity];
+        private readonly int[] _subjects = new int[Capacity];
+        private readonly int[] _objectEnds = new int[Capacity];
+        private readonly double[] _confidences = new double[Capacity];
+        private readonly int[] _docCounts = new int[Capacity];
+        private readonly DateTimeOffset?[] _firstSeen = new DateTimeOffset?[Capacity];
+        private char[] _objectChars = new char[Capacity * 24];
+        private int _count;
+
+        public bool IsFull => _count == Capacity;
+
+        public void Add(string key, RelationType type, int subject, ReadOnlySpan<byte> objectId, double confidence, int docCount, DateTimeOffset? firstSeen)
+        {
+            var start = _count == 0 ? 0 : _objectEnds[_count - 1];
+            var needed = start + Encoding.UTF8.GetMaxCharCount(objectId.Length);
+            if (needed > _objectChars.Length)
+            {
+                Array.Resize(ref _objectChars, Math.Max(needed, _objectChars.Length * 2));
+            }
+
+            _keys[_count] = key;
+            _types[_count] = type;
+            _subjects[_count] = subject;
+            _objectEnds[_count] = start + Encoding.UTF8.GetChars(objectId, _objectChars.AsSpan(start));
+            _confidences[_count] = confidence;
+            _docCounts[_count] = docCount;
+            _firstSeen[_count] = firstSeen;
+            _count++;
+        }
+
+        public void AddTo(PathIndexBuilder builder)
+        {
+            var start = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                var obj = builder.EntityNumber(_objectChars.AsSpan(start, _objectEnds[i] - start));
+                builder.AddFact(_keys[i], _types[i], _subjects[i], obj, _confidences[i], _docCounts[i], _firstSeen[i]);
+                start = _objectEnds[i];
+            }
+
+            Array.Clear(_keys, 0, _count);
+            _count = 0;
+        }
+    }
+}
