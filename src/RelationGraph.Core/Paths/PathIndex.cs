@@ -110,6 +110,7 @@ public sealed class PathIndex : IDisposable
 
     /// <summary>Builds an index in one pass from every entity and fact.</summary>
     /// <remarks>Facts whose endpoints are not among <paramref name="entities"/> are an error; self-loops are skipped (no simple path uses them).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PathIndex Build(IEnumerable<IndexedEntity> entities, IEnumerable<IndexedFact> facts, int nodeCapacity = 16, int edgeCapacity = 16)
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -134,10 +135,14 @@ public sealed class PathIndex : IDisposable
     /// <summary>Looks an entity up by its id's characters, so a reader can resolve fact endpoints without a string per row.</summary>
     internal bool TryGetNode(ReadOnlySpan<char> id, out int node) => _nodeLookup.TryGetValue(id, out node);
 
+    /// <summary>Looks an entity up by its id.</summary>
+    internal bool TryGetNode(string id, out int node) => _nodeIndex.TryGetValue(id, out node);
+
     /// <summary>Adds or updates an entity during a build.</summary>
     internal void AddNodeForBuild(string id, EntityKind kind) => UpsertNode(new IndexedEntity(id, kind));
 
     /// <summary>Adds a fact during a build (adjacency comes at <see cref="FinishBuild"/>); self-loops are skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddEdgeForBuild(string factKey, int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks)
     {
         if (subject == obj)
@@ -493,6 +498,7 @@ public sealed class PathIndex : IDisposable
         return grown;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RebuildCsr()
     {
         var offsets = new int[_nodeCount + 1];
