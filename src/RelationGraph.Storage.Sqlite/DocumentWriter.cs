@@ -12,11 +12,13 @@ namespace RelationGraph.Storage.Sqlite;
 /// once and reused for every row and every document. A new document extends the totals of what it touched;
 /// a changed one has them recounted set-based over the facts and entities it touched (collected in temp tables).
 /// </summary>
-internal sealed class DocumentWriter : IDisposable
+internal sealed partial class DocumentWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly List<SqliteCommand> _commands = [];
+    private readonly Dictionary<string, PendingEntity> _pending = new(StringComparer.Ordinal);
+    private readonly HashSet<(string EntityId, string Alias)> _aliasesWritten = [];
 
     private readonly SqliteCommand _documentState;
     private readonly SqliteCommand _oldEvidence;
@@ -40,6 +42,12 @@ internal sealed class DocumentWriter : IDisposable
     private readonly SqliteCommand _touchedEntities;
     private readonly SqliteCommand _touchedCounts;
     private readonly SqliteCommand _clearTouched;
+    private readonly SqliteCommand _entityState;
+    private readonly SqliteCommand _factState;
+    private readonly SqliteCommand _createEntity;
+    private readonly SqliteCommand _extendEntity;
+    private readonly SqliteCommand _upsertFactTotals;
+    private readonly SqliteCommand _queueRecount;
 
     public DocumentWriter(SqliteConnection connection, TimeProvider timeProvider)
     {
@@ -68,10 +76,19 @@ internal sealed class DocumentWriter : IDisposable
         _touchedEntities = Command("touched-entities.sql");
         _touchedCounts = Command("touched-counts.sql");
         _clearTouched = Command("clear-touched.sql");
+        _entityState = Command("entity-state.sql", "$id");
+        _factState = Command("fact-state.sql", "$fact_key");
+        _createEntity = Command("create-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status");
+        _extendEntity = Command("extend-entity.sql", "$id", "$amount", "$currency", "$year", "$status", "$mention_count", "$doc_count", "$first_seen", "$last_seen");
+        _upsertFactTotals = Command("upsert-fact-totals.sql", "$fact_key", "$type", "$subject_id", "$object_id", "$best", "$evidence_count", "$reported_at", "$sample_quote", "$extractors");
+        _queueRecount = Command("queue-recount.sql", "$entity_ids");
     }
 
     /// <summary>Test hook: runs inside the transaction after each document is written; throwing from it must roll the transaction back.</summary>
     public Action<GraphBatch>? BeforeCommit { get; set; }
+
+    /// <summary>Test hook: false sends new documents down the general path too, to compare the two.</summary>
+    public bool NewDocumentFastPath { get; set; } = true;
 
     /// <summary>
     /// Applies the documents in order in one transaction and returns, for each, what changed and the delta for
@@ -86,12 +103,23 @@ internal sealed class DocumentWriter : IDisposable
             command.Transaction = transaction;
         }
 
+        // references are checked at commit: a new document writes its evidence before the facts it extends (SQLite resets this at commit)
+        using (var defer = _connection.CreateCommand())
+        {
+            defer.Transaction = transaction;
+            defer.CommandText = "PRAGMA defer_foreign_keys = ON;";
+            defer.ExecuteNonQuery();
+        }
+
+        _pending.Clear();
+        _aliasesWritten.Clear();
         var applied = new List<(ApplyResult, PathIndexDelta)>(batches.Count);
         foreach (var batch in batches)
         {
             applied.Add(ApplyDocument(batch));
         }
 
+        FlushPendingEntities();
         transaction.Commit();
         return applied;
     }
@@ -114,6 +142,14 @@ internal sealed class DocumentWriter : IDisposable
                 new PathIndexDelta([], [], [], []));
         }
 
+        if (stored is null && NewDocumentFastPath && IsSelfContained(batch))
+        {
+            return ApplyNewDocument(batch);
+        }
+
+        // the general path reads totals and may delete entities (and their aliases): the batch's pending work lands first
+        FlushPendingEntities();
+        _aliasesWritten.Clear();
         _clearTouched.ExecuteNonQuery();
         var oldEvidence = ReadStrings(_oldEvidence, ("$doc_id", document.Id)).ToHashSet(StringComparer.Ordinal);
         Execute(_touchProvenance, ("$doc_id", document.Id));
@@ -236,15 +272,20 @@ internal sealed class DocumentWriter : IDisposable
             Execute(_updateEntityAttributes, ("$id", entity.Id), ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
         }
 
-        foreach (var alias in created ? entity.Aliases : entity.Aliases.Append(entity.Name))
+        InsertAliases(entity, created ? entity.Aliases : entity.Aliases.Append(entity.Name));
+        return created;
+    }
+
+    // Each (entity, alias) once per transaction: whether it is stored depends only on the entity's canonical name, which never changes.
+    private void InsertAliases(ExtractedEntity entity, IEnumerable<string> aliases)
+    {
+        foreach (var alias in aliases)
         {
-            if (!string.IsNullOrWhiteSpace(alias))
+            if (!string.IsNullOrWhiteSpace(alias) && _aliasesWritten.Add((entity.Id, alias)))
             {
                 Execute(_insertAlias, ("$entity_id", entity.Id), ("$alias", alias), ("$alias_key", NameKey.Normalise(alias)));
             }
         }
-
-        return created;
     }
 
     private (string Hash, string Version)? ReadState(string documentId)

@@ -76,6 +76,9 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
     /// <summary>Test hook: runs inside a document's transaction just before commit.</summary>
     internal Action<GraphBatch>? BeforeCommit { get; set; }
 
+    /// <summary>Test hook: false writes new documents the general way too (see <c>DocumentWriter.NewDocument.cs</c>).</summary>
+    internal bool NewDocumentFastPath { get; set; } = true;
+
     /// <summary>The path index, for diagnostics and tests.</summary>
     internal PathIndex Index => _index;
 
@@ -202,6 +205,7 @@ public sealed class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposabl
         cancellationToken.ThrowIfCancellationRequested();
         var writer = _writer!;
         writer.BeforeCommit = BeforeCommit;
+        writer.NewDocumentFastPath = NewDocumentFastPath;
         var applied = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken);
         var results = new List<ApplyResult>(applied.Count);
         foreach (var (result, delta) in applied)

@@ -20,7 +20,7 @@ internal static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var report = new Option<string?>("--report") { Description = "Write a JSON report: every document's outcome and the totals." };
-        var batchSize = new Option<int?>("--batch-size") { Description = "Documents per store write (default 64, Ingestion:BatchSize)." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Documents per store write (default 512, Ingestion:BatchSize)." };
         var maxSize = new Option<long?>("--max-size") { Description = "Largest document in bytes (default 20 MB, Ingestion:MaxDocumentBytes)." };
         var command = new Command("ingest", "Read, extract and store documents. Unchanged documents are skipped; safe to stop and run again.")
         {

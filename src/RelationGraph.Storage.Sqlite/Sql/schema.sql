@@ -41,16 +41,19 @@ CREATE TABLE IF NOT EXISTS entity_aliases (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS ix_entity_aliases_alias_key ON entity_aliases (alias_key);
 
+-- Mentions and evidence are clustered by document (a mention's or evidence's id already hashes its document):
+-- a document's rows land on a few adjacent pages instead of one random page of a hashed-id index each,
+-- which is what a batch commit writes back, and dropping a document's old rows is one range delete.
 CREATE TABLE IF NOT EXISTS mentions (
-    id TEXT PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
     entity_id TEXT NOT NULL REFERENCES entities (id),
     start INTEGER NOT NULL CHECK (start >= 0),
     "end" INTEGER NOT NULL CHECK ("end" >= start),
     text TEXT NOT NULL,
-    sentence_index INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS ix_mentions_doc_id ON mentions (doc_id);
+    sentence_index INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, id)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS ix_mentions_entity_id ON mentions (entity_id, doc_id);
 
 CREATE TABLE IF NOT EXISTS facts (
@@ -70,17 +73,17 @@ CREATE INDEX IF NOT EXISTS ix_facts_subject_id ON facts (subject_id);
 CREATE INDEX IF NOT EXISTS ix_facts_object_id ON facts (object_id);
 
 CREATE TABLE IF NOT EXISTS evidence (
-    id TEXT PRIMARY KEY,
-    fact_key TEXT NOT NULL REFERENCES facts (fact_key),
     doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    fact_key TEXT NOT NULL REFERENCES facts (fact_key),
     start INTEGER NOT NULL CHECK (start >= 0),
     "end" INTEGER NOT NULL CHECK ("end" >= start),
     quote TEXT NOT NULL,
     citations TEXT NOT NULL DEFAULT '[]',
     extractor TEXT NOT NULL,
-    confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1)
-);
+    confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+    PRIMARY KEY (doc_id, id)
+) WITHOUT ROWID;
 -- in the order readers rank a fact's evidence (sample quote, evidence pages, path hops), so picking the best needs no sort
 DROP INDEX IF EXISTS ix_evidence_fact_key;
 CREATE INDEX IF NOT EXISTS ix_evidence_fact_rank ON evidence (fact_key, confidence DESC, doc_id, start);
-CREATE INDEX IF NOT EXISTS ix_evidence_doc_id ON evidence (doc_id);

@@ -116,6 +116,62 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
             (await store.ApplyAsync([TestData.AcmeDocument(), third, TestData.BobDocument()], Ct)).Select(r => r.Outcome));
     }
 
+    [Fact]
+    public async Task ApplyAsync_NewDocumentFastPath_WritesExactlyWhatTheGeneralPathWrites()
+    {
+        // new documents with the awkward cases: an entity only implied (no mention) that a later document names,
+        // an entity given twice with attributes, a fact named without evidence (new, and known), repeated ids,
+        // an unsupported new entity, and a document that is not self-contained (it goes the general way in both)
+        var third = Third();
+        var repeated = TestData.Batch("docs/repeated.txt", "Bob Baker funds Acme Corp. Bob Baker funds Acme Corp again.",
+            ("Bob Baker", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Bob Baker funds Acme Corp"));
+        var acme = repeated.Entities.Single(e => e.Name == "Acme Corp");
+        var stray = new ExtractedEntity(TestData.Id(EntityKind.Organisation, "Stray Holdings"), EntityKind.Organisation, "Stray Holdings", ["Stray"]);
+        var knownFact = TestData.AcmeDocument().Facts[0];
+        repeated = repeated with
+        {
+            Entities = [.. repeated.Entities, acme with { Aliases = ["ACME"], Year = 2020, Status = "active" }, stray,
+                .. TestData.AcmeDocument().Entities.Where(e => e.Id == knownFact.SubjectId || e.Id == knownFact.ObjectId)],
+            Mentions = [.. repeated.Mentions, repeated.Mentions[0]],
+            Facts = [.. repeated.Facts, knownFact, new FactRecord("fact_without_evidence", RelationType.Funds, stray.Id, acme.Id)],
+            Evidence = [.. repeated.Evidence, repeated.Evidence[0] with { Confidence = 0.4 }],
+        };
+        var namesDana = TestData.Batch("docs/dana.txt", "Dana Doe runs Acme Corp.",
+            ("Dana Doe", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Dana Doe runs Acme Corp"));
+        var borrowsEntity = TestData.Batch("docs/borrow.txt", "Acme Corp grew. Alice Able stayed.",
+            ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able stayed"));
+        borrowsEntity = borrowsEntity with { Entities = [.. borrowsEntity.Entities.Where(e => e.Name != "Alice Able")] };
+        GraphBatch[] sequence = [Dated(TestData.AcmeDocument(), 2021), Dated(third, 2019), Dated(repeated, 2024), TestData.BobDocument(),
+            Dated(namesDana, 2017), borrowsEntity, Dated(Fifth(), 2018)];
+
+        var fast = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await using var otherFiles = new SqliteTestFiles();
+        var general = await otherFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        general.NewDocumentFastPath = false;
+        await using var batchedFiles = new SqliteTestFiles();
+        var batched = await batchedFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var fastResults = new List<ApplyResult>();
+        var generalResults = new List<ApplyResult>();
+        foreach (var batch in sequence)
+        {
+            fastResults.AddRange(await fast.ApplyAsync([batch], Ct));
+            generalResults.AddRange(await general.ApplyAsync([batch], Ct));
+            Assert.Equal(general.Index.DescribeAdjacency(), fast.Index.DescribeAdjacency());
+        }
+
+        // one call: the documents share a transaction, so entity totals are summed across them and written once
+        var batchedResults = await batched.ApplyAsync(sequence, Ct);
+
+        Assert.Equal(generalResults, fastResults);
+        Assert.Equal(generalResults, batchedResults);
+        Assert.Equal(DumpRows(otherFiles.DatabasePath), DumpRows(_files.DatabasePath));
+        Assert.Equal(DumpRows(otherFiles.DatabasePath), DumpRows(batchedFiles.DatabasePath));
+        Assert.Equal(general.Index.DescribeAdjacency(), batched.Index.DescribeAdjacency());
+        Assert.Equal((await fast.BuildIndexAsync(Ct)).DescribeAdjacency(), fast.Index.DescribeAdjacency());
+        Assert.Null(await fast.GetEntityAsync(stray.Id, Ct));
+        await AssertTotalsMatchTheRowsAsync();
+    }
+
     private static GraphBatch Dated(GraphBatch batch, int year) =>
         batch with { Document = batch.Document with { PublishedAt = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
 
@@ -181,6 +237,21 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
         }
 
         return new StoredTotals(entities.ToDictionary(e => e.Id), facts.ToDictionary(f => f.Key));
+    }
+
+    // Every stored row of the graph tables, all columns, in key order, as text.
+    private static List<string> DumpRows(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        var rows = new List<string>();
+        foreach (var (table, order) in new[] { ("entities", "id"), ("entity_aliases", "entity_id, alias"), ("facts", "fact_key"), ("mentions", "doc_id, id"), ("evidence", "doc_id, id") })
+        {
+            rows.AddRange(Rows(connection, $"SELECT * FROM {table} ORDER BY {order}",
+                r => table + ": " + string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)))));
+        }
+
+        return rows;
     }
 
     private static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map)

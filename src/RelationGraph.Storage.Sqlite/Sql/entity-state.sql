@@ -1,0 +1,1 @@
+SELECT kind, mention_count FROM entities WHERE id = $id;
