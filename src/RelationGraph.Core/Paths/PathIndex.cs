@@ -171,37 +171,61 @@ public sealed class PathIndex : IDisposable
             return;
         }
 
-        _lock.EnterWriteLock();
+        // The upgradeable lock keeps other writers out for the whole call; searches are held off only while
+        // the delta is applied and while fresh CSR arrays are swapped in, not while they are laid out
+        // (hundreds of milliseconds at a million entities): only this writer changes what that reads.
+        _lock.EnterUpgradeableReadLock();
         try
         {
-            foreach (var entity in delta.UpsertedEntities)
+            bool compact;
+            _lock.EnterWriteLock();
+            try
             {
-                UpsertNode(entity);
-            }
-
-            foreach (var key in delta.RemovedFactKeys)
-            {
-                if (_edgeIndex.Remove(key, out var edge))
+                foreach (var entity in delta.UpsertedEntities)
                 {
-                    RemoveEdge(edge);
+                    UpsertNode(entity);
                 }
+
+                foreach (var key in delta.RemovedFactKeys)
+                {
+                    if (_edgeIndex.Remove(key, out var edge))
+                    {
+                        RemoveEdge(edge);
+                    }
+                }
+
+                foreach (var fact in delta.UpsertedFacts)
+                {
+                    UpsertEdge(fact);
+                }
+
+                compact = _changesSinceBuild > Math.Max(MinCompactionEntries, _adjacency.Length / 4)
+                    || _overlayCapacity > Math.Max(MinCompactionEntries, _adjacency.Length);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
             }
 
-            foreach (var fact in delta.UpsertedFacts)
+            if (compact)
             {
-                UpsertEdge(fact);
-            }
-
-            if (_changesSinceBuild > Math.Max(MinCompactionEntries, _adjacency.Length / 4)
-                || _overlayCapacity > Math.Max(MinCompactionEntries, _adjacency.Length))
-            {
-                RebuildCsr();
-                Compactions++;
+                var (offsets, adjacency) = LayOutCsr();
+                CompactionLaidOut?.Invoke();
+                _lock.EnterWriteLock();
+                try
+                {
+                    InstallCsr(offsets, adjacency);
+                    Compactions++;
+                }
+                finally
+                {
+                    _lock.ExitWriteLock();
+                }
             }
         }
         finally
         {
-            _lock.ExitWriteLock();
+            _lock.ExitUpgradeableReadLock();
         }
     }
 
@@ -317,6 +341,9 @@ public sealed class PathIndex : IDisposable
 
     /// <summary>Adjacency changes (and overlay entries) tolerated before compaction, whatever the base size (tests lower it).</summary>
     internal int MinCompactionEntries { get; set; } = 4096;
+
+    /// <summary>Test hook: runs during a compaction after the new CSR arrays are laid out, before they replace the old ones.</summary>
+    internal Action? CompactionLaidOut { get; set; }
 
     /// <summary>How many times the overlays were folded back into CSR arrays.</summary>
     internal int Compactions { get; private set; }
@@ -498,8 +525,15 @@ public sealed class PathIndex : IDisposable
         return grown;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RebuildCsr()
+    {
+        var (offsets, adjacency) = LayOutCsr();
+        InstallCsr(offsets, adjacency);
+    }
+
+    // Reads the edges only, so searches may run meanwhile.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int[] Offsets, Adjacent[] Adjacency) LayOutCsr()
     {
         var offsets = new int[_nodeCount + 1];
         for (var edge = 0; edge < _edgeCount; edge++)
@@ -528,6 +562,11 @@ public sealed class PathIndex : IDisposable
             }
         }
 
+        return (offsets, adjacency);
+    }
+
+    private void InstallCsr(int[] offsets, Adjacent[] adjacency)
+    {
         _offsets = offsets;
         _adjacency = adjacency;
         _baseNodeCount = _nodeCount;
