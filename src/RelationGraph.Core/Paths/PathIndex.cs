@@ -24,7 +24,8 @@ namespace RelationGraph.Core.Paths;
 /// <para>
 /// Concurrency: one writer, many readers, through a <see cref="ReaderWriterLockSlim"/>. Searches are
 /// synchronous and sub-millisecond, so readers hold the read lock for the whole search and never see a
-/// half-applied delta; a writer waits for running searches only.
+/// half-applied delta; a writer waits for running searches only. A compaction lays its new arrays out
+/// while searches go on (the writer holds the upgradeable lock) and blocks them only for the swap.
 /// </para>
 /// </remarks>
 public sealed class PathIndex : IDisposable
