@@ -462,6 +462,24 @@ public sealed class PathIndexTests
     }
 
     [Fact]
+    public void PathIndexBuilder_MisuseAndUnknownEndpoints_FailClearly()
+    {
+        var builder = new PathIndexBuilder(4, 4);
+        builder.AddEntity("a", EntityKind.Person);
+        builder.AddEntity("b", EntityKind.Organisation);
+        builder.AddFact("a-b", RelationType.EmployedBy, builder.EntityNumber("a"), builder.EntityNumber("b"), 0.9, 1, null);
+
+        var unknown = Assert.Throws<InvalidOperationException>(() => builder.AddFact("a-c", RelationType.Owns, "a".AsSpan(), "c".AsSpan(), 0.9, 1, null));
+        Assert.Contains("'c'", unknown.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddFact("a-?", RelationType.Owns, 0, 7, 0.9, 1, null));
+        Assert.Throws<InvalidOperationException>(() => builder.AddEntity("late", EntityKind.Person));
+        using var index = builder.Build();
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Equal(["a>b"], Find(index, "a", "b").Paths.Select(Describe));
+        Assert.Equal(1, index.EdgeCount);
+    }
+
+    [Fact]
     public void GetNeighbours_FiltersAndRanksByEvidence()
     {
         var graph = new TestGraph()
