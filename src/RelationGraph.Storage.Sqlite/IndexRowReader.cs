@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using RelationGraph.Core.Model;
@@ -24,6 +25,7 @@ internal static class IndexRowReader
     private static readonly byte[][] TypeNames = [.. RelationTypes.All.Select(t => Encoding.UTF8.GetBytes(t.ToWireName()))];
 
     /// <summary>id, kind.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReadEntities(SqliteConnection connection, PathIndexBuilder builder, CancellationToken cancellationToken)
     {
         using var statement = Prepare(connection, Sql.Get("index-entities.sql"));
@@ -100,6 +102,7 @@ internal static class IndexRowReader
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadFactRows(SqliteConnection connection, PathIndexBuilder builder, BlockingCollection<FactRows> full, BlockingCollection<FactRows> empty, CancellationToken cancellationToken)
     {
         using var statement = Prepare(connection, Sql.Get("index-facts.sql"));
@@ -229,6 +232,7 @@ internal static class IndexRowReader
             _count++;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddTo(PathIndexBuilder builder)
         {
             var start = 0;

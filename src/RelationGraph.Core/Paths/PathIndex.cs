@@ -24,7 +24,8 @@ namespace RelationGraph.Core.Paths;
 /// <para>
 /// Concurrency: one writer, many readers, through a <see cref="ReaderWriterLockSlim"/>. Searches are
 /// synchronous and sub-millisecond, so readers hold the read lock for the whole search and never see a
-/// half-applied delta; a writer waits for running searches only.
+/// half-applied delta; a writer waits for running searches only. A compaction lays its new arrays out
+/// while searches go on (the writer holds the upgradeable lock) and blocks them only for the swap.
 /// </para>
 /// </remarks>
 public sealed class PathIndex : IDisposable
@@ -110,6 +111,7 @@ public sealed class PathIndex : IDisposable
 
     /// <summary>Builds an index in one pass from every entity and fact.</summary>
     /// <remarks>Facts whose endpoints are not among <paramref name="entities"/> are an error; self-loops are skipped (no simple path uses them).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PathIndex Build(IEnumerable<IndexedEntity> entities, IEnumerable<IndexedFact> facts, int nodeCapacity = 16, int edgeCapacity = 16)
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -134,10 +136,14 @@ public sealed class PathIndex : IDisposable
     /// <summary>Looks an entity up by its id's characters, so a reader can resolve fact endpoints without a string per row.</summary>
     internal bool TryGetNode(ReadOnlySpan<char> id, out int node) => _nodeLookup.TryGetValue(id, out node);
 
+    /// <summary>Looks an entity up by its id.</summary>
+    internal bool TryGetNode(string id, out int node) => _nodeIndex.TryGetValue(id, out node);
+
     /// <summary>Adds or updates an entity during a build.</summary>
     internal void AddNodeForBuild(string id, EntityKind kind) => UpsertNode(new IndexedEntity(id, kind));
 
     /// <summary>Adds a fact during a build (adjacency comes at <see cref="FinishBuild"/>); self-loops are skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddEdgeForBuild(string factKey, int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks)
     {
         if (subject == obj)
@@ -166,37 +172,61 @@ public sealed class PathIndex : IDisposable
             return;
         }
 
-        _lock.EnterWriteLock();
+        // The upgradeable lock keeps other writers out for the whole call; searches are held off only while
+        // the delta is applied and while fresh CSR arrays are swapped in, not while they are laid out
+        // (hundreds of milliseconds at a million entities): only this writer changes what that reads.
+        _lock.EnterUpgradeableReadLock();
         try
         {
-            foreach (var entity in delta.UpsertedEntities)
+            bool compact;
+            _lock.EnterWriteLock();
+            try
             {
-                UpsertNode(entity);
-            }
-
-            foreach (var key in delta.RemovedFactKeys)
-            {
-                if (_edgeIndex.Remove(key, out var edge))
+                foreach (var entity in delta.UpsertedEntities)
                 {
-                    RemoveEdge(edge);
+                    UpsertNode(entity);
                 }
+
+                foreach (var key in delta.RemovedFactKeys)
+                {
+                    if (_edgeIndex.Remove(key, out var edge))
+                    {
+                        RemoveEdge(edge);
+                    }
+                }
+
+                foreach (var fact in delta.UpsertedFacts)
+                {
+                    UpsertEdge(fact);
+                }
+
+                compact = _changesSinceBuild > Math.Max(MinCompactionEntries, _adjacency.Length / 4)
+                    || _overlayCapacity > Math.Max(MinCompactionEntries, _adjacency.Length);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
             }
 
-            foreach (var fact in delta.UpsertedFacts)
+            if (compact)
             {
-                UpsertEdge(fact);
-            }
-
-            if (_changesSinceBuild > Math.Max(MinCompactionEntries, _adjacency.Length / 4)
-                || _overlayCapacity > Math.Max(MinCompactionEntries, _adjacency.Length))
-            {
-                RebuildCsr();
-                Compactions++;
+                var (offsets, adjacency) = LayOutCsr();
+                CompactionLaidOut?.Invoke();
+                _lock.EnterWriteLock();
+                try
+                {
+                    InstallCsr(offsets, adjacency);
+                    Compactions++;
+                }
+                finally
+                {
+                    _lock.ExitWriteLock();
+                }
             }
         }
         finally
         {
-            _lock.ExitWriteLock();
+            _lock.ExitUpgradeableReadLock();
         }
     }
 
@@ -312,6 +342,9 @@ public sealed class PathIndex : IDisposable
 
     /// <summary>Adjacency changes (and overlay entries) tolerated before compaction, whatever the base size (tests lower it).</summary>
     internal int MinCompactionEntries { get; set; } = 4096;
+
+    /// <summary>Test hook: runs during a compaction after the new CSR arrays are laid out, before they replace the old ones.</summary>
+    internal Action? CompactionLaidOut { get; set; }
 
     /// <summary>How many times the overlays were folded back into CSR arrays.</summary>
     internal int Compactions { get; private set; }
@@ -495,6 +528,14 @@ public sealed class PathIndex : IDisposable
 
     private void RebuildCsr()
     {
+        var (offsets, adjacency) = LayOutCsr();
+        InstallCsr(offsets, adjacency);
+    }
+
+    // Reads the edges only, so searches may run meanwhile.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int[] Offsets, Adjacent[] Adjacency) LayOutCsr()
+    {
         var offsets = new int[_nodeCount + 1];
         for (var edge = 0; edge < _edgeCount; edge++)
         {
@@ -522,6 +563,11 @@ public sealed class PathIndex : IDisposable
             }
         }
 
+        return (offsets, adjacency);
+    }
+
+    private void InstallCsr(int[] offsets, Adjacent[] adjacency)
+    {
         _offsets = offsets;
         _adjacency = adjacency;
         _baseNodeCount = _nodeCount;

@@ -433,6 +433,53 @@ public sealed class PathIndexTests
     }
 
     [Fact]
+    public void Apply_Compacting_LetsSearchesRunWhileTheNewArraysAreLaidOut()
+    {
+        var graph = new TestGraph();
+        for (var i = 0; i < 16; i++)
+        {
+            graph.Edge($"a{i}", $"a{i + 1}");
+        }
+
+        using var index = graph.Build();
+        index.MinCompactionEntries = 8;
+        var searchesDuringCompaction = new List<string>();
+        index.CompactionLaidOut = () =>
+        {
+            // on another thread, as a request would be: it waits if the write lock is held
+            var search = Task.Run(() => Describe(Assert.Single(Find(index, "a0", "b4", maxHops: 6).Paths)), Ct);
+            Assert.True(search.Wait(TimeSpan.FromSeconds(30), Ct), "a search was blocked by the compaction");
+            searchesDuringCompaction.Add(search.Result);
+        };
+        var added = Enumerable.Range(0, 5).Select(i => graph.MakeFact(i == 0 ? "a0" : $"b{i - 1}", $"b{i}", RelationType.Funds, 0.9, 1, null)).ToList();
+
+        index.Apply(new PathIndexDelta([.. added.SelectMany(f => new[] { graph.Entities[f.SubjectId], graph.Entities[f.ObjectId] })], [], added, []));
+
+        Assert.Equal(1, index.Compactions);
+        Assert.Equal(["a0>b0>b1>b2>b3>b4"], searchesDuringCompaction);
+        using var rebuilt = graph.Build();
+        Assert.Equal(rebuilt.DescribeAdjacency(), index.DescribeAdjacency());
+    }
+
+    [Fact]
+    public void PathIndexBuilder_MisuseAndUnknownEndpoints_FailClearly()
+    {
+        var builder = new PathIndexBuilder(4, 4);
+        builder.AddEntity("a", EntityKind.Person);
+        builder.AddEntity("b", EntityKind.Organisation);
+        builder.AddFact("a-b", RelationType.EmployedBy, builder.EntityNumber("a"), builder.EntityNumber("b"), 0.9, 1, null);
+
+        var unknown = Assert.Throws<InvalidOperationException>(() => builder.AddFact("a-c", RelationType.Owns, "a".AsSpan(), "c".AsSpan(), 0.9, 1, null));
+        Assert.Contains("'c'", unknown.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddFact("a-?", RelationType.Owns, 0, 7, 0.9, 1, null));
+        Assert.Throws<InvalidOperationException>(() => builder.AddEntity("late", EntityKind.Person));
+        using var index = builder.Build();
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Equal(["a>b"], Find(index, "a", "b").Paths.Select(Describe));
+        Assert.Equal(1, index.EdgeCount);
+    }
+
+    [Fact]
     public void GetNeighbours_FiltersAndRanksByEvidence()
     {
         var graph = new TestGraph()
