@@ -137,16 +137,13 @@ internal sealed partial class DocumentWriter
 
         foreach (var mention in mentions)
         {
-            Execute(_insertMention, ("$id", mention.Id), ("$doc_id", document.Id), ("$entity_id", mention.EntityId), ("$start", mention.Start),
-                ("$end", mention.End), ("$text", mention.Text), ("$sentence_index", mention.SentenceIndex));
+            InsertMention(mention, document.Id);
         }
 
         // evidence before facts, so a fact's sample quote is chosen among all its evidence (foreign keys are deferred to commit)
         foreach (var item in evidence)
         {
-            Execute(_insertEvidence, ("$id", item.Id), ("$fact_key", item.FactKey), ("$doc_id", document.Id), ("$start", item.Start),
-                ("$end", item.End), ("$quote", item.Quote), ("$citations", JsonSerializer.Serialize(item.Citations, SqliteJson.Default.IReadOnlyListString)),
-                ("$extractor", item.Extractor), ("$confidence", item.Confidence));
+            InsertEvidence(item, document.Id);
         }
 
         var touchedFacts = new List<IndexedFact>();

@@ -166,8 +166,7 @@ internal sealed partial class DocumentWriter : IDisposable
 
         foreach (var mention in batch.Mentions)
         {
-            Execute(_insertMention, ("$id", mention.Id), ("$doc_id", document.Id), ("$entity_id", mention.EntityId), ("$start", mention.Start),
-                ("$end", mention.End), ("$text", mention.Text), ("$sentence_index", mention.SentenceIndex));
+            InsertMention(mention, document.Id);
         }
 
         var newFacts = new HashSet<string>(StringComparer.Ordinal);
@@ -185,9 +184,7 @@ internal sealed partial class DocumentWriter : IDisposable
         foreach (var evidence in batch.Evidence)
         {
             newEvidence.Add(evidence.Id);
-            Execute(_insertEvidence, ("$id", evidence.Id), ("$fact_key", evidence.FactKey), ("$doc_id", document.Id), ("$start", evidence.Start),
-                ("$end", evidence.End), ("$quote", evidence.Quote), ("$citations", JsonSerializer.Serialize(evidence.Citations, SqliteJson.Default.IReadOnlyListString)),
-                ("$extractor", evidence.Extractor), ("$confidence", evidence.Confidence));
+            InsertEvidence(evidence, document.Id);
         }
 
         Execute(_touchBatch,
@@ -275,6 +272,15 @@ internal sealed partial class DocumentWriter : IDisposable
         InsertAliases(entity, created ? entity.Aliases : entity.Aliases.Append(entity.Name));
         return created;
     }
+
+    private void InsertMention(MentionRecord mention, string documentId) =>
+        Execute(_insertMention, ("$id", mention.Id), ("$doc_id", documentId), ("$entity_id", mention.EntityId), ("$start", mention.Start),
+            ("$end", mention.End), ("$text", mention.Text), ("$sentence_index", mention.SentenceIndex));
+
+    private void InsertEvidence(EvidenceRecord evidence, string documentId) =>
+        Execute(_insertEvidence, ("$id", evidence.Id), ("$fact_key", evidence.FactKey), ("$doc_id", documentId), ("$start", evidence.Start),
+            ("$end", evidence.End), ("$quote", evidence.Quote), ("$citations", JsonSerializer.Serialize(evidence.Citations, SqliteJson.Default.IReadOnlyListString)),
+            ("$extractor", evidence.Extractor), ("$confidence", evidence.Confidence));
 
     // Each (entity, alias) once per transaction: whether it is stored depends only on the entity's canonical name, which never changes.
     private void InsertAliases(ExtractedEntity entity, IEnumerable<string> aliases)
