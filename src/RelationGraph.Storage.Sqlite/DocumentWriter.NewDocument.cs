@@ -108,7 +108,7 @@ internal sealed partial class DocumentWriter
                 }
                 else if (supported.Contains(entity.Id))
                 {
-                    CreateEntity(entity);
+                    InsertEntity(entity); // its totals start empty and are written with the batch's others
                     pending = new PendingEntity(entity.Kind, 0);
                     createdHere = true;
                 }
@@ -212,10 +212,6 @@ internal sealed partial class DocumentWriter
         using var reader = _entityState.ExecuteReader();
         return reader.Read() ? (SqliteRows.Kind(reader.GetString(0)), reader.GetInt32(1)) : null;
     }
-
-    private void CreateEntity(ExtractedEntity entity) =>
-        Execute(_createEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
-            ("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
 
     /// <summary>
     /// Writes the totals and attributes the batch's new documents gave their entities, one statement per entity,

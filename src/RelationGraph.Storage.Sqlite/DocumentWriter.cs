@@ -44,7 +44,6 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly SqliteCommand _clearTouched;
     private readonly SqliteCommand _entityState;
     private readonly SqliteCommand _factState;
-    private readonly SqliteCommand _createEntity;
     private readonly SqliteCommand _extendEntity;
     private readonly SqliteCommand _upsertFactTotals;
     private readonly SqliteCommand _queueRecount;
@@ -78,7 +77,6 @@ internal sealed partial class DocumentWriter : IDisposable
         _clearTouched = Command("clear-touched.sql");
         _entityState = Command("entity-state.sql", "$id");
         _factState = Command("fact-state.sql", "$fact_key");
-        _createEntity = Command("create-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status");
         _extendEntity = Command("extend-entity.sql", "$id", "$amount", "$currency", "$year", "$status", "$mention_count", "$doc_count", "$first_seen", "$last_seen");
         _upsertFactTotals = Command("upsert-fact-totals.sql", "$fact_key", "$type", "$subject_id", "$object_id", "$best", "$evidence_count", "$reported_at", "$sample_quote", "$extractors");
         _queueRecount = Command("queue-recount.sql", "$entity_ids");
@@ -262,8 +260,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private bool WriteEntity(ExtractedEntity entity)
     {
         var amount = entity.Amount?.ToString(CultureInfo.InvariantCulture);
-        var created = Execute(_insertEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
-            ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status)) > 0;
+        var created = InsertEntity(entity);
         if (!created && (amount ?? entity.Currency ?? entity.Status ?? (object?)entity.Year) is not null)
         {
             Execute(_updateEntityAttributes, ("$id", entity.Id), ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
@@ -272,6 +269,11 @@ internal sealed partial class DocumentWriter : IDisposable
         InsertAliases(entity, created ? entity.Aliases : entity.Aliases.Append(entity.Name));
         return created;
     }
+
+    // Inserts the entity's row unless it exists (the first name seen stays canonical); true when it was new.
+    private bool InsertEntity(ExtractedEntity entity) =>
+        Execute(_insertEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
+            ("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status)) > 0;
 
     private void InsertMention(MentionRecord mention, string documentId) =>
         Execute(_insertMention, ("$id", mention.Id), ("$doc_id", documentId), ("$entity_id", mention.EntityId), ("$start", mention.Start),

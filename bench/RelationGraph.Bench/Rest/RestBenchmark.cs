@@ -9,7 +9,7 @@ using RelationGraph.Storage.Sqlite;
 namespace RelationGraph.Bench.Rest;
 
 /// <summary>
-/// <c>bench rest --entities N [--pairs 1000] [--concurrency 16,64] [--load-pairs N] [--requests 20000] [--seconds 15] [--db FILE] [--load apply|bulk] [--api-dll FILE] [--api-env NAME=VALUE,...] [--seed N]</c>
+/// <c>bench rest --entities N [--pairs 1000] [--concurrency 16,64] [--load-pairs N] [--requests 20000] [--seconds 15] [--db FILE] [--api-dll FILE] [--api-env NAME=VALUE,...] [--seed N]</c>
 /// </summary>
 /// <remarks>
 /// Loads the synthetic graph through <see cref="SqliteGraphStore.ApplyAsync"/>, starts the real API host on
@@ -26,7 +26,7 @@ internal static class RestBenchmark
         var options = RestOptions.Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench rest --entities N [--pairs 1000] [--concurrency 16,64] [--load-pairs N] [--requests 20000] [--seconds 15] [--db FILE] [--load apply|bulk] [--api-dll FILE] [--api-env NAME=VALUE,...] [--seed N]");
+            await Console.Error.WriteLineAsync("usage: bench rest --entities N [--pairs 1000] [--concurrency 16,64] [--load-pairs N] [--requests 20000] [--seconds 15] [--db FILE] [--api-dll FILE] [--api-env NAME=VALUE,...] [--seed N]");
             return 2;
         }
 
@@ -53,10 +53,6 @@ internal static class RestBenchmark
             if (File.Exists(databasePath))
             {
                 Console.WriteLine($"reusing {databasePath} ({Mb(new FileInfo(databasePath).Length)}); it must hold this --entities/--seed graph");
-            }
-            else if (options.Load == "bulk")
-            {
-                RestBulkLoad.Load(graph, databasePath);
             }
             else
             {
@@ -270,7 +266,7 @@ internal static class RestBenchmark
     private sealed record Run(double P50, double P95, double P99, double Mean, int Found, int[] Lengths);
 
     private sealed record RestOptions(int Entities, int Pairs, int[] Concurrency, int Requests, int Seconds, string? Database, string? ApiDll, int Seed,
-        Dictionary<string, string> ApiEnvironment, int? LoadPairs, string Load)
+        Dictionary<string, string> ApiEnvironment, int? LoadPairs)
     {
         public static RestOptions? Parse(string[] args)
         {
@@ -307,9 +303,8 @@ internal static class RestBenchmark
                     .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     .Select(pair => pair.Split('=', 2))
                     .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "", StringComparer.Ordinal),
-                values.ContainsKey("load-pairs") ? Int(values, "load-pairs", 0) : null,
-                values.GetValueOrDefault("load", "apply"));
-            return options.Entities > 0 && options.Pairs > 0 && options.LoadPairs is null or > 0 && options.Load is "apply" or "bulk" && options.Requests > 0 && options.Seconds > 0 && concurrency.All(c => c > 0) ? options : null;
+                values.ContainsKey("load-pairs") ? Int(values, "load-pairs", 0) : null);
+            return options.Entities > 0 && options.Pairs > 0 && options.LoadPairs is null or > 0 && options.Requests > 0 && options.Seconds > 0 && concurrency.All(c => c > 0) ? options : null;
         }
 
         private static int Int(Dictionary<string, string> values, string name, int fallback) =>
