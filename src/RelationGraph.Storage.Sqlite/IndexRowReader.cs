@@ -12,10 +12,10 @@ namespace RelationGraph.Storage.Sqlite;
 
 /// <summary>
 /// Reads index-entities.sql and index-facts.sql into a <see cref="PathIndexBuilder"/> through the raw SQLite
-/// API: column text is read as UTF-8 bytes in place, so a row allocates only the strings the index keeps
-/// (entity id, fact key). Kinds and types are matched as bytes, timestamps parsed from bytes, and fact
-/// endpoints looked up from a reused character buffer. (Through <see cref="SqliteDataReader"/> every row
-/// cost five to seven strings and a culture-aware date parse: most of a million-entity build.)
+/// API: column text is read as UTF-8 bytes in place and handed to the builder as bytes, so a row allocates
+/// nothing (ids and keys of the canonical shape are kept as numbers). Kinds and types are matched as bytes and
+/// timestamps parsed from bytes. (Through <see cref="SqliteDataReader"/> every row cost five to seven strings
+/// and a culture-aware date parse: most of a million-entity build.)
 /// </summary>
 internal static class IndexRowReader
 {
@@ -37,13 +37,13 @@ internal static class IndexRowReader
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            builder.AddEntity(Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 0)), Kind(raw.sqlite3_column_blob(statement, 1)));
+            builder.AddEntity(raw.sqlite3_column_blob(statement, 0), Kind(raw.sqlite3_column_blob(statement, 1)));
         }
     }
 
     /// <summary>fact_key, type, subject_id, object_id, confidence, doc_count, first_seen.</summary>
     /// <remarks>
-    /// Two threads share the work, which is mostly random reads of the entity dictionary: this one steps
+    /// Two threads share the work, which is mostly random reads of the id tables: this one steps
     /// SQLite, decodes the row and resolves the subject; a second one resolves the object and adds the fact
     /// (the only thread writing to the builder). Rows travel in a few recycled batches.
     /// </remarks>
@@ -106,15 +106,13 @@ internal static class IndexRowReader
     private static void ReadFactRows(SqliteConnection connection, PathIndexBuilder builder, BlockingCollection<FactRows> full, BlockingCollection<FactRows> empty, CancellationToken cancellationToken)
     {
         using var statement = Prepare(connection, Sql.Get("index-facts.sql"));
-        var subject = new char[64];
         var rows = empty.Take(cancellationToken);
         while (Step(connection, statement))
         {
-            var subjectLength = Decode(raw.sqlite3_column_blob(statement, 2), ref subject);
             rows.Add(
-                Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 0)),
+                raw.sqlite3_column_blob(statement, 0),
                 Type(raw.sqlite3_column_blob(statement, 1)),
-                builder.EntityNumber(subject.AsSpan(0, subjectLength)),
+                builder.EntityNumber(raw.sqlite3_column_blob(statement, 2)),
                 raw.sqlite3_column_blob(statement, 3),
                 raw.sqlite3_column_double(statement, 4),
                 raw.sqlite3_column_int(statement, 5),
@@ -152,18 +150,6 @@ internal static class IndexRowReader
         return false;
     }
 
-    // UTF-8 to UTF-16 into a reused buffer, grown for the rare long id.
-    private static int Decode(ReadOnlySpan<byte> utf8, ref char[] buffer)
-    {
-        var needed = Encoding.UTF8.GetMaxCharCount(utf8.Length);
-        if (needed > buffer.Length)
-        {
-            buffer = new char[needed];
-        }
-
-        return Encoding.UTF8.GetChars(utf8, buffer);
-    }
-
     private static EntityKind Kind(ReadOnlySpan<byte> text)
     {
         for (var i = 0; i < KindNames.Length; i++)
@@ -196,36 +182,39 @@ internal static class IndexRowReader
             ? value
             : DateTimeOffset.Parse(Encoding.UTF8.GetString(text), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    /// <summary>A batch of decoded fact rows: the subject resolved, the object id still as characters.</summary>
+    /// <summary>A batch of decoded fact rows: the subject resolved, the fact key and object id still as UTF-8 bytes.</summary>
     private sealed class FactRows
     {
         private const int Capacity = 4096;
 
-        private readonly string[] _keys = new string[Capacity];
         private readonly RelationType[] _types = new RelationType[Capacity];
         private readonly int[] _subjects = new int[Capacity];
+        private readonly int[] _keyEnds = new int[Capacity];
         private readonly int[] _objectEnds = new int[Capacity];
         private readonly double[] _confidences = new double[Capacity];
         private readonly int[] _docCounts = new int[Capacity];
         private readonly DateTimeOffset?[] _firstSeen = new DateTimeOffset?[Capacity];
-        private char[] _objectChars = new char[Capacity * 24];
+        private byte[] _bytes = new byte[Capacity * 48];
+        private int _length;
         private int _count;
 
         public bool IsFull => _count == Capacity;
 
-        public void Add(string key, RelationType type, int subject, ReadOnlySpan<byte> objectId, double confidence, int docCount, DateTimeOffset? firstSeen)
+        public void Add(ReadOnlySpan<byte> key, RelationType type, int subject, ReadOnlySpan<byte> objectId, double confidence, int docCount, DateTimeOffset? firstSeen)
         {
-            var start = _count == 0 ? 0 : _objectEnds[_count - 1];
-            var needed = start + Encoding.UTF8.GetMaxCharCount(objectId.Length);
-            if (needed > _objectChars.Length)
+            if (_length + key.Length + objectId.Length > _bytes.Length)
             {
-                Array.Resize(ref _objectChars, Math.Max(needed, _objectChars.Length * 2));
+                Array.Resize(ref _bytes, Math.Max(_length + key.Length + objectId.Length, _bytes.Length * 2));
             }
 
-            _keys[_count] = key;
+            key.CopyTo(_bytes.AsSpan(_length));
+            _length += key.Length;
+            _keyEnds[_count] = _length;
+            objectId.CopyTo(_bytes.AsSpan(_length));
+            _length += objectId.Length;
+            _objectEnds[_count] = _length;
             _types[_count] = type;
             _subjects[_count] = subject;
-            _objectEnds[_count] = start + Encoding.UTF8.GetChars(objectId, _objectChars.AsSpan(start));
             _confidences[_count] = confidence;
             _docCounts[_count] = docCount;
             _firstSeen[_count] = firstSeen;
@@ -235,15 +224,17 @@ internal static class IndexRowReader
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddTo(PathIndexBuilder builder)
         {
+            var bytes = _bytes.AsSpan();
             var start = 0;
             for (var i = 0; i < _count; i++)
             {
-                var obj = builder.EntityNumber(_objectChars.AsSpan(start, _objectEnds[i] - start));
-                builder.AddFact(_keys[i], _types[i], _subjects[i], obj, _confidences[i], _docCounts[i], _firstSeen[i]);
+                var key = bytes[start.._keyEnds[i]];
+                var obj = builder.EntityNumber(bytes[_keyEnds[i].._objectEnds[i]]);
+                builder.AddFact(key, _types[i], _subjects[i], obj, _confidences[i], _docCounts[i], _firstSeen[i]);
                 start = _objectEnds[i];
             }
 
-            Array.Clear(_keys, 0, _count);
+            _length = 0;
             _count = 0;
         }
     }

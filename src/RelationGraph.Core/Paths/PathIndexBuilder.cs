@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using RelationGraph.Core.Model;
 
 namespace RelationGraph.Core.Paths;
@@ -30,6 +31,22 @@ public sealed class PathIndexBuilder(int nodeCapacity, int edgeCapacity)
         }
 
         index.AddNodeForBuild(id, kind);
+    }
+
+    /// <summary>
+    /// Adds an entity from its id's UTF-8 bytes, as a store reads them: an id of the canonical
+    /// <see cref="StableId"/> shape is kept as a number, with no string at all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddEntity(ReadOnlySpan<byte> utf8Id, EntityKind kind)
+    {
+        var index = Current();
+        if (_factsStarted)
+        {
+            throw new InvalidOperationException("Entities must be added before facts.");
+        }
+
+        index.AddNodeForBuild(utf8Id, kind);
     }
 
     /// <summary>Adds a fact; a repeated key replaces the earlier one; self-loops are skipped (no simple path uses them).</summary>
@@ -64,7 +81,18 @@ public sealed class PathIndexBuilder(int nodeCapacity, int edgeCapacity)
     /// <exception cref="InvalidOperationException">The id is not among the entities added.</exception>
     public int EntityNumber(ReadOnlySpan<char> id) => Require(Current(), id);
 
-    /// <summary>Adds a fact whose endpoints were resolved with <see cref="EntityNumber"/>.</summary>
+    /// <summary>As <see cref="EntityNumber(ReadOnlySpan{char})"/>, from the id's UTF-8 bytes.</summary>
+    /// <exception cref="InvalidOperationException">The id is not among the entities added.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int EntityNumber(ReadOnlySpan<byte> utf8Id)
+    {
+        var index = Current();
+        return index.TryGetNode(utf8Id, out var node)
+            ? node
+            : throw new InvalidOperationException($"Fact endpoint '{Encoding.UTF8.GetString(utf8Id)}' is not an indexed entity.");
+    }
+
+    /// <summary>Adds a fact whose endpoints were resolved with <see cref="EntityNumber(ReadOnlySpan{char})"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddFact(string factKey, RelationType type, int subject, int obj, double confidence, int docCount, DateTimeOffset? firstReported)
     {
@@ -76,6 +104,19 @@ public sealed class PathIndexBuilder(int nodeCapacity, int edgeCapacity)
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(obj, index.NodeCapacity);
         _factsStarted = true;
         index.AddEdgeForBuild(factKey, subject, obj, type, confidence, docCount, PathIndex.Edge.ReportedTicks(firstReported));
+    }
+
+    /// <summary>Adds a fact, given its key's UTF-8 bytes, whose endpoints were resolved with <see cref="EntityNumber(ReadOnlySpan{byte})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddFact(ReadOnlySpan<byte> utf8FactKey, RelationType type, int subject, int obj, double confidence, int docCount, DateTimeOffset? firstReported)
+    {
+        var index = Current();
+        ArgumentOutOfRangeException.ThrowIfNegative(subject);
+        ArgumentOutOfRangeException.ThrowIfNegative(obj);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, index.NodeCapacity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(obj, index.NodeCapacity);
+        _factsStarted = true;
+        index.AddEdgeForBuild(utf8FactKey, subject, obj, type, confidence, docCount, PathIndex.Edge.ReportedTicks(firstReported));
     }
 
     /// <summary>Finishes the index; the builder cannot be used afterwards.</summary>
