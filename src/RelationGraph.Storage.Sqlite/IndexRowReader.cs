@@ -20,6 +20,7 @@ namespace RelationGraph.Storage.Sqlite;
 internal static class IndexRowReader
 {
     private const int CancellationCheckRows = 1 << 16;
+    private const int FactRowsCapacity = 4096;
 
     private static readonly byte[][] KindNames = [.. EntityKinds.All.Select(k => Encoding.UTF8.GetBytes(k.ToString()))];
     private static readonly byte[][] TypeNames = [.. RelationTypes.All.Select(t => Encoding.UTF8.GetBytes(t.ToWireName()))];
@@ -44,8 +45,9 @@ internal static class IndexRowReader
     /// <summary>fact_key, type, subject_id, object_id, confidence, doc_count, first_seen.</summary>
     /// <remarks>
     /// Two threads share the work, which is mostly random reads of the id tables: this one steps
-    /// SQLite, decodes the row and resolves the subject; a second one resolves the object and adds the fact
-    /// (the only thread writing to the builder). Rows travel in a few recycled batches.
+    /// SQLite, decodes the rows and resolves a batch's subjects; a second one resolves the objects and adds
+    /// the facts (the only thread writing to the builder). Rows travel in a few recycled batches; endpoints
+    /// are resolved a batch at a time, so the table reads overlap.
     /// </remarks>
     public static void ReadFacts(SqliteConnection connection, PathIndexBuilder builder, CancellationToken cancellationToken)
     {
@@ -112,18 +114,20 @@ internal static class IndexRowReader
             rows.Add(
                 raw.sqlite3_column_blob(statement, 0),
                 Type(raw.sqlite3_column_blob(statement, 1)),
-                builder.EntityNumber(raw.sqlite3_column_blob(statement, 2)),
+                raw.sqlite3_column_blob(statement, 2),
                 raw.sqlite3_column_blob(statement, 3),
                 raw.sqlite3_column_double(statement, 4),
                 raw.sqlite3_column_int(statement, 5),
                 raw.sqlite3_column_type(statement, 6) == raw.SQLITE_NULL ? null : Timestamp(raw.sqlite3_column_blob(statement, 6)));
             if (rows.IsFull)
             {
+                rows.ResolveSubjects(builder);
                 full.Add(rows, cancellationToken);
                 rows = empty.Take(cancellationToken);
             }
         }
 
+        rows.ResolveSubjects(builder);
         full.Add(rows, cancellationToken);
     }
 
@@ -182,60 +186,73 @@ internal static class IndexRowReader
             ? value
             : DateTimeOffset.Parse(Encoding.UTF8.GetString(text), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    /// <summary>A batch of decoded fact rows: the subject resolved, the fact key and object id still as UTF-8 bytes.</summary>
+    /// <summary>A batch of decoded fact rows: fact key and endpoint ids as UTF-8 bytes, the subjects resolved before the batch is handed over.</summary>
     private sealed class FactRows
     {
-        private const int Capacity = 4096;
+        private const int Capacity = FactRowsCapacity;
 
         private readonly RelationType[] _types = new RelationType[Capacity];
         private readonly int[] _subjects = new int[Capacity];
-        private readonly int[] _keyEnds = new int[Capacity];
-        private readonly int[] _objectEnds = new int[Capacity];
+        private readonly int[] _objects = new int[Capacity];
         private readonly double[] _confidences = new double[Capacity];
         private readonly int[] _docCounts = new int[Capacity];
         private readonly DateTimeOffset?[] _firstSeen = new DateTimeOffset?[Capacity];
-        private byte[] _bytes = new byte[Capacity * 48];
-        private int _length;
+        private readonly IdBytes _keys = new();
+        private readonly IdBytes _subjectIds = new();
+        private readonly IdBytes _objectIds = new();
         private int _count;
 
         public bool IsFull => _count == Capacity;
 
-        public void Add(ReadOnlySpan<byte> key, RelationType type, int subject, ReadOnlySpan<byte> objectId, double confidence, int docCount, DateTimeOffset? firstSeen)
+        public void Add(ReadOnlySpan<byte> key, RelationType type, ReadOnlySpan<byte> subjectId, ReadOnlySpan<byte> objectId, double confidence, int docCount, DateTimeOffset? firstSeen)
         {
-            if (_length + key.Length + objectId.Length > _bytes.Length)
-            {
-                Array.Resize(ref _bytes, Math.Max(_length + key.Length + objectId.Length, _bytes.Length * 2));
-            }
-
-            key.CopyTo(_bytes.AsSpan(_length));
-            _length += key.Length;
-            _keyEnds[_count] = _length;
-            objectId.CopyTo(_bytes.AsSpan(_length));
-            _length += objectId.Length;
-            _objectEnds[_count] = _length;
+            _keys.Add(key, _count);
+            _subjectIds.Add(subjectId, _count);
+            _objectIds.Add(objectId, _count);
             _types[_count] = type;
-            _subjects[_count] = subject;
             _confidences[_count] = confidence;
             _docCounts[_count] = docCount;
             _firstSeen[_count] = firstSeen;
             _count++;
         }
 
+        public void ResolveSubjects(PathIndexBuilder builder) => builder.EntityNumbers(_subjectIds.Bytes, _subjectIds.Ends(_count), _subjects);
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddTo(PathIndexBuilder builder)
         {
-            var bytes = _bytes.AsSpan();
-            var start = 0;
-            for (var i = 0; i < _count; i++)
-            {
-                var key = bytes[start.._keyEnds[i]];
-                var obj = builder.EntityNumber(bytes[_keyEnds[i].._objectEnds[i]]);
-                builder.AddFact(key, _types[i], _subjects[i], obj, _confidences[i], _docCounts[i], _firstSeen[i]);
-                start = _objectEnds[i];
-            }
-
-            _length = 0;
+            builder.EntityNumbers(_objectIds.Bytes, _objectIds.Ends(_count), _objects);
+            builder.AddFacts(_keys.Bytes, _keys.Ends(_count), _types, _subjects, _objects, _confidences, _docCounts, _firstSeen);
+            _keys.Clear();
+            _subjectIds.Clear();
+            _objectIds.Clear();
             _count = 0;
         }
+    }
+
+    /// <summary>Ids one after another as UTF-8 bytes, with where each ends.</summary>
+    private sealed class IdBytes
+    {
+        private readonly int[] _ends = new int[FactRowsCapacity];
+        private byte[] _bytes = new byte[FactRowsCapacity * 24];
+        private int _length;
+
+        public ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _length);
+
+        public void Add(ReadOnlySpan<byte> id, int row)
+        {
+            if (_length + id.Length > _bytes.Length)
+            {
+                Array.Resize(ref _bytes, Math.Max(_length + id.Length, _bytes.Length * 2));
+            }
+
+            id.CopyTo(_bytes.AsSpan(_length));
+            _length += id.Length;
+            _ends[row] = _length;
+        }
+
+        public ReadOnlySpan<int> Ends(int count) => _ends.AsSpan(0, count);
+
+        public void Clear() => _length = 0;
     }
 }

@@ -135,6 +135,12 @@ public sealed class PathIndex : IDisposable
     /// <summary>Looks an entity up by its id's UTF-8 bytes, as a store reads them.</summary>
     internal bool TryGetNode(ReadOnlySpan<byte> utf8Id, out int node) => _nodeIds.TryGet(utf8Id, out node);
 
+    /// <summary>Looks many entities up by their ids' UTF-8 bytes (see <see cref="IdRegistry.TryGetMany"/>); -1 for unknown ids.</summary>
+    internal void TryGetNodes(ReadOnlySpan<byte> utf8Ids, ReadOnlySpan<int> idEnds, Span<int> nodes) => _nodeIds.TryGetMany(utf8Ids, idEnds, nodes);
+
+    /// <summary>Starts loading the fact-key table entry a key would go in (see <see cref="IdRegistry.Prefetch"/>).</summary>
+    internal void PrefetchEdgeKey(ReadOnlySpan<byte> utf8FactKey) => _edgeKeys.Prefetch(utf8FactKey);
+
     /// <summary>Adds or updates an entity during a build.</summary>
     internal void AddNodeForBuild(string id, EntityKind kind) => UpsertNode(id, kind);
 
