@@ -120,6 +120,72 @@ public sealed class PathIndexIdTests
         }
     }
 
+    [Fact]
+    public void AddFacts_ABatchOfRows_EqualsAddingThemOneByOne()
+    {
+        var random = new Random(9);
+        var ids = Enumerable.Range(0, 50).Select(i => i % 7 == 0 ? $"odd-{i}" : $"{EntityKinds.Prefix((EntityKind)(i % 4))}_{(ulong)i * 0x9E3779B97F4A7C15UL:x16}").ToArray();
+        // 100 rows: keys repeat (a later row replaces an earlier one), some are self-loops, some are not canonical
+        var rows = Enumerable.Range(0, 100).Select(i => (
+            Key: i % 9 == 0 ? $"FACT_{i % 40:D16}" : $"fact_{(ulong)(i % 40) * 0x9E3779B97F4A7C15UL:x16}",
+            Type: (RelationType)random.Next(12), Subject: ids[random.Next(ids.Length)], Object: ids[random.Next(ids.Length)],
+            Confidence: random.NextDouble(), Docs: 1 + random.Next(5), Reported: random.Next(3) == 0 ? (DateTimeOffset?)null : new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(i))).ToArray();
+
+        var oneByOne = new PathIndexBuilder(4, 4);
+        var batched = new PathIndexBuilder(4, 4);
+        foreach (var id in ids)
+        {
+            oneByOne.AddEntity(id, EntityKind.Person);
+            batched.AddEntity(Encoding.UTF8.GetBytes(id), EntityKind.Person);
+        }
+
+        foreach (var row in rows)
+        {
+            oneByOne.AddFact(row.Key, row.Type, row.Subject, row.Object, row.Confidence, row.Docs, row.Reported);
+        }
+
+        var (subjectBytes, subjectEnds) = Concatenate(rows.Select(r => r.Subject));
+        var (objectBytes, objectEnds) = Concatenate(rows.Select(r => r.Object));
+        var (keyBytes, keyEnds) = Concatenate(rows.Select(r => r.Key));
+        var subjects = new int[rows.Length];
+        var objects = new int[rows.Length];
+        batched.EntityNumbers(subjectBytes, subjectEnds, subjects);
+        batched.EntityNumbers(objectBytes, objectEnds, objects);
+        batched.AddFacts(keyBytes, keyEnds, [.. rows.Select(r => r.Type)], subjects, objects, [.. rows.Select(r => r.Confidence)], [.. rows.Select(r => r.Docs)], [.. rows.Select(r => r.Reported)]);
+        using var expected = oneByOne.Build();
+        using var actual = batched.Build();
+
+        Assert.Equal(expected.DescribeAdjacency(), actual.DescribeAdjacency());
+        Assert.Equal(expected.EdgeCount, actual.EdgeCount);
+    }
+
+    [Fact]
+    public void EntityNumbers_AnUnknownIdAmongKnownOnes_FailsNamingIt()
+    {
+        var builder = new PathIndexBuilder(4, 4);
+        builder.AddEntity("per_00000000000000ab"u8, EntityKind.Person);
+        builder.AddEntity("legacy"u8, EntityKind.Person);
+        var (bytes, ends) = Concatenate(["legacy", "per_00000000000000ab", "org_00000000000000ab", "legacy"]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.EntityNumbers(bytes, ends, new int[4]));
+
+        Assert.Contains("'org_00000000000000ab'", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => builder.AddFacts("fact_00000000000000ab"u8, [21], [RelationType.Owns], [0], [], [0.5], [1], [null]));
+    }
+
+    private static (byte[] Bytes, int[] Ends) Concatenate(IEnumerable<string> ids)
+    {
+        var bytes = new List<byte>();
+        var ends = new List<int>();
+        foreach (var id in ids)
+        {
+            bytes.AddRange(Encoding.UTF8.GetBytes(id));
+            ends.Add(bytes.Count);
+        }
+
+        return ([.. bytes], [.. ends]);
+    }
+
     private static PathSearchResult Find(PathIndex index, string from, string to) =>
         index.FindPaths(new PathRequest { FromId = from, ToId = to, Mode = PathMode.Shortest, K = 3, MaxHops = 6, Filter = PathFilter.None },
             TimeProvider.System, long.MaxValue, Ct);
