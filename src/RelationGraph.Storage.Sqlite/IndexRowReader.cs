@@ -22,6 +22,9 @@ internal static class IndexRowReader
     private const int CancellationCheckRows = 1 << 16;
     private const int FactRowsCapacity = 4096;
 
+    /// <summary>Fact batches the reader may queue while the entities are still being read (a million rows, ≈ 130 MB at most).</summary>
+    private const int MaxQueuedBatches = 256;
+
     private static readonly byte[][] KindNames = [.. EntityKinds.All.Select(k => Encoding.UTF8.GetBytes(k.ToString()))];
     private static readonly byte[][] TypeNames = [.. RelationTypes.All.Select(t => Encoding.UTF8.GetBytes(t.ToWireName()))];
 
@@ -42,75 +45,70 @@ internal static class IndexRowReader
         }
     }
 
-    /// <summary>fact_key, type, subject_id, object_id, confidence, doc_count, first_seen.</summary>
+    /// <summary>
+    /// Every entity (index-entities.sql: id, kind) from <paramref name="entityConnection"/>, then every fact
+    /// (index-facts.sql: fact_key, type, subject_id, object_id, confidence, doc_count, first_seen) from
+    /// <paramref name="factConnection"/>, in the order SQLite returns them.
+    /// </summary>
     /// <remarks>
-    /// Two threads share the work: this one steps SQLite and copies the rows' bytes (with the interop,
-    /// about two thirds of the work); a second one resolves the endpoints and adds the facts (the only
-    /// thread writing to the builder), a batch at a time, so the id-table reads overlap. Rows travel in a few
-    /// recycled batches.
+    /// Two threads share the work. A reader thread steps the facts' query and copies the rows' bytes into
+    /// batches (with the interop, about two thirds of the work) from the start, while this thread reads the
+    /// entities; facts need every entity first, so up to <see cref="MaxQueuedBatches"/> batches wait meanwhile.
+    /// Then this thread resolves each batch's endpoints and adds its facts (the only thread writing to the
+    /// builder), a batch at a time, so the id-table reads overlap. Used batches go back to the reader.
     /// </remarks>
-    public static void ReadFacts(SqliteConnection connection, PathIndexBuilder builder, CancellationToken cancellationToken)
+    public static void ReadEntitiesAndFacts(SqliteConnection entityConnection, SqliteConnection factConnection, PathIndexBuilder builder, CancellationToken cancellationToken)
     {
-        const int batchCount = 4;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var full = new BlockingCollection<FactRows>(batchCount);
-        using var empty = new BlockingCollection<FactRows>(batchCount);
-        for (var i = 0; i < batchCount; i++)
-        {
-            empty.Add(new FactRows(), CancellationToken.None);
-        }
-
-        var adder = Task.Factory.StartNew(() =>
+        using var full = new BlockingCollection<FactRows>(MaxQueuedBatches);
+        var spare = new ConcurrentBag<FactRows>();
+        var reader = Task.Factory.StartNew(() =>
         {
             try
             {
-                foreach (var rows in full.GetConsumingEnumerable(stop.Token))
-                {
-                    rows.AddTo(builder);
-                    empty.Add(rows, stop.Token);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                stop.Cancel();
-                throw;
-            }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-        try
-        {
-            try
-            {
-                ReadFactRows(connection, builder, full, empty, stop.Token);
+                ReadFactRows(factConnection, full, spare, stop.Token);
             }
             finally
             {
                 full.CompleteAdding();
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        try
         {
-            // the adder failed (its exception is reported below) or the caller cancelled
+            ReadEntities(entityConnection, builder, stop.Token);
+            foreach (var rows in full.GetConsumingEnumerable(stop.Token))
+            {
+                rows.AddTo(builder);
+                spare.Add(rows);
+            }
         }
         catch
         {
-            // the reader failed: stop the adder before the builder is abandoned
+            // this side failed or the caller cancelled: stop the reader before the builder is abandoned
+            // (when the reader fails, it completes the queue, this side ends normally and the failure is thrown below)
             stop.Cancel();
-            ((IAsyncResult)adder).AsyncWaitHandle.WaitOne();
+            ((IAsyncResult)reader).AsyncWaitHandle.WaitOne();
             throw;
         }
 
-        adder.GetAwaiter().GetResult();
+        reader.GetAwaiter().GetResult();
         cancellationToken.ThrowIfCancellationRequested();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadFactRows(SqliteConnection connection, PathIndexBuilder builder, BlockingCollection<FactRows> full, BlockingCollection<FactRows> empty, CancellationToken cancellationToken)
+    private static void ReadFactRows(SqliteConnection connection, BlockingCollection<FactRows> full, ConcurrentBag<FactRows> spare, CancellationToken cancellationToken)
     {
         using var statement = Prepare(connection, Sql.Get("index-facts.sql"));
-        var rows = empty.Take(cancellationToken);
+        var rows = spare.TryTake(out var recycled) ? recycled : new FactRows();
+        var count = 0;
         while (Step(connection, statement))
         {
+            if (++count % CancellationCheckRows == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             rows.Add(
                 raw.sqlite3_column_blob(statement, 0),
                 Type(raw.sqlite3_column_blob(statement, 1)),
@@ -122,7 +120,7 @@ internal static class IndexRowReader
             if (rows.IsFull)
             {
                 full.Add(rows, cancellationToken);
-                rows = empty.Take(cancellationToken);
+                rows = spare.TryTake(out recycled) ? recycled : new FactRows();
             }
         }
 

@@ -138,6 +138,21 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task BuildIndexAsync_UnknownFactTypeAfterManyBatches_FailsWithInvalidData()
+    {
+        var store = await _files.OpenInitializedAsync();
+        // the fact reader thread fails while the other side is adding earlier batches
+        await InsertAsync(
+            [("e1", "Person"), ("e2", "Person")],
+            Enumerable.Range(0, 20_000).Select(i => ($"f{i:D5}", "FUNDS", "e1", "e2", 0.5, 1, (string?)null))
+                .Append(("f99999", "TELEPORTS_TO", "e1", "e2", 0.5, 1, null)));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.BuildIndexAsync(Ct));
+
+        Assert.Contains("TELEPORTS_TO", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BuildIndexAsync_Cancelled_ThrowsOperationCanceled()
     {
         var store = await _files.OpenInitializedAsync();
