@@ -4,8 +4,10 @@ using RelationGraph.Core.Model;
 namespace RelationGraph.Core.Paths;
 
 /// <summary>
-/// The in-memory adjacency index path queries walk: entity ids interned to ints, fact attributes in a
-/// struct array, and adjacency in compressed sparse rows (one offsets array, one neighbour/edge array).
+/// The in-memory adjacency index path queries walk: entity ids and fact keys numbered densely (held as
+/// 64-bit numbers when they have the canonical <see cref="StableId"/> shape, see <see cref="IdRegistry"/>),
+/// fact attributes in a struct array, and adjacency in compressed sparse rows (one offsets array, one
+/// neighbour/edge array).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -383,10 +385,6 @@ public sealed class PathIndex : IDisposable
     internal ref readonly Edge EdgeAt(int edge) => ref _edges[edge];
 
     internal byte KindOf(int node) => _kinds[node];
-
-    internal string NodeId(int node) => _nodeIds.IdOf(node);
-
-    internal string EdgeKey(int edge) => _edgeKeys.IdOf(edge);
 
     /// <summary>Orders two entities by id as <see cref="string.CompareOrdinal(string, string)"/> would, without building the strings.</summary>
     internal int CompareNodeIds(int a, int b) => _nodeIds.CompareIds(a, b);
