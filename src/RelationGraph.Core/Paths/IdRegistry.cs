@@ -204,14 +204,15 @@ internal sealed class IdRegistry
     /// <summary>The id's number; when it is new, <paramref name="numberIfNew"/> is given to it.</summary>
     public int GetOrAdd(ReadOnlySpan<char> id, int numberIfNew, out bool added)
     {
-        if (TryGet(id, out var existing))
+        var canonical = TryParse(id, out var code, out var value);
+        if ((canonical && TryFind(value, code, out var existing)) || ((!canonical || _sideIndex.Count != 0) && _sideLookup.TryGetValue(id, out existing)))
         {
             added = false;
             return existing;
         }
 
         added = true;
-        if (!TryParse(id, out var code, out var value) || !TryInsert(value, code, numberIfNew))
+        if (!canonical || !TryInsert(value, code, numberIfNew))
         {
             AddToSide(id.ToString(), numberIfNew);
         }
