@@ -116,7 +116,7 @@ internal static class IndexRowReader
                 raw.sqlite3_column_blob(statement, 3),
                 raw.sqlite3_column_double(statement, 4),
                 raw.sqlite3_column_int(statement, 5),
-                raw.sqlite3_column_type(statement, 6) == raw.SQLITE_NULL ? null : Timestamp(raw.sqlite3_column_blob(statement, 6)));
+                FirstSeen(statement));
             if (rows.IsFull)
             {
                 full.Add(rows, cancellationToken);
@@ -174,6 +174,13 @@ internal static class IndexRowReader
         }
 
         return SqliteRows.Type(Encoding.UTF8.GetString(text));
+    }
+
+    // Asks for the column's type only when the text is empty (NULL or ''): one call into SQLite fewer for nearly every row.
+    private static DateTimeOffset? FirstSeen(sqlite3_stmt statement)
+    {
+        var text = raw.sqlite3_column_blob(statement, 6);
+        return text.IsEmpty && raw.sqlite3_column_type(statement, 6) == raw.SQLITE_NULL ? null : Timestamp(text);
     }
 
     // The writer stores round-trip ("O") text; anything else goes through the general parser like before.
