@@ -136,15 +136,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
     /// <summary>Rebuilds the path index from the database (at start; tests compare it with the incremental one).</summary>
     internal async Task<PathIndex> BuildIndexAsync(CancellationToken cancellationToken)
     {
-        return await ReadUninitializedAsync((connection, ct) =>
+        return await ReadUninitializedAsync(async (connection, ct) =>
         {
-            // sized up front: growing dictionaries of a million entries rehashes every key
+            // sized up front: growing the tables and arrays of a million entries copies them several times
             var entityCount = Scalar<long>(connection, "SELECT count(*) FROM entities;");
             var factCount = Scalar<long>(connection, "SELECT count(*) FROM facts;");
             var builder = new PathIndexBuilder((int)entityCount, (int)factCount);
-            IndexRowReader.ReadEntities(connection, builder, ct);
-            IndexRowReader.ReadFacts(connection, builder, ct);
-            return Task.FromResult(builder.Build());
+
+            // the facts are read on their own connection, from the start, while the entities are read on this one
+            await using var factConnection = await OpenReadConnectionAsync(ct);
+            IndexRowReader.ReadEntitiesAndFacts(connection, factConnection, builder, ct);
+            return builder.Build();
         }, cancellationToken);
     }
 

@@ -104,12 +104,12 @@ internal sealed class PathRanking(PathIndex index) : IComparer<IndexPath>
 
         for (var i = 0; order == 0 && i < x.Nodes.Length; i++)
         {
-            order = string.CompareOrdinal(index.NodeId(x.Nodes[i]), index.NodeId(y.Nodes[i]));
+            order = index.CompareNodeIds(x.Nodes[i], y.Nodes[i]);
         }
 
         for (var i = 0; order == 0 && i < x.Edges.Length; i++)
         {
-            order = string.CompareOrdinal(index.EdgeKey(x.Edges[i]), index.EdgeKey(y.Edges[i]));
+            order = index.CompareEdgeKeys(x.Edges[i], y.Edges[i]);
         }
 
         return order;

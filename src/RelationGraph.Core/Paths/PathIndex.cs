@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using RelationGraph.Core.Model;
 
 namespace RelationGraph.Core.Paths;
 
 /// <summary>
-/// The in-memory adjacency index path queries walk: entity ids interned to ints, fact attributes in a
-/// struct array, and adjacency in compressed sparse rows (one offsets array, one neighbour/edge array).
+/// The in-memory adjacency index path queries walk: entity ids and fact keys numbered densely (held as
+/// 64-bit numbers when they have the canonical <see cref="StableId"/> shape, see <see cref="IdRegistry"/>),
+/// fact attributes in a struct array, and adjacency in compressed sparse rows (one offsets array, one
+/// neighbour/edge array).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -32,15 +33,15 @@ public sealed class PathIndex : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
-    private readonly Dictionary<string, int> _nodeIndex;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nodeLookup;
-    private string[] _nodeIds;
+    private static readonly string[] EntityPrefixes = [.. EntityKinds.All.Select(EntityKinds.Prefix)];
+    private static readonly string[] FactPrefixes = ["fact"];
+
+    private readonly IdRegistry _nodeIds;
     private byte[] _kinds;
     private int _nodeCount;
 
-    private readonly Dictionary<string, int> _edgeIndex;
+    private readonly IdRegistry _edgeKeys;
     private readonly Stack<int> _freeEdges = new();
-    private string?[] _edgeKeys;
     private Edge[] _edges;
     private int _edgeCount;
     private int _liveEdgeCount;
@@ -56,17 +57,14 @@ public sealed class PathIndex : IDisposable
 
     private PathIndex(int nodeCapacity, int edgeCapacity)
     {
-        _nodeIndex = new Dictionary<string, int>(nodeCapacity, StringComparer.Ordinal);
-        _nodeLookup = _nodeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        _nodeIds = new string[Math.Max(nodeCapacity, 4)];
-        _kinds = new byte[_nodeIds.Length];
-        _edgeIndex = new Dictionary<string, int>(edgeCapacity, StringComparer.Ordinal);
-        _edgeKeys = new string[Math.Max(edgeCapacity, 4)];
-        _edges = new Edge[_edgeKeys.Length];
+        _nodeIds = new IdRegistry(EntityPrefixes, nodeCapacity);
+        _kinds = new byte[Math.Max(nodeCapacity, 4)];
+        _edgeKeys = new IdRegistry(FactPrefixes, edgeCapacity);
+        _edges = new Edge[Math.Max(edgeCapacity, 4)];
         _offsets = [0];
         _adjacency = [];
-        _overlay = new Adjacent[]?[_nodeIds.Length];
-        _overlayLength = new int[_nodeIds.Length];
+        _overlay = new Adjacent[]?[_kinds.Length];
+        _overlayLength = new int[_kinds.Length];
     }
 
     /// <summary>An empty index.</summary>
@@ -134,24 +132,45 @@ public sealed class PathIndex : IDisposable
     internal static PathIndex ForBuild(int nodeCapacity, int edgeCapacity) => new(nodeCapacity, edgeCapacity);
 
     /// <summary>Looks an entity up by its id's characters, so a reader can resolve fact endpoints without a string per row.</summary>
-    internal bool TryGetNode(ReadOnlySpan<char> id, out int node) => _nodeLookup.TryGetValue(id, out node);
+    internal bool TryGetNode(ReadOnlySpan<char> id, out int node) => _nodeIds.TryGet(id, out node);
 
-    /// <summary>Looks an entity up by its id.</summary>
-    internal bool TryGetNode(string id, out int node) => _nodeIndex.TryGetValue(id, out node);
+    /// <summary>Looks an entity up by its id's UTF-8 bytes, as a store reads them.</summary>
+    internal bool TryGetNode(ReadOnlySpan<byte> utf8Id, out int node) => _nodeIds.TryGet(utf8Id, out node);
+
+    /// <summary>Looks many entities up by their ids' UTF-8 bytes (see <see cref="IdRegistry.TryGetMany"/>); -1 for unknown ids.</summary>
+    internal void TryGetNodes(ReadOnlySpan<byte> utf8Ids, ReadOnlySpan<int> idEnds, Span<int> nodes) => _nodeIds.TryGetMany(utf8Ids, idEnds, nodes);
+
+    /// <summary>Starts loading the fact-key table entry a key would go in (see <see cref="IdRegistry.Prefetch"/>).</summary>
+    internal void PrefetchEdgeKey(ReadOnlySpan<byte> utf8FactKey) => _edgeKeys.Prefetch(utf8FactKey);
 
     /// <summary>Adds or updates an entity during a build.</summary>
-    internal void AddNodeForBuild(string id, EntityKind kind) => UpsertNode(new IndexedEntity(id, kind));
+    internal void AddNodeForBuild(string id, EntityKind kind) => UpsertNode(id, kind);
+
+    /// <summary>Adds or updates an entity, given its id's UTF-8 bytes, during a build.</summary>
+    internal void AddNodeForBuild(ReadOnlySpan<byte> utf8Id, EntityKind kind) => SetKind(_nodeIds.GetOrAdd(utf8Id, _nodeCount, out var added), added, kind);
 
     /// <summary>Adds a fact during a build (adjacency comes at <see cref="FinishBuild"/>); self-loops are skipped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddEdgeForBuild(string factKey, int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks)
     {
-        if (subject == obj)
+        if (subject != obj)
         {
-            return;
+            SetBuiltEdge(InternEdge(factKey), subject, obj, type, confidence, docCount, firstReportedTicks);
         }
+    }
 
-        var edge = InternEdge(factKey);
+    /// <summary>Adds a fact, given its key's UTF-8 bytes, during a build; self-loops are skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AddEdgeForBuild(ReadOnlySpan<byte> utf8FactKey, int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks)
+    {
+        if (subject != obj)
+        {
+            SetBuiltEdge(InternEdge(utf8FactKey), subject, obj, type, confidence, docCount, firstReportedTicks);
+        }
+    }
+
+    private void SetBuiltEdge(int edge, int subject, int obj, RelationType type, double confidence, int docCount, long firstReportedTicks)
+    {
         if (!_edges[edge].Alive)
         {
             _liveEdgeCount++;
@@ -184,12 +203,12 @@ public sealed class PathIndex : IDisposable
             {
                 foreach (var entity in delta.UpsertedEntities)
                 {
-                    UpsertNode(entity);
+                    UpsertNode(entity.Id, entity.Kind);
                 }
 
                 foreach (var key in delta.RemovedFactKeys)
                 {
-                    if (_edgeIndex.Remove(key, out var edge))
+                    if (_edgeKeys.Remove(key, out var edge))
                     {
                         RemoveEdge(edge);
                     }
@@ -244,7 +263,7 @@ public sealed class PathIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            if (!_nodeIndex.TryGetValue(request.FromId, out var from) || !_nodeIndex.TryGetValue(request.ToId, out var to) || from == to)
+            if (!_nodeIds.TryGet(request.FromId, out var from) || !_nodeIds.TryGet(request.ToId, out var to) || from == to)
             {
                 return new PathSearchResult([], false);
             }
@@ -271,7 +290,7 @@ public sealed class PathIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            if (!_nodeIndex.TryGetValue(entityId, out var node))
+            if (!_nodeIds.TryGet(entityId, out var node))
             {
                 return [];
             }
@@ -296,9 +315,9 @@ public sealed class PathIndex : IDisposable
                 }
 
                 var byConfidence = y.Confidence.CompareTo(x.Confidence);
-                return byConfidence != 0 ? byConfidence : string.CompareOrdinal(_edgeKeys[a.Edge], _edgeKeys[b.Edge]);
+                return byConfidence != 0 ? byConfidence : _edgeKeys.CompareIds(a.Edge, b.Edge);
             });
-            return [.. found.Take(limit).Select(f => new IndexedNeighbour(_edgeKeys[f.Edge]!, _nodeIds[f.Neighbour], _edges[f.Edge].Subject == node))];
+            return [.. found.Take(limit).Select(f => new IndexedNeighbour(_edgeKeys.IdOf(f.Edge), _nodeIds.IdOf(f.Neighbour), _edges[f.Edge].Subject == node))];
         }
         finally
         {
@@ -325,7 +344,7 @@ public sealed class PathIndex : IDisposable
                 {
                     ref readonly var edge = ref _edges[adjacent.Edge];
                     lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"{_nodeIds[node]}({(EntityKind)_kinds[node]}): {_edgeKeys[adjacent.Edge]} {_nodeIds[adjacent.Node]}({(EntityKind)_kinds[adjacent.Node]}) {(edge.Subject == node ? "out" : "in")} {(RelationType)edge.Type} {edge.Confidence} {edge.DocCount} {edge.FirstReportedTicks}"));
+                        $"{_nodeIds.IdOf(node)}({(EntityKind)_kinds[node]}): {_edgeKeys.IdOf(adjacent.Edge)} {_nodeIds.IdOf(adjacent.Node)}({(EntityKind)_kinds[adjacent.Node]}) {(edge.Subject == node ? "out" : "in")} {(RelationType)edge.Type} {edge.Confidence} {edge.DocCount} {edge.FirstReportedTicks}"));
                 }
             }
 
@@ -367,74 +386,84 @@ public sealed class PathIndex : IDisposable
 
     internal byte KindOf(int node) => _kinds[node];
 
-    internal string NodeId(int node) => _nodeIds[node];
+    /// <summary>Orders two entities by id as <see cref="string.CompareOrdinal(string, string)"/> would, without building the strings.</summary>
+    internal int CompareNodeIds(int a, int b) => _nodeIds.CompareIds(a, b);
 
-    internal string EdgeKey(int edge) => _edgeKeys[edge]!;
+    /// <summary>Orders two facts by key as <see cref="string.CompareOrdinal(string, string)"/> would, without building the strings.</summary>
+    internal int CompareEdgeKeys(int a, int b) => _edgeKeys.CompareIds(a, b);
+
+    /// <summary>Ids held as strings because they are not of the canonical shape (or share a number with another id): entities, facts.</summary>
+    internal (int Entities, int Facts) SideTableCounts => (_nodeIds.SideCount, _edgeKeys.SideCount);
 
     private FoundPath ToFoundPath(IndexPath path)
     {
         var nodes = new string[path.Nodes.Length];
         for (var i = 0; i < nodes.Length; i++)
         {
-            nodes[i] = _nodeIds[path.Nodes[i]];
+            nodes[i] = _nodeIds.IdOf(path.Nodes[i]);
         }
 
         var hops = new FoundHop[path.Edges.Length];
         for (var i = 0; i < hops.Length; i++)
         {
-            hops[i] = new FoundHop(_edgeKeys[path.Edges[i]]!, _edges[path.Edges[i]].Subject == path.Nodes[i]);
+            hops[i] = new FoundHop(_edgeKeys.IdOf(path.Edges[i]), _edges[path.Edges[i]].Subject == path.Nodes[i]);
         }
 
         return new FoundPath(nodes, hops);
     }
 
     private int RequireNode(string id) =>
-        _nodeIndex.TryGetValue(id, out var node)
+        _nodeIds.TryGet(id, out var node)
             ? node
             : throw new InvalidOperationException($"Fact endpoint '{id}' is not an indexed entity.");
 
-    private void UpsertNode(IndexedEntity entity)
+    private void UpsertNode(string id, EntityKind kind) => SetKind(_nodeIds.GetOrAdd(id, _nodeCount, out var added), added, kind);
+
+    private void SetKind(int node, bool added, EntityKind kind)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodeIndex, entity.Id, out var exists);
-        if (!exists)
+        if (added)
         {
-            if (_nodeCount == _nodeIds.Length)
+            if (_nodeCount == _kinds.Length)
             {
-                var capacity = _nodeIds.Length * 2;
-                Array.Resize(ref _nodeIds, capacity);
+                var capacity = _kinds.Length * 2;
                 Array.Resize(ref _kinds, capacity);
                 Array.Resize(ref _overlay, capacity);
                 Array.Resize(ref _overlayLength, capacity);
             }
 
-            slot = _nodeCount++;
-            _nodeIds[slot] = entity.Id;
+            _nodeCount++;
         }
 
-        _kinds[slot] = (byte)entity.Kind;
+        _kinds[node] = (byte)kind;
     }
 
-    private int InternEdge(string key)
+    private int InternEdge(string key) => TakeEdgeSlot(_edgeKeys.GetOrAdd(key, NextEdgeSlot(), out var added), added);
+
+    private int InternEdge(ReadOnlySpan<byte> utf8Key) => TakeEdgeSlot(_edgeKeys.GetOrAdd(utf8Key, NextEdgeSlot(), out var added), added);
+
+    // A freed slot first, so edge numbers stay dense; taken only if the key turns out to be new.
+    private int NextEdgeSlot() => _freeEdges.TryPeek(out var free) ? free : _edgeCount;
+
+    private int TakeEdgeSlot(int edge, bool added)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_edgeIndex, key, out var exists);
-        if (!exists)
+        if (added)
         {
-            if (!_freeEdges.TryPop(out slot))
+            if (_freeEdges.TryPeek(out var free) && free == edge)
             {
-                if (_edgeCount == _edgeKeys.Length)
+                _freeEdges.Pop();
+            }
+            else
+            {
+                if (_edgeCount == _edges.Length)
                 {
-                    var capacity = _edgeKeys.Length * 2;
-                    Array.Resize(ref _edgeKeys, capacity);
-                    Array.Resize(ref _edges, capacity);
+                    Array.Resize(ref _edges, _edges.Length * 2);
                 }
 
-                slot = _edgeCount++;
+                _edgeCount++;
             }
-
-            _edgeKeys[slot] = key;
         }
 
-        return slot;
+        return edge;
     }
 
     private void UpsertEdge(IndexedFact fact)
@@ -473,7 +502,6 @@ public sealed class PathIndex : IDisposable
         Detach(_edges[edge].Subject, edge);
         Detach(_edges[edge].Object, edge);
         _edges[edge] = default;
-        _edgeKeys[edge] = null;
         _freeEdges.Push(edge);
         _liveEdgeCount--;
     }

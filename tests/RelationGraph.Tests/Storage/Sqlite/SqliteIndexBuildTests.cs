@@ -72,6 +72,43 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
         Assert.Equal(expected.EdgeCount, rebuilt.EdgeCount);
     }
 
+    [Fact]
+    public async Task BuildIndexAsync_CanonicalIdsMixedWithOtherShapes_EqualsABuildFromTheSameRows()
+    {
+        var random = new Random(5);
+        string[] prefixes = ["per", "org", "con", "inv"];
+        // the same hex under every prefix (four entities), every tenth id upper-case or unprefixed
+        var entities = Enumerable.Range(0, 4000)
+            .Select(i => (Id: $"{prefixes[i % 4]}_{(ulong)(i / 4) * 0x9E3779B97F4A7C15UL:x16}", Kind: (EntityKind)(i % 4)))
+            .Select((e, i) => new IndexedEntity(i % 10 == 3 ? e.Id.ToUpperInvariant() : i % 10 == 7 ? $"legacy-{i}" : e.Id, e.Kind))
+            .ToArray();
+        var facts = Enumerable.Range(0, 20_000)
+            .Select(i => new IndexedFact(i % 10 == 1 ? $"FACT_{(ulong)i:X16}" : $"fact_{(ulong)i * 0x9E3779B97F4A7C15UL:x16}", (RelationType)(i % 12),
+                entities[random.Next(entities.Length)].Id, entities[random.Next(entities.Length)].Id, 0.5, 1 + random.Next(5), null))
+            .ToArray();
+        var store = await _files.OpenInitializedAsync();
+        await InsertAsync(
+            entities.Select(e => (e.Id, e.Kind.ToString())),
+            facts.Select(f => (f.FactKey, f.Type.ToWireName(), f.SubjectId, f.ObjectId, f.Confidence, f.DocCount, (string?)null)));
+
+        using var rebuilt = await store.BuildIndexAsync(Ct);
+        using var expected = PathIndex.Build(entities, facts);
+
+        Assert.Equal(expected.DescribeAdjacency(), rebuilt.DescribeAdjacency());
+        Assert.Equal(expected.EdgeCount, rebuilt.EdgeCount);
+        Assert.Equal(entities.Length, rebuilt.NodeCount);
+        var (otherEntities, otherFacts) = rebuilt.SideTableCounts;
+        // other shapes, and every canonical id after the first to claim its number
+        var canonical = entities.Where(e => !e.Id.StartsWith("legacy", StringComparison.Ordinal) && !e.Id.Any(char.IsUpper)).ToList();
+        Assert.Equal(entities.Length - canonical.Count + canonical.GroupBy(e => e.Id[4..]).Sum(g => g.Count() - 1), otherEntities);
+        Assert.Equal(facts.Count(f => f.FactKey.StartsWith("FACT", StringComparison.Ordinal) && f.SubjectId != f.ObjectId), otherFacts);
+        foreach (var entity in entities.Take(200))
+        {
+            var neighbours = rebuilt.GetNeighbours(entity.Id, PathFilter.None, 1000);
+            Assert.All(neighbours, n => Assert.Contains(facts, f => f.FactKey == n.FactKey && (n.Outgoing ? f.SubjectId == entity.Id && f.ObjectId == n.NeighbourId : f.ObjectId == entity.Id && f.SubjectId == n.NeighbourId)));
+        }
+    }
+
     [Theory]
     [InlineData("ghost", "e1")]
     [InlineData("e1", "ghost")]
@@ -98,6 +135,21 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.BuildIndexAsync(Ct));
 
         Assert.Contains("Planet", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BuildIndexAsync_UnknownFactTypeAfterManyBatches_FailsWithInvalidData()
+    {
+        var store = await _files.OpenInitializedAsync();
+        // the fact reader thread fails while the other side is adding earlier batches
+        await InsertAsync(
+            [("e1", "Person"), ("e2", "Person")],
+            Enumerable.Range(0, 20_000).Select(i => ($"f{i:D5}", "FUNDS", "e1", "e2", 0.5, 1, (string?)null))
+                .Append(("f99999", "TELEPORTS_TO", "e1", "e2", 0.5, 1, null)));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.BuildIndexAsync(Ct));
+
+        Assert.Contains("TELEPORTS_TO", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
