@@ -38,6 +38,20 @@ public sealed class SqliteStoreOptions : IValidatableObject
     public int CachedEvidencePerFact { get; set; } = 3;
 
     /// <summary>
+    /// Read connections the store keeps open, each with its statements compiled; reads beyond this many wait for one.
+    /// Default 4 (reads are short and CPU-bound: more connections than cores add memory, not speed).
+    /// </summary>
+    [Range(1, 256)]
+    public int ReadConnections { get; set; } = 4;
+
+    /// <summary>
+    /// SQLite page cache per read connection, in KiB (<c>cache_size</c>); with <see cref="ReadConnections"/> it bounds
+    /// the native memory reads hold. Default 8192 (8 MB).
+    /// </summary>
+    [Range(64, 4_194_304)]
+    public int ReadCacheKilobytes { get; set; } = 8192;
+
+    /// <summary>
     /// Bytes of the database file read connections map into memory (SQLite <c>mmap_size</c>) instead of copying pages
     /// with read calls; 0 turns mapping off. Mapped pages are the OS file cache, shared and reclaimable, but count in RSS.
     /// </summary>

@@ -14,12 +14,35 @@ public sealed partial class SqliteGraphStore
     /// <summary>The path-detail cache, for tests.</summary>
     internal PathDetailCache DetailCache => _cache;
 
+    /// <summary>The read sessions, for tests.</summary>
+    internal ReadSessionPool ReadSessions => _readers;
+
     /// <summary>Test hook: awaited after path details were read from SQLite and before they are offered to the cache.</summary>
     internal Func<Task>? AfterPathDetailsRead { get; set; }
 
-    // Reads map the database file instead of copying each page with a read() call into a small per-connection cache.
+    // A session's connection is the store's own (not Microsoft.Data.Sqlite's pool), closed when the session is.
+    private ReadSession OpenReadSession()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            ConfigureConnection(connection);
+            ConfigureReadConnection(connection);
+            return new ReadSession(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // The page cache is per connection, so its size times ReadConnections bounds what reads hold; with mmap, reads
+    // use the OS file cache directly instead of copying each page with a read() call into that cache.
     private void ConfigureReadConnection(SqliteConnection connection)
     {
+        ExecuteScript(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{_options.ReadCacheKilobytes};"));
         if (_options.ReadMmapBytes > 0)
         {
             ExecuteScript(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {_options.ReadMmapBytes};"));
@@ -34,8 +57,8 @@ public sealed partial class SqliteGraphStore
         }
 
         var generation = _cache.Generation;
-        var entity = await ReadAsync((connection, ct) =>
-            Task.FromResult(EntitiesById(connection, [entityId], ct).GetValueOrDefault(entityId)), cancellationToken);
+        var entity = await ReadAsync((session, ct) =>
+            Task.FromResult(EntitiesById(session, [entityId], ct).GetValueOrDefault(entityId)), cancellationToken);
         if (entity is not null)
         {
             _cache.Fill(generation, [entity], []);
@@ -133,25 +156,25 @@ public sealed partial class SqliteGraphStore
     {
         var generation = _cache.Generation;
         var perFact = Math.Max(evidencePerHop, _cache.EvidencePerFact);
-        var read = await ReadAsync((connection, ct) =>
+        var read = await ReadAsync((session, ct) =>
         {
-            using var snapshot = connection.BeginTransaction(deferred: true);
+            using var snapshot = session.BeginSnapshot();
             var facts = new List<CachedFact>();
             if (factKeys is not null)
             {
                 var evidence = perFact == 0
                     ? []
-                    : Query(connection, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", perFact)], SqliteRows.Evidence, ct)
+                    : Query(session, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", perFact)], SqliteRows.Evidence, ct)
                         .GroupBy(e => e.FactKey, StringComparer.Ordinal)
                         .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceView>)[.. g], StringComparer.Ordinal);
-                foreach (var fact in FactsByKey(connection, factKeys, ct).Values)
+                foreach (var fact in FactsByKey(session, factKeys, ct).Values)
                 {
                     var top = evidence.GetValueOrDefault(fact.FactKey) ?? [];
                     facts.Add(new CachedFact(fact, top, HasAllEvidence: perFact > 0 && top.Count < perFact));
                 }
             }
 
-            var entities = entityIds is null ? [] : EntitiesById(connection, entityIds, ct).Values.ToList();
+            var entities = entityIds is null ? [] : EntitiesById(session, entityIds, ct).Values.ToList();
             return Task.FromResult((facts, entities));
         }, cancellationToken);
 
