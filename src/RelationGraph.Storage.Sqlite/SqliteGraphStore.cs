@@ -52,7 +52,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _connectionString = BuildConnectionString(_options);
-        _cache = new PathDetailCache(_options.CachedEntities, _options.CachedFacts, _options.CachedEvidencePerFact);
+        _cache = new PathDetailCache(_options.CachedEntities, _options.CachedFacts, _options.CachedEvidencePerFact, _options.CachedDocuments);
         _readers = new ReadSessionPool(_options.ReadConnections, OpenReadSession);
         _retry = new ResiliencePipelineBuilder { TimeProvider = _timeProvider }
             .AddRetry(new RetryStrategyOptions
@@ -216,9 +216,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         foreach (var (result, delta) in applied)
         {
             _index.Apply(delta);
-            if (!delta.IsEmpty)
+            if (result.Outcome != ApplyOutcome.Unchanged)
             {
-                _cache.Invalidate(delta);
+                _cache.Invalidate(delta, result.DocumentId);
             }
 
             results.Add(result);

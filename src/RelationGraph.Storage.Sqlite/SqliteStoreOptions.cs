@@ -33,6 +33,13 @@ public sealed class SqliteStoreOptions : IValidatableObject
     [Range(0, 10_000_000)]
     public int CachedFacts { get; set; } = 20_000;
 
+    /// <summary>
+    /// Titles and sources of quoted documents path answers keep in memory (0 turns this cache off). Default 50 000
+    /// (≈ 0.2 kB each).
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int CachedDocuments { get; set; } = 50_000;
+
     /// <summary>Evidence quotes cached per fact: requests for up to this many per hop are served from memory. Default 3, the API's default.</summary>
     [Range(0, 20)]
     public int CachedEvidencePerFact { get; set; } = 3;

@@ -160,13 +160,10 @@ public sealed partial class SqliteGraphStore
         {
             using var snapshot = session.BeginSnapshot();
             var facts = new List<CachedFact>();
+            var documents = new List<KeyValuePair<string, DocumentLabel>>();
             if (factKeys is not null)
             {
-                var evidence = perFact == 0
-                    ? []
-                    : Query(session, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", perFact)], SqliteRows.Evidence, ct)
-                        .GroupBy(e => e.FactKey, StringComparer.Ordinal)
-                        .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceView>)[.. g], StringComparer.Ordinal);
+                var evidence = perFact == 0 ? [] : TopEvidence(session, factKeys, perFact, documents, ct);
                 foreach (var fact in FactsByKey(session, factKeys, ct).Values)
                 {
                     var top = evidence.GetValueOrDefault(fact.FactKey) ?? [];
@@ -175,7 +172,7 @@ public sealed partial class SqliteGraphStore
             }
 
             var entities = entityIds is null ? [] : EntitiesById(session, entityIds, ct).Values.ToList();
-            return Task.FromResult((facts, entities));
+            return Task.FromResult((facts, entities, documents));
         }, cancellationToken);
 
         if (AfterPathDetailsRead is { } hook)
@@ -183,7 +180,77 @@ public sealed partial class SqliteGraphStore
             await hook();
         }
 
-        _cache.Fill(generation, read.entities, read.facts);
-        return read;
+        _cache.Fill(generation, read.entities, read.facts, read.documents);
+        return (read.facts, read.entities);
+    }
+
+    // The best evidence per fact, best first; the quoted documents' titles and sources from the cache, or read
+    // (and added to documentsRead) in the same snapshot. Ranked as evidence-page.sql ranks a fact's evidence.
+    private Dictionary<string, IReadOnlyList<EvidenceView>> TopEvidence(ReadSession session, HashSet<string> factKeys, int perFact,
+        List<KeyValuePair<string, DocumentLabel>> documentsRead, CancellationToken cancellationToken)
+    {
+        var rows = Query(session, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", perFact)], RankedEvidence.Read, cancellationToken);
+        var labels = new Dictionary<string, DocumentLabel>(StringComparer.Ordinal);
+        HashSet<string>? missing = null;
+        foreach (var row in rows)
+        {
+            if (!labels.ContainsKey(row.DocumentId))
+            {
+                if (_cache.Documents.TryGet(row.DocumentId, out var label))
+                {
+                    labels[row.DocumentId] = label;
+                }
+                else
+                {
+                    (missing ??= new HashSet<string>(StringComparer.Ordinal)).Add(row.DocumentId);
+                }
+            }
+        }
+
+        if (missing is not null)
+        {
+            foreach (var document in Query(session, "document-labels.sql", [("$ids", JsonArray(missing))],
+                r => KeyValuePair.Create(r.GetString(0), new DocumentLabel(SqliteRows.NullableString(r, 1), r.GetString(2))), cancellationToken))
+            {
+                labels[document.Key] = document.Value;
+                documentsRead.Add(document);
+            }
+        }
+
+        var evidence = new Dictionary<string, IReadOnlyList<EvidenceView>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            // evidence cascades with its document, so a label is always found; a row without one is dropped as the join did
+            if (labels.TryGetValue(row.DocumentId, out var label))
+            {
+                if (!evidence.TryGetValue(row.FactKey, out var list))
+                {
+                    evidence[row.FactKey] = list = new List<EvidenceView>(perFact);
+                }
+
+                ((List<EvidenceView>)list).Add(row.ToView(label));
+            }
+        }
+
+        return evidence;
+    }
+
+    /// <summary>A row of <c>top-evidence-by-fact.sql</c>: id, fact_key, doc_id, start, end, quote, citations, extractor, confidence.</summary>
+    private readonly record struct RankedEvidence(string Id, string FactKey, string DocumentId, int Start, int End, string Quote,
+        IReadOnlyList<string> Citations, string Extractor, double Confidence)
+    {
+        public static RankedEvidence Read(SqliteDataReader reader) => new(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetInt32(3),
+            reader.GetInt32(4),
+            reader.GetString(5),
+            SqliteRows.JsonList(reader, 6),
+            reader.GetString(7),
+            reader.GetDouble(8));
+
+        public EvidenceView ToView(DocumentLabel document) =>
+            new(Id, FactKey, DocumentId, document.Title, document.SourceUri, Start, End, Quote, Citations, Extractor, Confidence);
     }
 }
