@@ -594,6 +594,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
             .ToDictionary(f => f.FactKey, StringComparer.Ordinal);
 
     private static Dictionary<string, EntitySummary> EntitiesById(ReadSession session, IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        WithAliases(session, Query(session, "entities-by-ids.sql", [("$ids", JsonArray(ids))], r => SqliteRows.Entity(r, []), cancellationToken))
+        Query(session, "entities-by-ids.sql", [("$ids", JsonArray(ids))], r => SqliteRows.Entity(r, SqliteRows.JsonList(r, 5)), cancellationToken)
             .ToDictionary(e => e.Id, StringComparer.Ordinal);
 }

@@ -46,10 +46,11 @@ public sealed class SqliteStoreOptions : IValidatableObject
 
     /// <summary>
     /// Read connections the store keeps open, each with its statements compiled; reads beyond this many wait for one.
-    /// Default 4 (reads are short and CPU-bound: more connections than cores add memory, not speed).
+    /// Default: the processor count, at least 4 (reads are short and mostly CPU: more connections than cores add
+    /// memory, not speed).
     /// </summary>
     [Range(1, 256)]
-    public int ReadConnections { get; set; } = 4;
+    public int ReadConnections { get; set; } = Math.Max(4, Environment.ProcessorCount);
 
     /// <summary>
     /// SQLite page cache per read connection, in KiB (<c>cache_size</c>); with <see cref="ReadConnections"/> it bounds

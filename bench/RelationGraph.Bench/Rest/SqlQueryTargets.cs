@@ -31,8 +31,7 @@ internal static class SqlQueryTargets
         return
         [
             new SqlQueryTarget("  sql facts-by-keys (path facts)", connectionString, "facts-by-keys.sql", p => [("$keys", found[p].FactKeys)]),
-            new SqlQueryTarget("  sql entities-by-ids (path nodes)", connectionString, "entities-by-ids.sql", p => [("$ids", found[p].NodeIds)]),
-            new SqlQueryTarget("  sql aliases-by-ids (path nodes)", connectionString, "aliases-by-ids.sql", p => [("$ids", found[p].NodeIds)]),
+            new SqlQueryTarget("  sql entities-by-ids (path nodes, aliases)", connectionString, "entities-by-ids.sql", p => [("$ids", found[p].NodeIds)]),
             new SqlQueryTarget("  sql top-evidence-by-fact", connectionString, "top-evidence-by-fact.sql", p => [("$keys", found[p].FactKeys), ("$per_fact", evidencePerHop)]),
             new SqlQueryTarget("  sql entity-facts (resolve, from only)", connectionString, "entity-facts.sql", p => [("$id", p.FromId)]),
         ];

@@ -109,6 +109,29 @@ public sealed class ReadSessionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task EntitySummaries_EntityWithAliases_CarryTheAliasesTheSeparateAliasQueryReturned()
+    {
+        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
+        var batch = TestData.AcmeDocument();
+        batch = batch with
+        {
+            Entities = [.. batch.Entities.Select(e => e.Id == Acme ? e with { Aliases = ["Acme Corporation", "ACME", "acme corp."] } : e)],
+        };
+        await store.ApplyAsync([batch], Ct);
+        var expected = AliasesAsReadBefore(Acme);
+        Assert.True(expected.Count >= 3, "the aliases should have been stored");
+
+        var summary = (await store.GetEntitySummaryAsync(Acme, Ct))!;
+        var node = Assert.Single((await store.FindPathsAsync(new PathRequest { FromId = Alice, ToId = Acme }, Ct)).Paths).Nodes[1];
+        var neighbour = Assert.Single(await store.GetNeighboursAsync(Alice, new PathFilter(), 10, Ct));
+
+        Assert.Equal(expected, summary.Aliases);
+        Assert.Equal(expected, node.Aliases);
+        Assert.Equal(expected, neighbour.Entity.Aliases);
+        Assert.Equal(AliasesAsReadBefore(Alice), (await store.GetEntitySummaryAsync(Alice, Ct))!.Aliases);
+    }
+
+    [Fact]
     public async Task RentAsync_AllSessionsInUse_WaitsUntilOneIsReturned()
     {
         using var pool = new ReadSessionPool(1, OpenMemorySession);
@@ -155,6 +178,24 @@ public sealed class ReadSessionTests : IAsyncDisposable
         Assert.Equal(System.Data.ConnectionState.Closed, busy.Connection.State);
         Assert.Equal(0, pool.Opened);
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await pool.RentAsync(Ct));
+    }
+
+    // aliases-by-ids.sql, which the entity reads ran as a second statement before
+    private List<string> AliasesAsReadBefore(string entityId)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _files.DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each($ids)) ORDER BY entity_id, alias;";
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(new[] { entityId }));
+        using var reader = command.ExecuteReader();
+        var aliases = new List<string>();
+        while (reader.Read())
+        {
+            aliases.Add(reader.GetString(1));
+        }
+
+        return aliases;
     }
 
     private static Action<RelationGraph.Storage.Sqlite.SqliteStoreOptions> Uncached(int readConnections) => o =>
