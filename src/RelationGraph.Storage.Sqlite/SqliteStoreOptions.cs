@@ -61,7 +61,8 @@ public sealed class SqliteStoreOptions : IValidatableObject
 
     /// <summary>
     /// Bytes of the database file read connections map into memory (SQLite <c>mmap_size</c>) instead of copying pages
-    /// with read calls; 0 turns mapping off. Mapped pages are the OS file cache, shared and reclaimable, but count in RSS.
+    /// with read calls; 0 turns mapping off. Mapped pages are the OS file cache, shared and reclaimable, but count in RSS,
+    /// once per read connection (each maps the file itself).
     /// </summary>
     [Range(0, long.MaxValue)]
     public long ReadMmapBytes { get; set; }
