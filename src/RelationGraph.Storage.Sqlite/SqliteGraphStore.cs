@@ -36,6 +36,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
     private readonly ResiliencePipeline _retry;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly ReadSessionPool _readers;
 
     private SqliteConnection? _writeConnection;
     private DocumentWriter? _writer;
@@ -51,7 +52,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _connectionString = BuildConnectionString(_options);
-        _cache = new PathDetailCache(_options.CachedEntities, _options.CachedFacts, _options.CachedEvidencePerFact);
+        _cache = new PathDetailCache(_options.CachedEntities, _options.CachedFacts, _options.CachedEvidencePerFact, _options.CachedDocuments);
+        _readers = new ReadSessionPool(_options.ReadConnections, OpenReadSession);
         _retry = new ResiliencePipelineBuilder { TimeProvider = _timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
@@ -136,8 +138,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
     /// <summary>Rebuilds the path index from the database (at start; tests compare it with the incremental one).</summary>
     internal async Task<PathIndex> BuildIndexAsync(CancellationToken cancellationToken)
     {
-        return await ReadUninitializedAsync(async (connection, ct) =>
+        return await ReadUninitializedAsync(async (session, ct) =>
         {
+            var connection = session.Connection;
             // sized up front: growing the tables and arrays of a million entries copies them several times
             var entityCount = Scalar<long>(connection, "SELECT count(*) FROM entities;");
             var factCount = Scalar<long>(connection, "SELECT count(*) FROM facts;");
@@ -215,9 +218,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         foreach (var (result, delta) in applied)
         {
             _index.Apply(delta);
-            if (!delta.IsEmpty)
+            if (result.Outcome != ApplyOutcome.Unchanged)
             {
-                _cache.Invalidate(delta);
+                _cache.Invalidate(delta, result.DocumentId);
             }
 
             results.Add(result);
@@ -242,7 +245,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         }
 
         var like = EscapeLike(key);
-        return await ReadAsync((connection, ct) => Task.FromResult(WithAliases(connection, Query(connection, "search-entities.sql",
+        return await ReadAsync((session, ct) => Task.FromResult(WithAliases(session, Query(session, "search-entities.sql",
             [("$key", key), ("$prefix", like + "%"), ("$contains", "%" + like + "%"), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)],
             r => SqliteRows.Entity(r, []), ct))), cancellationToken);
     }
@@ -257,8 +260,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
             return [];
         }
 
-        return await ReadAsync((connection, ct) => Task.FromResult(WithAliases(connection,
-            Query(connection, "find-by-name.sql", [("$key", key)], r => SqliteRows.Entity(r, []), ct))), cancellationToken);
+        return await ReadAsync((session, ct) => Task.FromResult(WithAliases(session,
+            Query(session, "find-by-name.sql", [("$key", key)], r => SqliteRows.Entity(r, []), ct))), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -272,11 +275,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
     public async Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entityId);
-        return await ReadAsync((connection, ct) =>
+        return await ReadAsync((session, ct) =>
         {
-            var aliases = Aliases(connection, [entityId]);
-            var facts = Query(connection, "entity-facts.sql", [("$id", entityId)], SqliteRows.Fact, ct);
-            var detail = Query(connection, "entity-detail.sql", [("$id", entityId)],
+            var aliases = Aliases(session, [entityId]);
+            var facts = Query(session, "entity-facts.sql", [("$id", entityId)], SqliteRows.Fact, ct);
+            var detail = Query(session, "entity-detail.sql", [("$id", entityId)],
                 r => SqliteRows.EntityDetail(r, aliases.GetValueOrDefault(entityId) ?? [], facts), ct);
             return Task.FromResult(detail.FirstOrDefault());
         }, cancellationToken);
@@ -311,10 +314,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
             return [];
         }
 
-        return await ReadAsync((connection, ct) =>
+        return await ReadAsync((session, ct) =>
         {
-            var facts = FactsByKey(connection, found.Select(n => n.FactKey), ct);
-            var entities = EntitiesById(connection, found.Select(n => n.NeighbourId), ct);
+            var facts = FactsByKey(session, found.Select(n => n.FactKey), ct);
+            var entities = EntitiesById(session, found.Select(n => n.NeighbourId), ct);
             var neighbours = new List<Neighbour>(found.Count);
             foreach (var item in found)
             {
@@ -334,16 +337,16 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         ArgumentNullException.ThrowIfNull(factKey);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return await ReadAsync((connection, ct) =>
+        return await ReadAsync((session, ct) =>
         {
-            var fact = FactsByKey(connection, [factKey], ct).GetValueOrDefault(factKey);
+            var fact = FactsByKey(session, [factKey], ct).GetValueOrDefault(factKey);
             if (fact is null)
             {
                 return Task.FromResult<EvidencePage?>(null);
             }
 
-            var total = Scalar<long>(connection, Sql.Get("evidence-count.sql"), ("$fact_key", factKey));
-            var items = Query(connection, "evidence-page.sql", [("$fact_key", factKey), ("$limit", limit), ("$offset", offset)], SqliteRows.Evidence, ct);
+            var total = Query(session, "evidence-count.sql", [("$fact_key", factKey)], r => r.GetInt64(0), ct).Single();
+            var items = Query(session, "evidence-page.sql", [("$fact_key", factKey), ("$limit", limit), ("$offset", offset)], SqliteRows.Evidence, ct);
             return Task.FromResult<EvidencePage?>(new EvidencePage(fact, (int)total, offset, items));
         }, cancellationToken);
     }
@@ -353,8 +356,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return await ReadAsync((connection, ct) => Task.FromResult<IReadOnlyList<DocumentSummary>>(
-            Query(connection, "list-documents.sql", [("$limit", limit), ("$offset", offset)], SqliteRows.Document, ct)), cancellationToken);
+        return await ReadAsync((session, ct) => Task.FromResult<IReadOnlyList<DocumentSummary>>(
+            Query(session, "list-documents.sql", [("$limit", limit), ("$offset", offset)], SqliteRows.Document, ct)), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -425,6 +428,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
             await _writeConnection.DisposeAsync();
         }
 
+        _readers.Dispose();
         _index.Dispose();
         _writeGate.Dispose();
         _initGate.Dispose();
@@ -493,34 +497,38 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         }
     }
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(Func<ReadSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
         return await ReadUninitializedAsync(read, cancellationToken);
     }
 
-    private async Task<T> ReadUninitializedAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    private async Task<T> ReadUninitializedAsync<T>(Func<ReadSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         return await _retry.ExecuteAsync(async ct =>
         {
-            await using var connection = await OpenReadConnectionAsync(ct);
-            return await read(connection, ct);
+            var session = await _readers.RentAsync(ct);
+            var completed = false;
+            try
+            {
+                var result = await read(session, ct);
+                completed = true;
+                return result;
+            }
+            finally
+            {
+                _readers.Return(session, reusable: completed);
+            }
         }, cancellationToken);
     }
 
     private Task<T?> QueryFirstAsync<T>(string resource, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
         where T : class =>
-        ReadAsync((connection, ct) => Task.FromResult(Query(connection, resource, parameters, map, ct).FirstOrDefault()), cancellationToken);
+        ReadAsync((session, ct) => Task.FromResult(Query(session, resource, parameters, map, ct).FirstOrDefault()), cancellationToken);
 
-    private static List<T> Query<T>(SqliteConnection connection, string resource, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    private static List<T> Query<T>(ReadSession session, string resource, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql.Get(resource);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
+        var command = session.Command(resource, parameters);
         var rows = new List<T>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -556,10 +564,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static Dictionary<string, List<string>> Aliases(SqliteConnection connection, IEnumerable<string> ids)
+    private static Dictionary<string, List<string>> Aliases(ReadSession session, IEnumerable<string> ids)
     {
         var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (id, alias) in Query(connection, "aliases-by-ids.sql", [("$ids", JsonArray(ids))], r => (r.GetString(0), r.GetString(1)), CancellationToken.None))
+        foreach (var (id, alias) in Query(session, "aliases-by-ids.sql", [("$ids", JsonArray(ids))], r => (r.GetString(0), r.GetString(1)), CancellationToken.None))
         {
             if (!aliases.TryGetValue(id, out var list))
             {
@@ -572,22 +580,22 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         return aliases;
     }
 
-    private static List<EntitySummary> WithAliases(SqliteConnection connection, List<EntitySummary> entities)
+    private static List<EntitySummary> WithAliases(ReadSession session, List<EntitySummary> entities)
     {
         if (entities.Count == 0)
         {
             return entities;
         }
 
-        var aliases = Aliases(connection, entities.Select(e => e.Id));
+        var aliases = Aliases(session, entities.Select(e => e.Id));
         return [.. entities.Select(e => aliases.TryGetValue(e.Id, out var list) ? e with { Aliases = list } : e)];
     }
 
-    private static Dictionary<string, FactSummary> FactsByKey(SqliteConnection connection, IEnumerable<string> keys, CancellationToken cancellationToken) =>
-        Query(connection, "facts-by-keys.sql", [("$keys", JsonArray(keys))], SqliteRows.Fact, cancellationToken)
+    private static Dictionary<string, FactSummary> FactsByKey(ReadSession session, IEnumerable<string> keys, CancellationToken cancellationToken) =>
+        Query(session, "facts-by-keys.sql", [("$keys", JsonArray(keys))], SqliteRows.Fact, cancellationToken)
             .ToDictionary(f => f.FactKey, StringComparer.Ordinal);
 
-    private static Dictionary<string, EntitySummary> EntitiesById(SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        WithAliases(connection, Query(connection, "entities-by-ids.sql", [("$ids", JsonArray(ids))], r => SqliteRows.Entity(r, []), cancellationToken))
+    private static Dictionary<string, EntitySummary> EntitiesById(ReadSession session, IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        Query(session, "entities-by-ids.sql", [("$ids", JsonArray(ids))], r => SqliteRows.Entity(r, SqliteRows.JsonList(r, 5)), cancellationToken)
             .ToDictionary(e => e.Id, StringComparer.Ordinal);
 }

@@ -22,8 +22,16 @@ internal static class SqliteRows
     public static RelationType Type(string value) =>
         RelationTypes.TryParse(value, out var type) ? type : throw new InvalidDataException($"Unknown relation type '{value}' in the database.");
 
-    public static IReadOnlyList<string> JsonList(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? [] : JsonSerializer.Deserialize(reader.GetString(ordinal), SqliteJson.Default.ListString) ?? [];
+    public static IReadOnlyList<string> JsonList(SqliteDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return [];
+        }
+
+        var json = reader.GetString(ordinal);
+        return json == "[]" ? [] : JsonSerializer.Deserialize(json, SqliteJson.Default.ListString) ?? [];
+    }
 
     /// <summary>fact_key, type, subject_id, object_id, confidence, doc_count, first_seen.</summary>
     public static IndexedFact IndexedFact(SqliteDataReader reader) => new(

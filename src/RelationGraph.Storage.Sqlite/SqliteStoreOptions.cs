@@ -33,13 +33,36 @@ public sealed class SqliteStoreOptions : IValidatableObject
     [Range(0, 10_000_000)]
     public int CachedFacts { get; set; } = 20_000;
 
+    /// <summary>
+    /// Titles and sources of quoted documents path answers keep in memory (0 turns this cache off). Default 50 000
+    /// (≈ 0.2 kB each).
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int CachedDocuments { get; set; } = 50_000;
+
     /// <summary>Evidence quotes cached per fact: requests for up to this many per hop are served from memory. Default 3, the API's default.</summary>
     [Range(0, 20)]
     public int CachedEvidencePerFact { get; set; } = 3;
 
     /// <summary>
+    /// Read connections the store keeps open, each with its statements compiled; reads beyond this many wait for one.
+    /// Default: the processor count, at least 4 (reads are short and mostly CPU: more connections than cores add
+    /// memory, not speed).
+    /// </summary>
+    [Range(1, 256)]
+    public int ReadConnections { get; set; } = Math.Max(4, Environment.ProcessorCount);
+
+    /// <summary>
+    /// SQLite page cache per read connection, in KiB (<c>cache_size</c>); with <see cref="ReadConnections"/> it bounds
+    /// the native memory reads hold. Default 8192 (8 MB).
+    /// </summary>
+    [Range(64, 4_194_304)]
+    public int ReadCacheKilobytes { get; set; } = 8192;
+
+    /// <summary>
     /// Bytes of the database file read connections map into memory (SQLite <c>mmap_size</c>) instead of copying pages
-    /// with read calls; 0 turns mapping off. Mapped pages are the OS file cache, shared and reclaimable, but count in RSS.
+    /// with read calls; 0 turns mapping off. Mapped pages are the OS file cache, shared and reclaimable, but count in RSS,
+    /// once per read connection (each maps the file itself).
     /// </summary>
     [Range(0, long.MaxValue)]
     public long ReadMmapBytes { get; set; }

@@ -130,7 +130,7 @@ internal static class RestBenchmark
                 IPathTarget[] targets =
                 [
                     reference, search, storeCall, rest,
-                    resolve, floor, json, new ConnectionOpenTarget(databasePath),
+                    resolve, floor, json,
                     .. SqlQueryTargets.Create(databasePath, store.Index, pairs, RestPathTarget.K, new PathRequest { FromId = "", ToId = "" }.EvidencePerHop),
                 ];
                 var runs = await SequentialAsync(pairs, targets);

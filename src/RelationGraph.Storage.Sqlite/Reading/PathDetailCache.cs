@@ -1,3 +1,4 @@
+using System.Numerics;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
 
@@ -21,34 +22,61 @@ internal sealed record CachedFact(FactSummary Fact, IReadOnlyList<EvidenceView> 
     }
 }
 
+/// <summary>A document as an evidence quote names it.</summary>
+/// <param name="Title">The document's title, if it has one.</param>
+/// <param name="SourceUri">Where the document came from.</param>
+internal sealed record DocumentLabel(string? Title, string SourceUri);
+
 /// <summary>
 /// What path answers read from SQLite besides the search itself (entity summaries, fact totals and the best
-/// evidence per fact), held in memory so a repeated hop costs no query. Bounded by entry counts.
+/// evidence per fact, the titles and sources of the documents quoted), held in memory so a repeated hop costs
+/// no query. Bounded by entry counts.
 /// </summary>
 /// <remarks>
+/// <para>
+/// An entry is kept the second time it is read from SQLite, not the first (a "doorkeeper": one bit per hashed key,
+/// cleared after about as many keys as the caches hold). A workload of new questions otherwise replaces the
+/// whole cache every few thousand requests: each insert evicts an entry the GC has long promoted, so the old
+/// generation fills with garbage faster than it is collected (at 1M entities with only new pairs, about 270 MB
+/// of the heap's growth under load), and the entries evicted were rarely asked for again. Hops that recur
+/// (hubs, repeated questions) are kept from their second read on. Document labels are kept from their first read:
+/// documents are few next to the quotes that name them.
+/// </para>
+/// <para>
 /// Kept correct by the write path: after each commit the store hands it the document's
 /// <see cref="PathIndexDelta"/>, which lists every entity and fact the document touched (its old and new
 /// mentions and evidence), and those entries are dropped. A read that began before such a write may carry
 /// the old values, so a fill is kept only when no write has been applied since the reader took its
 /// <see cref="Generation"/> (checked under the same lock the invalidation holds). Assumes this store is the
 /// only writer of its database, as the path index does.
+/// </para>
 /// </remarks>
 internal sealed class PathDetailCache
 {
     private readonly Lock _gate = new();
+    private readonly ulong[] _readOnce;
+    private readonly int _readOnceLimit;
+    private int _readOnceCount;
     private long _generation;
 
-    public PathDetailCache(int entityCapacity, int factCapacity, int evidencePerFact)
+    public PathDetailCache(int entityCapacity, int factCapacity, int evidencePerFact, int documentCapacity = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(evidencePerFact);
         Entities = new BoundedCache<string, EntitySummary>(entityCapacity, StringComparer.Ordinal);
         Facts = new BoundedCache<string, CachedFact>(factCapacity, StringComparer.Ordinal);
+        Documents = new BoundedCache<string, DocumentLabel>(documentCapacity, StringComparer.Ordinal);
         EvidencePerFact = evidencePerFact;
+
+        // 8 bits per key it may hold before clearing: a key never read passes as "read once" about 1 time in 8
+        _readOnceLimit = Math.Max(512, entityCapacity + factCapacity);
+        _readOnce = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)_readOnceLimit * 8 / 64)];
     }
 
     public BoundedCache<string, EntitySummary> Entities { get; }
 
     public BoundedCache<string, CachedFact> Facts { get; }
+
+    public BoundedCache<string, DocumentLabel> Documents { get; }
 
     /// <summary>Evidence read per fact on a miss when a request wants fewer, so later requests for up to this many hit.</summary>
     public int EvidencePerFact { get; }
@@ -57,7 +85,8 @@ internal sealed class PathDetailCache
     public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Keeps what a read found unless a write was applied after <paramref name="generation"/> was taken.</summary>
-    public void Fill(long generation, IEnumerable<EntitySummary> entities, IEnumerable<CachedFact> facts)
+    public void Fill(long generation, IEnumerable<EntitySummary> entities, IEnumerable<CachedFact> facts,
+        IEnumerable<KeyValuePair<string, DocumentLabel>>? documents = null)
     {
         lock (_gate)
         {
@@ -68,22 +97,61 @@ internal sealed class PathDetailCache
 
             foreach (var entity in entities)
             {
-                Entities.Set(entity.Id, entity);
+                if (Entities.Capacity > 0 && ReadBefore(entity.Id))
+                {
+                    Entities.Set(entity.Id, entity);
+                }
             }
 
             foreach (var fact in facts)
             {
-                Facts.Set(fact.Fact.FactKey, fact);
+                if (Facts.Capacity > 0 && ReadBefore(fact.Fact.FactKey))
+                {
+                    Facts.Set(fact.Fact.FactKey, fact);
+                }
+            }
+
+            foreach (var (id, label) in documents ?? [])
+            {
+                Documents.Set(id, label);
             }
         }
     }
 
+    // Under _gate. True when the key was read before (or shares its bit with one that was); otherwise marks it.
+    private bool ReadBefore(string key)
+    {
+        var bit = (uint)StringComparer.Ordinal.GetHashCode(key) & (uint)((_readOnce.Length * 64) - 1);
+        ref var word = ref _readOnce[bit >> 6];
+        var mask = 1UL << (int)(bit & 63);
+        if ((word & mask) != 0)
+        {
+            return true;
+        }
+
+        if (++_readOnceCount > _readOnceLimit)
+        {
+            Array.Clear(_readOnce);
+            _readOnceCount = 1;
+        }
+
+        word |= mask;
+        return false;
+    }
+
     /// <summary>Drops everything a committed write touched. Call after the commit, before the write returns.</summary>
-    public void Invalidate(PathIndexDelta delta)
+    /// <param name="delta">The entities and facts the write touched.</param>
+    /// <param name="documentId">The document written, whose title or source may have changed.</param>
+    public void Invalidate(PathIndexDelta delta, string? documentId = null)
     {
         lock (_gate)
         {
             _generation++;
+            if (documentId is not null)
+            {
+                Documents.Remove(documentId);
+            }
+
             foreach (var entity in delta.UpsertedEntities)
             {
                 Entities.Remove(entity.Id);

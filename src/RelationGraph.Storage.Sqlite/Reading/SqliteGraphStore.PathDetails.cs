@@ -14,12 +14,35 @@ public sealed partial class SqliteGraphStore
     /// <summary>The path-detail cache, for tests.</summary>
     internal PathDetailCache DetailCache => _cache;
 
+    /// <summary>The read sessions, for tests.</summary>
+    internal ReadSessionPool ReadSessions => _readers;
+
     /// <summary>Test hook: awaited after path details were read from SQLite and before they are offered to the cache.</summary>
     internal Func<Task>? AfterPathDetailsRead { get; set; }
 
-    // Reads map the database file instead of copying each page with a read() call into a small per-connection cache.
+    // A session's connection is the store's own (not Microsoft.Data.Sqlite's pool), closed when the session is.
+    private ReadSession OpenReadSession()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            ConfigureConnection(connection);
+            ConfigureReadConnection(connection);
+            return new ReadSession(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // The page cache is per connection, so its size times ReadConnections bounds what reads hold; with mmap, reads
+    // use the OS file cache directly instead of copying each page with a read() call into that cache.
     private void ConfigureReadConnection(SqliteConnection connection)
     {
+        ExecuteScript(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{_options.ReadCacheKilobytes};"));
         if (_options.ReadMmapBytes > 0)
         {
             ExecuteScript(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {_options.ReadMmapBytes};"));
@@ -34,8 +57,8 @@ public sealed partial class SqliteGraphStore
         }
 
         var generation = _cache.Generation;
-        var entity = await ReadAsync((connection, ct) =>
-            Task.FromResult(EntitiesById(connection, [entityId], ct).GetValueOrDefault(entityId)), cancellationToken);
+        var entity = await ReadAsync((session, ct) =>
+            Task.FromResult(EntitiesById(session, [entityId], ct).GetValueOrDefault(entityId)), cancellationToken);
         if (entity is not null)
         {
             _cache.Fill(generation, [entity], []);
@@ -133,26 +156,23 @@ public sealed partial class SqliteGraphStore
     {
         var generation = _cache.Generation;
         var perFact = Math.Max(evidencePerHop, _cache.EvidencePerFact);
-        var read = await ReadAsync((connection, ct) =>
+        var read = await ReadAsync((session, ct) =>
         {
-            using var snapshot = connection.BeginTransaction(deferred: true);
+            using var snapshot = session.BeginSnapshot();
             var facts = new List<CachedFact>();
+            var documents = new List<KeyValuePair<string, DocumentLabel>>();
             if (factKeys is not null)
             {
-                var evidence = perFact == 0
-                    ? []
-                    : Query(connection, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", perFact)], SqliteRows.Evidence, ct)
-                        .GroupBy(e => e.FactKey, StringComparer.Ordinal)
-                        .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceView>)[.. g], StringComparer.Ordinal);
-                foreach (var fact in FactsByKey(connection, factKeys, ct).Values)
+                var evidence = perFact == 0 ? [] : TopEvidence(session, factKeys, perFact, documents, ct);
+                foreach (var fact in FactsByKey(session, factKeys, ct).Values)
                 {
                     var top = evidence.GetValueOrDefault(fact.FactKey) ?? [];
                     facts.Add(new CachedFact(fact, top, HasAllEvidence: perFact > 0 && top.Count < perFact));
                 }
             }
 
-            var entities = entityIds is null ? [] : EntitiesById(connection, entityIds, ct).Values.ToList();
-            return Task.FromResult((facts, entities));
+            var entities = entityIds is null ? [] : EntitiesById(session, entityIds, ct).Values.ToList();
+            return Task.FromResult((facts, entities, documents));
         }, cancellationToken);
 
         if (AfterPathDetailsRead is { } hook)
@@ -160,7 +180,77 @@ public sealed partial class SqliteGraphStore
             await hook();
         }
 
-        _cache.Fill(generation, read.entities, read.facts);
-        return read;
+        _cache.Fill(generation, read.entities, read.facts, read.documents);
+        return (read.facts, read.entities);
+    }
+
+    // The best evidence per fact, best first; the quoted documents' titles and sources from the cache, or read
+    // (and added to documentsRead) in the same snapshot. Ranked as evidence-page.sql ranks a fact's evidence.
+    private Dictionary<string, IReadOnlyList<EvidenceView>> TopEvidence(ReadSession session, HashSet<string> factKeys, int perFact,
+        List<KeyValuePair<string, DocumentLabel>> documentsRead, CancellationToken cancellationToken)
+    {
+        var rows = Query(session, "top-evidence-by-fact.sql", [("$keys", JsonArray(factKeys)), ("$per_fact", perFact)], RankedEvidence.Read, cancellationToken);
+        var labels = new Dictionary<string, DocumentLabel>(StringComparer.Ordinal);
+        HashSet<string>? missing = null;
+        foreach (var row in rows)
+        {
+            if (!labels.ContainsKey(row.DocumentId))
+            {
+                if (_cache.Documents.TryGet(row.DocumentId, out var label))
+                {
+                    labels[row.DocumentId] = label;
+                }
+                else
+                {
+                    (missing ??= new HashSet<string>(StringComparer.Ordinal)).Add(row.DocumentId);
+                }
+            }
+        }
+
+        if (missing is not null)
+        {
+            foreach (var document in Query(session, "document-labels.sql", [("$ids", JsonArray(missing))],
+                r => KeyValuePair.Create(r.GetString(0), new DocumentLabel(SqliteRows.NullableString(r, 1), r.GetString(2))), cancellationToken))
+            {
+                labels[document.Key] = document.Value;
+                documentsRead.Add(document);
+            }
+        }
+
+        var evidence = new Dictionary<string, IReadOnlyList<EvidenceView>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            // evidence cascades with its document, so a label is always found; a row without one is dropped as the join did
+            if (labels.TryGetValue(row.DocumentId, out var label))
+            {
+                if (!evidence.TryGetValue(row.FactKey, out var list))
+                {
+                    evidence[row.FactKey] = list = new List<EvidenceView>(perFact);
+                }
+
+                ((List<EvidenceView>)list).Add(row.ToView(label));
+            }
+        }
+
+        return evidence;
+    }
+
+    /// <summary>A row of <c>top-evidence-by-fact.sql</c>: id, fact_key, doc_id, start, end, quote, citations, extractor, confidence.</summary>
+    private readonly record struct RankedEvidence(string Id, string FactKey, string DocumentId, int Start, int End, string Quote,
+        IReadOnlyList<string> Citations, string Extractor, double Confidence)
+    {
+        public static RankedEvidence Read(SqliteDataReader reader) => new(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetInt32(3),
+            reader.GetInt32(4),
+            reader.GetString(5),
+            SqliteRows.JsonList(reader, 6),
+            reader.GetString(7),
+            reader.GetDouble(8));
+
+        public EvidenceView ToView(DocumentLabel document) =>
+            new(Id, FactKey, DocumentId, document.Title, document.SourceUri, Start, End, Quote, Citations, Extractor, Confidence);
     }
 }
