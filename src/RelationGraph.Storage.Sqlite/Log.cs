@@ -25,4 +25,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning,
         Message = "A batch of {DocumentCount} documents was rolled back; writing them one transaction each")]
     public static partial void BatchRolledBack(this ILogger logger, int documentCount, Exception exception);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Background WAL checkpoint failed; the log keeps the pages and the next checkpoint retries")]
+    public static partial void CheckpointFailed(this ILogger logger, Exception exception);
 }

@@ -40,6 +40,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
 
     private SqliteConnection? _writeConnection;
     private DocumentWriter? _writer;
+    private WalCheckpointer? _checkpointer;
     private PathIndex _index = new();
     private volatile bool _initialized;
     private bool _disposed;
@@ -86,6 +87,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
     /// <summary>The path index, for diagnostics and tests.</summary>
     internal PathIndex Index => _index;
 
+    /// <summary>The background checkpointer once initialised, for tests.</summary>
+    internal WalCheckpointer? Checkpointer => _checkpointer;
+
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -108,14 +112,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
             {
                 await connection.OpenAsync(cancellationToken);
                 // temp tables and sort B-trees in memory (the default spills them to files); a larger page cache for the writer;
-                // checkpoints every 64 MB of WAL rather than 4 MB, so a hot page rewritten by many batches is copied back once
-                ExecuteScript(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
+                // WalCheckpointer copies the log back on its own thread; SQLite's own checkpoint on the writer's thread is only the
+                // backstop at four times that, for a log that outgrows the copying (a reader holding an old snapshot, say)
+                ExecuteScript(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+                ExecuteScript(connection, $"PRAGMA wal_autocheckpoint = {(int)Math.Min(int.MaxValue, 4L * _options.WalCheckpointPages):D};");
                 ConfigureConnection(connection);
                 connection.CreateAggregate("noisy_or", 1.0, static (double untrue, double confidence) => untrue * (1 - Math.Clamp(confidence, 0, 1)), static untrue => 1 - untrue);
                 await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);
                 ExecuteScript(connection, Sql.Get("touched-tables.sql"));
                 _writeConnection = connection;
                 _writer = new DocumentWriter(connection, _timeProvider);
+                _checkpointer = new WalCheckpointer(_connectionString, _options.WalCheckpointPages, _logger);
             }
             catch
             {
@@ -214,6 +221,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         writer.BeforeCommit = BeforeCommit;
         writer.NewDocumentFastPath = NewDocumentFastPath;
         var applied = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken);
+        await _checkpointer!.AfterCommitAsync(_writeConnection!);
         var results = new List<ApplyResult>(applied.Count);
         foreach (var (result, delta) in applied)
         {
@@ -422,6 +430,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         }
 
         _disposed = true;
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
+
         _writer?.Dispose();
         if (_writeConnection is not null)
         {

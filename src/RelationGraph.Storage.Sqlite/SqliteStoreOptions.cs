@@ -67,6 +67,14 @@ public sealed class SqliteStoreOptions : IValidatableObject
     [Range(0, long.MaxValue)]
     public long ReadMmapBytes { get; set; }
 
+    /// <summary>
+    /// Pages (4 kB) the writer appends to the write-ahead log before a background checkpoint copies them back into the
+    /// database file. Default 16 384 (64 MB): a page rewritten by many batches is copied back once, and the log file
+    /// stays near this size. The copying runs on its own connection, never on the writer's thread.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int WalCheckpointPages { get; set; } = 16_384;
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -42,6 +42,13 @@ internal static class IngestBenchmark
             Console.WriteLine(string.Create(inv, $"  ({factsExtracted} fact mentions extracted)"));
 
             var batchSize = IntOption(args, "--batch") ?? new IngestionOptions().BatchSize;
+            if (args.Contains("--store-only"))
+            {
+                var (alone, cpu) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize);
+                Report("store alone", docs, megabytes, alone, cpu);
+                return 0;
+            }
+
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var database = Path.Combine(dir, "bench.db");
@@ -68,9 +75,9 @@ internal static class IngestBenchmark
             // CPU time does not depend on what else the machine runs: store cost per document beside extraction's
             var storeCpuPerDoc = (endToEndCpu - extractCpu).TotalMilliseconds / docs;
             Console.WriteLine(string.Create(inv, $"CPU per document: extraction {extractCpu.TotalMilliseconds / docs:0.00} ms, store and pipeline {storeCpuPerDoc:0.00} ms (ratio {storeCpuPerDoc / (extractCpu.TotalMilliseconds / docs):0.00})"));
-            foreach (var (done, workingSet, managed) in memory.Samples)
+            foreach (var (done, workingSet, managed, committed, sqlite) in memory.Samples)
             {
-                Console.WriteLine(string.Create(inv, $"memory at {done,6} documents: working set {workingSet / 1_048_576.0:0} MB, managed heap {managed / 1_048_576.0:0} MB"));
+                Console.WriteLine(string.Create(inv, $"memory at {done,6} documents: working set {workingSet / 1_048_576.0:0} MB, managed heap {managed / 1_048_576.0:0} MB (GC committed {committed / 1_048_576.0:0} MB), SQLite {sqlite / 1_048_576.0:0} MB"));
             }
 
             Console.WriteLine(string.Create(inv, $"peak working set (whole run, the store-alone phase included): {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:0} MB"));
@@ -143,7 +150,7 @@ internal static class IngestBenchmark
     {
         private readonly Queue<int> _thresholds = new([Math.Max(1, total / 10), Math.Max(1, total / 2), total]);
 
-        public List<(int Done, long WorkingSet, long Managed)> Samples { get; } = [];
+        public List<(int Done, long WorkingSet, long Managed, long GcCommitted, long Sqlite)> Samples { get; } = [];
 
         public void Report(IngestionProgress value)
         {
@@ -151,7 +158,7 @@ internal static class IngestBenchmark
             {
                 _thresholds.Dequeue();
                 using var process = Process.GetCurrentProcess();
-                Samples.Add((value.Done, process.WorkingSet64, GC.GetTotalMemory(false)));
+                Samples.Add((value.Done, process.WorkingSet64, GC.GetTotalMemory(false), GC.GetGCMemoryInfo().TotalCommittedBytes, SQLitePCL.raw.sqlite3_memory_used()));
             }
         }
     }

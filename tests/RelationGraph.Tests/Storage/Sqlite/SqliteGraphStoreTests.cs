@@ -234,6 +234,27 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Acme, K = 51 }, Ct));
     }
 
+    [Fact]
+    public async Task ApplyAsync_ManyCommits_CheckpointsInTheBackgroundAndKeepsTheLogSmall()
+    {
+        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), options => options.WalCheckpointPages = 8);
+        long largestLog = 0;
+        for (var i = 0; i < 30; i++)
+        {
+            await store.ApplyAsync([Hires(i)], Ct);
+            await store.Checkpointer!.WhenIdle;
+            largestLog = Math.Max(largestLog, new FileInfo(_files.DatabasePath + "-wal").Length);
+        }
+
+        // every commit wrote more than 8 pages, so each one was copied back and the log restarted from its beginning
+        Assert.True(store.Checkpointer!.Completed >= 29, $"{store.Checkpointer.Completed} checkpoints");
+        Assert.True(largestLog < 30 * 8 * 4096, $"the log grew to {largestLog} bytes");
+    }
+
+    private static GraphBatch Hires(int i) =>
+        TestData.Batch($"docs/hire-{i}.txt", $"Acme Corp hired Person{i:D3} Example as a driver.",
+            ($"Person{i:D3} Example", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, $"Acme Corp hired Person{i:D3} Example"));
+
     private static GraphBatch Shrink(string text) =>
         TestData.Batch("docs/acme.txt", text,
             ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"));
