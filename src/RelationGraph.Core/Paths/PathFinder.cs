@@ -31,12 +31,12 @@ internal sealed class PathFinder
     private long _meetingScanLimit;
     private HashSet<int>? _blockedEdges;
 
-    public PathFinder(PathIndex index, PathFilterMask filter, SearchBudget budget)
+    public PathFinder(PathIndex index, PathFilterMask filter, SearchBudget budget, SearchScratch scratch)
     {
         _index = index;
         _filter = filter;
         _budget = budget;
-        _scratch = SearchScratch.For(index.NodeCapacity);
+        _scratch = scratch;
         _ranking = new PathRanking(index);
     }
 

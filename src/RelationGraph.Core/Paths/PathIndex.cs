@@ -33,6 +33,9 @@ public sealed class PathIndex : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
+    // at most this many searches run at once, each with its own buffers; more would only wait for a core
+    private readonly SearchScratchPool _scratches = new(Math.Max(2, Environment.ProcessorCount));
+
     private static readonly string[] EntityPrefixes = [.. EntityKinds.All.Select(EntityKinds.Prefix)];
     private static readonly string[] FactPrefixes = ["fact"];
 
@@ -269,9 +272,17 @@ public sealed class PathIndex : IDisposable
             }
 
             var budget = new SearchBudget(timeProvider, deadline, cancellationToken);
-            var finder = new PathFinder(this, PathFilterMask.Compile(request.Filter), budget);
-            var (paths, timedOut) = finder.Find(from, to, request.Mode, request.MaxHops, request.K);
-            return new PathSearchResult([.. paths.Select(ToFoundPath)], timedOut);
+            var scratch = _scratches.Rent(NodeCapacity);
+            try
+            {
+                var finder = new PathFinder(this, PathFilterMask.Compile(request.Filter), budget, scratch);
+                var (paths, timedOut) = finder.Find(from, to, request.Mode, request.MaxHops, request.K);
+                return new PathSearchResult([.. paths.Select(ToFoundPath)], timedOut);
+            }
+            finally
+            {
+                _scratches.Return(scratch);
+            }
         }
         finally
         {
@@ -326,7 +337,11 @@ public sealed class PathIndex : IDisposable
     }
 
     /// <summary>Releases the lock.</summary>
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _scratches.Dispose();
+    }
 
     /// <summary>
     /// The live adjacency as sorted text lines ("node: fact neighbour direction type conf docs reported"), so an
@@ -358,6 +373,9 @@ public sealed class PathIndex : IDisposable
     }
 
     internal int NodeCapacity => _nodeCount;
+
+    /// <summary>Search buffer sets created so far (see <see cref="SearchScratchPool"/>), for tests.</summary>
+    internal int SearchBuffersCreated => _scratches.Created;
 
     /// <summary>Adjacency changes (and overlay entries) tolerated before compaction, whatever the base size (tests lower it).</summary>
     internal int MinCompactionEntries { get; set; } = 4096;

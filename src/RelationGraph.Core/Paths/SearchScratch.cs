@@ -3,14 +3,11 @@ using System.Runtime.CompilerServices;
 namespace RelationGraph.Core.Paths;
 
 /// <summary>
-/// Per-thread search buffers sized to the node count. Marks are stamps rather than booleans, so a new
-/// search takes a fresh stamp instead of clearing a million-entry array.
+/// Search buffers sized to the node count (about 34 MB at a million entities), lent by a <see cref="SearchScratchPool"/>.
+/// Marks are stamps rather than booleans, so a new search takes a fresh stamp instead of clearing a million-entry array.
 /// </summary>
 internal sealed class SearchScratch
 {
-    [ThreadStatic]
-    private static SearchScratch? t_current;
-
     // more than PathRequest.MaxHopsLimit levels, so a search's base plus a level never reaches the next search's base
     private const int LevelsPerSearch = 16;
 
@@ -57,18 +54,11 @@ internal sealed class SearchScratch
 
     public List<int> Next { get; } = [];
 
-    public static SearchScratch For(int nodeCount)
-    {
-        var scratch = t_current;
-        if (scratch is null || scratch.Blocked.Length < nodeCount)
-        {
-            // grow with headroom so nodes added by ingestion do not reallocate every search
-            scratch = new SearchScratch(Math.Max(1024, nodeCount + (nodeCount / 8)));
-            t_current = scratch;
-        }
+    /// <summary>Nodes the buffers have room for.</summary>
+    public int Capacity => Blocked.Length;
 
-        return scratch;
-    }
+    /// <summary>New buffers for <paramref name="nodeCount"/> nodes, with headroom so nodes added by ingestion do not reallocate every search.</summary>
+    public static SearchScratch Create(int nodeCount) => new(Math.Max(1024, nodeCount + (nodeCount / 8)));
 
     public int NextStamp()
     {
@@ -129,6 +119,57 @@ internal sealed class SearchScratch
         array.CopyTo(grown, 0);
         return grown;
     }
+}
+
+/// <summary>
+/// Lends <see cref="SearchScratch"/> buffers to searches, at most <c>size</c> at a time: a search waits for one rather
+/// than allocating its own. The searches are short and CPU-bound, so more of them at once than there are cores gains
+/// nothing, while buffers kept per thread (as before) cost 34 MB at a million entities for every thread that ever
+/// searched: the API's memory grew with its thread count.
+/// </summary>
+internal sealed class SearchScratchPool(int size) : IDisposable
+{
+    private readonly SemaphoreSlim _available = new(size, size);
+    private readonly Stack<SearchScratch> _idle = new();
+    private int _created;
+
+    /// <summary>Buffers created so far (replacements for outgrown ones included), for tests.</summary>
+    public int Created => Volatile.Read(ref _created);
+
+    /// <summary>
+    /// Waits for a free buffer set with room for <paramref name="nodeCount"/> nodes; give it back with <see cref="Return"/>.
+    /// The wait is not cancellable: it lasts until another search ends, and every search is bounded by its time limit,
+    /// so a cancelled request still gets its "timed out" answer from the search itself.
+    /// </summary>
+    public SearchScratch Rent(int nodeCount)
+    {
+        _available.Wait();
+        SearchScratch? scratch;
+        lock (_idle)
+        {
+            _idle.TryPop(out scratch);
+        }
+
+        if (scratch is null || scratch.Capacity < nodeCount)
+        {
+            Interlocked.Increment(ref _created);
+            scratch = SearchScratch.Create(nodeCount);
+        }
+
+        return scratch;
+    }
+
+    public void Return(SearchScratch scratch)
+    {
+        lock (_idle)
+        {
+            _idle.Push(scratch);
+        }
+
+        _available.Release();
+    }
+
+    public void Dispose() => _available.Dispose();
 }
 
 /// <summary>A node's state in the distance search, valid while its stamp is the search's: hop distance.</summary>

@@ -498,6 +498,36 @@ public sealed class PathIndexTests
         Assert.Single(index.GetNeighbours("org", PathFilter.None, 1));
     }
 
+    [Fact]
+    public void FindPaths_ManyThreadsAtOnce_ShareAFewBufferSetsAndAnswerAsAlone()
+    {
+        using var index = RandomGraph.Build(nodes: 20_000, edgesPerNode: 3, seed: 11);
+        var requests = Enumerable.Range(0, 64)
+            .Select(i => new PathRequest { FromId = RandomGraph.Id(i * 7), ToId = RandomGraph.Id(19_999 - (i * 13)), Mode = (PathMode)(i % 3), MaxHops = 5, K = 3 })
+            .ToList();
+        var alone = requests.Select(r => Describe(index.FindPaths(r, TimeProvider.System, long.MaxValue, Ct))).ToList();
+
+        var together = new string[requests.Count];
+        using var start = new Barrier(16);
+        var threads = Enumerable.Range(0, 16).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait(Ct);
+            for (var i = t; i < requests.Count; i += 16)
+            {
+                together[i] = Describe(index.FindPaths(requests[i], TimeProvider.System, long.MaxValue, Ct));
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Equal(alone, together);
+        // buffers are sized to the graph (34 MB at a million entities): 16 threads must not mean 16 sets
+        Assert.InRange(index.SearchBuffersCreated, 1, Math.Max(2, Environment.ProcessorCount));
+    }
+
+    private static string Describe(PathSearchResult result) =>
+        $"{result.TimedOut}:" + string.Join('|', result.Paths.Select(p => string.Join('>', p.NodeIds) + "/" + string.Join(',', p.Hops.Select(h => h.FactKey))));
+
     private static PathSearchResult Find(PathIndex index, string from, string to, PathMode mode = PathMode.Shortest, int k = 3, int maxHops = 4, PathFilter? filter = null) =>
         index.FindPaths(new PathRequest { FromId = from, ToId = to, Mode = mode, K = k, MaxHops = maxHops, Filter = filter ?? PathFilter.None },
             TimeProvider.System, long.MaxValue, Ct);
