@@ -71,4 +71,13 @@ internal static class TestData
     public const string BobText = "Bob Baker is a close associate of Alice Able. Alice Able, an Acme Corp engineer, declined to comment.";
 
     public static string Id(EntityKind kind, string name) => StableId.Entity(kind, name);
+
+    /// <summary>Ids of the entities the fixture documents (<see cref="AcmeDocument"/>, <see cref="BobDocument"/>) name.</summary>
+    public static readonly string AliceId = Id(EntityKind.Person, "Alice Able");
+
+    public static readonly string BobId = Id(EntityKind.Person, "Bob Baker");
+
+    public static readonly string AcmeId = Id(EntityKind.Organisation, "Acme Corp");
+
+    public static readonly string MinistryId = Id(EntityKind.Organisation, "Ministry of Works");
 }

@@ -15,10 +15,10 @@ public abstract class GraphStoreContractTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string Alice = TestData.Id(EntityKind.Person, "Alice Able");
-    private static readonly string Bob = TestData.Id(EntityKind.Person, "Bob Baker");
-    private static readonly string Acme = TestData.Id(EntityKind.Organisation, "Acme Corp");
-    private static readonly string Ministry = TestData.Id(EntityKind.Organisation, "Ministry of Works");
+    private static readonly string Alice = TestData.AliceId;
+    private static readonly string Bob = TestData.BobId;
+    private static readonly string Acme = TestData.AcmeId;
+    private static readonly string Ministry = TestData.MinistryId;
 
     [Fact]
     public async Task ApplyAsync_NewDocument_StoresEverything()

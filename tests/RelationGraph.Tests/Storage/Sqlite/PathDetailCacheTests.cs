@@ -10,10 +10,10 @@ namespace RelationGraph.Tests.Storage.Sqlite;
 /// <summary>The store's in-memory path details must never outlive the data they were read from.</summary>
 public sealed class PathDetailCacheTests : IAsyncDisposable
 {
-    private static readonly string Alice = TestData.Id(EntityKind.Person, "Alice Able");
-    private static readonly string Bob = TestData.Id(EntityKind.Person, "Bob Baker");
-    private static readonly string Acme = TestData.Id(EntityKind.Organisation, "Acme Corp");
-    private static readonly string Ministry = TestData.Id(EntityKind.Organisation, "Ministry of Works");
+    private static readonly string Alice = TestData.AliceId;
+    private static readonly string Bob = TestData.BobId;
+    private static readonly string Acme = TestData.AcmeId;
+    private static readonly string Ministry = TestData.MinistryId;
 
     private readonly SqliteTestFiles _files = new();
 

@@ -27,9 +27,9 @@ public sealed class PathEvidenceReadTests : IAsyncDisposable
         ORDER BY fact_key, rank;
         """;
 
-    private static readonly string Alice = TestData.Id(EntityKind.Person, "Alice Able");
-    private static readonly string Acme = TestData.Id(EntityKind.Organisation, "Acme Corp");
-    private static readonly string Ministry = TestData.Id(EntityKind.Organisation, "Ministry of Works");
+    private static readonly string Alice = TestData.AliceId;
+    private static readonly string Acme = TestData.AcmeId;
+    private static readonly string Ministry = TestData.MinistryId;
 
     private readonly SqliteTestFiles _files = new();
 

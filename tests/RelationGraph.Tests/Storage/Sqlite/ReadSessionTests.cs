@@ -11,10 +11,10 @@ namespace RelationGraph.Tests.Storage.Sqlite;
 /// <summary>Reads run on connections the store keeps open with their statements compiled; answers must not notice.</summary>
 public sealed class ReadSessionTests : IAsyncDisposable
 {
-    private static readonly string Alice = TestData.Id(EntityKind.Person, "Alice Able");
-    private static readonly string Bob = TestData.Id(EntityKind.Person, "Bob Baker");
-    private static readonly string Acme = TestData.Id(EntityKind.Organisation, "Acme Corp");
-    private static readonly string Ministry = TestData.Id(EntityKind.Organisation, "Ministry of Works");
+    private static readonly string Alice = TestData.AliceId;
+    private static readonly string Bob = TestData.BobId;
+    private static readonly string Acme = TestData.AcmeId;
+    private static readonly string Ministry = TestData.MinistryId;
 
     private readonly SqliteTestFiles _files = new();
 

@@ -12,8 +12,8 @@ namespace RelationGraph.Tests.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteWritePathTests : IAsyncDisposable
 {
-    private static readonly string Alice = TestData.Id(EntityKind.Person, "Alice Able");
-    private static readonly string Bob = TestData.Id(EntityKind.Person, "Bob Baker");
+    private static readonly string Alice = TestData.AliceId;
+    private static readonly string Bob = TestData.BobId;
 
     private readonly SqliteTestFiles _files = new();
 
