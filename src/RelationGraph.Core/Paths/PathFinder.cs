@@ -319,12 +319,9 @@ internal sealed class PathFinder
         _meetingCap = meetingCap;
         _edgesScanned = 0;
         _meetingScanLimit = long.MaxValue;
-        scratch.LinkCount = 0;
         var seen = scratch.Seen;
         seen[(SearchScratch.SeenStride * from) + ForwardSide] = _searchBase;
-        scratch.Heads[(SearchScratch.SeenStride * from) + ForwardSide] = -1;
         seen[(SearchScratch.SeenStride * to) + BackwardSide] = _searchBase;
-        scratch.Heads[(SearchScratch.SeenStride * to) + BackwardSide] = -1;
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
         var next = scratch.Next;
@@ -360,10 +357,12 @@ internal sealed class PathFinder
         return -1;
     }
 
-    // Grows one side by a level into next, linking each reached node to every parent that reaches it on
-    // a shortest route. Per edge it reads one int (both sides' marks of the neighbour, adjacent in Seen),
-    // like a plain BFS. Once the two searches meet the length is known, so the rest of the level only
-    // looks for more meeting edges (no new nodes, no links). Collecting every meeting edge can mean
+    // Grows one side by a level into next, marking each reached node with its hop distance. Per edge it reads
+    // one int (both sides' marks of the neighbour, adjacent in Seen), like a plain BFS; parents are not
+    // recorded: the enumeration finds them again among a path node's neighbours by their distance marks,
+    // which costs a scan of the few nodes on the paths instead of a link written for every node reached.
+    // Once the two searches meet the length is known, so the rest of the level only looks for more meeting
+    // edges (no new nodes). Collecting every meeting edge can mean
     // scanning a hub's whole adjacency, which a single-path BFS never does, so collection stops at the
     // cap (each meeting edge yields at least one distinct path, more could not be enumerated) or after
     // a bounded extra scan past the first meeting: a quarter of the work done so far, at least
@@ -374,7 +373,6 @@ internal sealed class PathFinder
         var scratch = _scratch;
         next.Clear();
         var seen = scratch.Seen;
-        var heads = scratch.Heads;
         var other = side ^ 1;
         var searchBase = _searchBase;
         var reachedMark = searchBase + level + 1;
@@ -429,14 +427,8 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    var mark = seen[slot + side];
-                    if (mark >= searchBase)
+                    if (seen[slot + side] >= searchBase)
                     {
-                        if (mark == reachedMark)
-                        {
-                            scratch.AddLink(heads, slot + side, node, adjacent.Edge);
-                        }
-
                         continue;
                     }
 
@@ -446,8 +438,6 @@ internal sealed class PathFinder
                     }
 
                     seen[slot + side] = reachedMark;
-                    heads[slot + side] = -1;
-                    scratch.AddLink(heads, slot + side, node, adjacent.Edge);
                     next.Add(neighbour);
                 }
             }
@@ -478,6 +468,9 @@ internal sealed class PathFinder
         }
     }
 
+    // An edge the search could have walked: the enumeration re-checks what Expand checked before marking the far node.
+    private bool LinkAllowed(int edge) => !(_filter.FiltersEdges || _blockedEdges is { Count: > 0 }) || EdgeAllowed(edge);
+
     private bool EdgeAllowed(int edge)
     {
         if (_blockedEdges is { Count: > 0 } blockedEdges && blockedEdges.Contains(edge))
@@ -502,12 +495,19 @@ internal sealed class PathFinder
                 return nodes[0] == from && Suffix(suffixStart);
             }
 
-            var scratch = finder._scratch;
-            for (var link = scratch.Heads[(SearchScratch.SeenStride * nodes[position]) + ForwardSide]; link >= 0; link = scratch.LinkNext[link])
+            var seen = finder._scratch.Seen;
+            var parentMark = finder._searchBase + position - 1;
+            var adjacency = finder._index.Neighbours(nodes[position]);
+            finder._budget.Tick(adjacency.Length);
+            foreach (var adjacent in adjacency)
             {
-                finder._budget.Tick();
-                nodes[position - 1] = scratch.LinkParent[link];
-                edges[position - 1] = scratch.LinkEdge[link];
+                if (seen[(SearchScratch.SeenStride * adjacent.Node) + ForwardSide] != parentMark || !finder.LinkAllowed(adjacent.Edge))
+                {
+                    continue;
+                }
+
+                nodes[position - 1] = adjacent.Node;
+                edges[position - 1] = adjacent.Edge;
                 if (!Prefix(position - 1, suffixStart))
                 {
                     return false;
@@ -530,12 +530,19 @@ internal sealed class PathFinder
                 return output.Count < cap;
             }
 
-            var scratch = finder._scratch;
-            for (var link = scratch.Heads[(SearchScratch.SeenStride * nodes[position]) + BackwardSide]; link >= 0; link = scratch.LinkNext[link])
+            var seen = finder._scratch.Seen;
+            var nextMark = finder._searchBase + length - position - 1;
+            var adjacency = finder._index.Neighbours(nodes[position]);
+            finder._budget.Tick(adjacency.Length);
+            foreach (var adjacent in adjacency)
             {
-                finder._budget.Tick();
-                nodes[position + 1] = scratch.LinkParent[link];
-                edges[position] = scratch.LinkEdge[link];
+                if (seen[(SearchScratch.SeenStride * adjacent.Node) + BackwardSide] != nextMark || !finder.LinkAllowed(adjacent.Edge))
+                {
+                    continue;
+                }
+
+                nodes[position + 1] = adjacent.Node;
+                edges[position] = adjacent.Edge;
                 if (!Suffix(position + 1))
                 {
                     return false;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace RelationGraph.Core.Paths;
 
 /// <summary>
@@ -17,14 +15,13 @@ internal sealed class SearchScratch
     private SearchScratch(int capacity)
     {
         Seen = new int[SeenStride * capacity];
-        Heads = new int[SeenStride * capacity];
         StampBackward = new int[capacity];
         Backward = new NodeMark[capacity];
         Blocked = new int[capacity];
         OnPath = new int[capacity];
     }
 
-    /// <summary>Ints per node in <see cref="Seen"/> and <see cref="Heads"/>.</summary>
+    /// <summary>Ints per node in <see cref="Seen"/>.</summary>
     public const int SeenStride = 2;
 
     /// <summary>
@@ -34,9 +31,6 @@ internal sealed class SearchScratch
     /// the parent heads in the same entry measured slower: fewer nodes per cache line).
     /// </summary>
     public int[] Seen { get; }
-
-    /// <summary>First parent link (see <see cref="AddLink"/>) of each node and side, indexed like <see cref="Seen"/>; written only when a node is reached.</summary>
-    public int[] Heads { get; }
 
     /// <summary>Which distance search (<c>DistancesTo</c>) saw each node.</summary>
     public int[] StampBackward { get; }
@@ -84,40 +78,6 @@ internal sealed class SearchScratch
 
         _searchBase += LevelsPerSearch;
         return _searchBase;
-    }
-
-    /// <summary>Parent links: for a node, every (parent, edge) one BFS level closer to its side's start.</summary>
-    public int[] LinkParent { get; private set; } = new int[256];
-
-    public int[] LinkEdge { get; private set; } = new int[256];
-
-    public int[] LinkNext { get; private set; } = new int[256];
-
-    public int LinkCount { get; set; }
-
-    /// <summary>Records that the node whose head is at <paramref name="headSlot"/> is reached from <paramref name="parent"/> over <paramref name="edge"/> on a shortest route.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddLink(int[] heads, int headSlot, int parent, int edge)
-    {
-        if (LinkCount == LinkParent.Length)
-        {
-            var capacity = LinkParent.Length * 2;
-            LinkParent = Grow(LinkParent, capacity);
-            LinkEdge = Grow(LinkEdge, capacity);
-            LinkNext = Grow(LinkNext, capacity);
-        }
-
-        LinkParent[LinkCount] = parent;
-        LinkEdge[LinkCount] = edge;
-        LinkNext[LinkCount] = heads[headSlot];
-        heads[headSlot] = LinkCount++;
-    }
-
-    private static int[] Grow(int[] array, int capacity)
-    {
-        var grown = new int[capacity];
-        array.CopyTo(grown, 0);
-        return grown;
     }
 }
 
