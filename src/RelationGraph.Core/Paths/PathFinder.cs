@@ -495,6 +495,28 @@ internal sealed class PathFinder
                 return nodes[0] == from && Suffix(suffixStart);
             }
 
+            if (position == 1)
+            {
+                // the only parent is the source itself
+                var toSource = ShorterSide(nodes[1], from, out var match);
+                foreach (var adjacent in toSource)
+                {
+                    if (adjacent.Node != match || !finder.LinkAllowed(adjacent.Edge))
+                    {
+                        continue;
+                    }
+
+                    nodes[0] = from;
+                    edges[0] = adjacent.Edge;
+                    if (!Suffix(suffixStart))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
             var seen = finder._scratch.Seen;
             var parentMark = finder._searchBase + position - 1;
             var adjacency = finder._index.Neighbours(nodes[position]);
@@ -517,6 +539,18 @@ internal sealed class PathFinder
             return true;
         }
 
+        // The edges joining a path node to an end of the path are in both their adjacencies: scan the shorter one
+        // (a hub next to the source or the target would otherwise be read whole to find one neighbour).
+        private ReadOnlySpan<PathIndex.Adjacent> ShorterSide(int node, int end, out int match)
+        {
+            var fromNode = finder._index.Neighbours(node);
+            var fromEnd = finder._index.Neighbours(end);
+            var shorter = fromEnd.Length < fromNode.Length ? fromEnd : fromNode;
+            match = fromEnd.Length < fromNode.Length ? node : end;
+            finder._budget.Tick(shorter.Length);
+            return shorter;
+        }
+
         private bool Suffix(int position)
         {
             if (position == length)
@@ -528,6 +562,29 @@ internal sealed class PathFinder
 
                 output.Add(IndexPath.Create(nodes, edges, finder._index));
                 return output.Count < cap;
+            }
+
+            if (position == length - 1)
+            {
+                // the only successor is the target itself
+                var toTarget = ShorterSide(nodes[position], to, out var match);
+                foreach (var adjacent in toTarget)
+                {
+                    if (adjacent.Node != match || !finder.LinkAllowed(adjacent.Edge))
+                    {
+                        continue;
+                    }
+
+                    nodes[length] = to;
+                    edges[position] = adjacent.Edge;
+                    output.Add(IndexPath.Create(nodes, edges, finder._index));
+                    if (output.Count >= cap)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             var seen = finder._scratch.Seen;
