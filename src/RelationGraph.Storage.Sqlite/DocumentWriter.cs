@@ -162,7 +162,8 @@ internal sealed partial class DocumentWriter : IDisposable
             }
         }
 
-        foreach (var mention in batch.Mentions)
+        // the document's old rows are gone: only a record given twice could clash, and the later one wins
+        foreach (var mention in DistinctById(batch.Mentions, m => m.Id))
         {
             InsertMention(mention, document.Id);
         }
@@ -179,7 +180,7 @@ internal sealed partial class DocumentWriter : IDisposable
         }
 
         var newEvidence = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var evidence in batch.Evidence)
+        foreach (var evidence in DistinctById(batch.Evidence, e => e.Id))
         {
             newEvidence.Add(evidence.Id);
             InsertEvidence(evidence, document.Id);

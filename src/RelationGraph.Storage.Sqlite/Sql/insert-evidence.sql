@@ -1,2 +1,4 @@
-INSERT OR REPLACE INTO evidence (id, fact_key, doc_id, start, "end", quote, citations, extractor, confidence)
+-- Plain INSERT: the writer removes a document's old rows and repeated records first, and a conflict check
+-- of its own (OR REPLACE) cost one more B-tree seek per row, about a tenth of a batch job's writer time.
+INSERT INTO evidence (id, fact_key, doc_id, start, "end", quote, citations, extractor, confidence)
 VALUES ($id, $fact_key, $doc_id, $start, $end, $quote, $citations, $extractor, $confidence);
