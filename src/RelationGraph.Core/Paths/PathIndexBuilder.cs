@@ -116,12 +116,7 @@ public sealed class PathIndexBuilder(int nodeCapacity, int edgeCapacity)
     public void AddFact(string factKey, RelationType type, int subject, int obj, double confidence, int docCount, DateTimeOffset? firstReported)
     {
         ArgumentNullException.ThrowIfNull(factKey);
-        var index = Current();
-        ArgumentOutOfRangeException.ThrowIfNegative(subject);
-        ArgumentOutOfRangeException.ThrowIfNegative(obj);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, index.NodeCapacity);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(obj, index.NodeCapacity);
-        _factsStarted = true;
+        var index = CurrentForNumberedFact(subject, obj);
         index.AddEdgeForBuild(factKey, subject, obj, type, confidence, docCount, PathIndex.Edge.ReportedTicks(firstReported));
     }
 
@@ -129,12 +124,7 @@ public sealed class PathIndexBuilder(int nodeCapacity, int edgeCapacity)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddFact(ReadOnlySpan<byte> utf8FactKey, RelationType type, int subject, int obj, double confidence, int docCount, DateTimeOffset? firstReported)
     {
-        var index = Current();
-        ArgumentOutOfRangeException.ThrowIfNegative(subject);
-        ArgumentOutOfRangeException.ThrowIfNegative(obj);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, index.NodeCapacity);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(obj, index.NodeCapacity);
-        _factsStarted = true;
+        var index = CurrentForNumberedFact(subject, obj);
         index.AddEdgeForBuild(utf8FactKey, subject, obj, type, confidence, docCount, PathIndex.Edge.ReportedTicks(firstReported));
     }
 
@@ -186,6 +176,18 @@ public sealed class PathIndexBuilder(int nodeCapacity, int edgeCapacity)
     }
 
     private PathIndex Current() => _index ?? throw new InvalidOperationException("The index was already built.");
+
+    // A fact given by entity numbers: both must be numbers the index gave out; from here on no entity may be added.
+    private PathIndex CurrentForNumberedFact(int subject, int obj)
+    {
+        var index = Current();
+        ArgumentOutOfRangeException.ThrowIfNegative(subject);
+        ArgumentOutOfRangeException.ThrowIfNegative(obj);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, index.NodeCapacity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(obj, index.NodeCapacity);
+        _factsStarted = true;
+        return index;
+    }
 
     private static int Require(PathIndex index, string id) =>
         index.TryGetNode(id, out var node)
