@@ -77,9 +77,10 @@ internal sealed class WalCheckpointer(string connectionString, int thresholdPage
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
             Completed++;
         }
-        catch (Exception ex) when (ex is SqliteException or IOException)
+        catch (Exception ex)
         {
-            // nothing is lost: the log keeps the pages, and the next checkpoint (or closing the store) copies them
+            // whatever went wrong must not surface in the writer, whose commit already succeeded; nothing is lost:
+            // the log keeps the pages, and the next checkpoint (or closing the store) copies them
             logger.CheckpointFailed(ex);
         }
     }
