@@ -8,23 +8,12 @@ using RelationGraph.Storage.Sqlite.Reading;
 namespace RelationGraph.Tests.Storage.Sqlite;
 
 /// <summary>The store's in-memory path details must never outlive the data they were read from.</summary>
-public sealed class PathDetailCacheTests : IAsyncDisposable
+public sealed class PathDetailCacheTests : SqliteStoreTestBase
 {
-    private static readonly string Alice = TestData.AliceId;
-    private static readonly string Bob = TestData.BobId;
-    private static readonly string Acme = TestData.AcmeId;
-    private static readonly string Ministry = TestData.MinistryId;
-
-    private readonly SqliteTestFiles _files = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask DisposeAsync() => _files.DisposeAsync();
-
     [Fact]
     public async Task FindPathsAsync_DocumentReingestedWithNewQuotes_ServesTheNewEvidenceNotTheCachedOld()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         var request = new PathRequest { FromId = Alice, ToId = Ministry, MaxHops = 4 };
         await store.FindPathsAsync(request, Ct);
@@ -49,7 +38,7 @@ public sealed class PathDetailCacheTests : IAsyncDisposable
     [Fact]
     public async Task FindPathsAsync_AnotherDocumentAddsEvidenceToACachedFact_ShowsBothQuotesAndNewTotals()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         var request = new PathRequest { FromId = Alice, ToId = Acme };
         await store.FindPathsAsync(request, Ct);
@@ -69,7 +58,7 @@ public sealed class PathDetailCacheTests : IAsyncDisposable
     [Fact]
     public async Task GetEntitySummaryAsync_AnotherDocumentMentionsACachedEntity_ReturnsTheNewCounts()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         Assert.Equal(1, (await store.GetEntitySummaryAsync(Alice, Ct))!.DocCount);
         Assert.Equal(1, (await store.GetEntitySummaryAsync(Alice, Ct))!.DocCount);
@@ -85,7 +74,7 @@ public sealed class PathDetailCacheTests : IAsyncDisposable
     [Fact]
     public async Task FindPathsAsync_DocumentReingestedWithoutAFact_DropsThePathAndItsCachedHop()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
         var request = new PathRequest { FromId = Bob, ToId = Alice };
         await store.FindPathsAsync(request, Ct);
@@ -103,7 +92,7 @@ public sealed class PathDetailCacheTests : IAsyncDisposable
     [Fact]
     public async Task FindPathsAsync_MoreEvidencePerHopThanCached_ReadsTheRestFromTheDatabase()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), o => o.CachedEvidencePerFact = 2);
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), o => o.CachedEvidencePerFact = 2);
         const string Text = "Alice Able works for Acme Corp. Alice Able joined Acme Corp. Alice Able is paid by Acme Corp. Alice Able represents Acme Corp.";
         await store.ApplyAsync([TestData.Batch("docs/many.txt", Text,
             ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"),
@@ -128,7 +117,7 @@ public sealed class PathDetailCacheTests : IAsyncDisposable
     [Fact]
     public async Task FindPathsAsync_ReadersRacingReingests_AlwaysSeeTheLatestVersionOnceApplyReturns()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var request = new PathRequest { FromId = Alice, ToId = Acme };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         await store.ApplyAsync([Version(0)], Ct);
@@ -162,7 +151,7 @@ public sealed class PathDetailCacheTests : IAsyncDisposable
     [Fact]
     public async Task FindPathsAsync_ReadFinishesAfterAReingestCommitted_DoesNotCacheWhatItRead()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         var request = new PathRequest { FromId = Alice, ToId = Acme };
         await store.FindPathsAsync(request, Ct); // a first read is never kept; the slow one below would be
@@ -271,7 +260,7 @@ public sealed class PathDetailCacheTests : IAsyncDisposable
 
     private async Task<string> UncachedAnswerAsync(PathRequest request)
     {
-        var uncached = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), o => (o.CachedEntities, o.CachedFacts) = (0, 0));
+        var uncached = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), o => (o.CachedEntities, o.CachedFacts) = (0, 0));
         var answer = await uncached.FindPathsAsync(request, Ct);
         Assert.Equal(0, uncached.DetailCache.Facts.Count);
         return Json(answer);

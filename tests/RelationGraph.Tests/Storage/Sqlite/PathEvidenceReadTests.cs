@@ -11,7 +11,7 @@ namespace RelationGraph.Tests.Storage.Sqlite;
 /// A hop's best evidence is read without joining the documents table, the quoted documents' titles and sources
 /// coming from memory: the quotes, their order and their documents must be what the join returned.
 /// </summary>
-public sealed class PathEvidenceReadTests : IAsyncDisposable
+public sealed class PathEvidenceReadTests : SqliteStoreTestBase
 {
     // top-evidence-by-fact.sql as it was with the join, the reference the new read must match
     private const string JoinedTopEvidence = """
@@ -27,16 +27,6 @@ public sealed class PathEvidenceReadTests : IAsyncDisposable
         ORDER BY fact_key, rank;
         """;
 
-    private static readonly string Alice = TestData.AliceId;
-    private static readonly string Acme = TestData.AcmeId;
-    private static readonly string Ministry = TestData.MinistryId;
-
-    private readonly SqliteTestFiles _files = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask DisposeAsync() => _files.DisposeAsync();
-
     [Theory]
     [InlineData(1, true)]
     [InlineData(3, true)]
@@ -44,7 +34,7 @@ public sealed class PathEvidenceReadTests : IAsyncDisposable
     [InlineData(3, false)]
     public async Task FindPathsAsync_FactsQuotedByManyDocuments_ReturnTheEvidenceTheDocumentsJoinReturned(int evidencePerHop, bool cached)
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), o =>
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), o =>
         {
             if (!cached)
             {
@@ -71,7 +61,7 @@ public sealed class PathEvidenceReadTests : IAsyncDisposable
     [Fact]
     public async Task FindPathsAsync_QuotedDocumentRetitledByAReingest_ShowsTheNewTitle()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
         var request = new PathRequest { FromId = Alice, ToId = Acme, EvidencePerHop = 5 };
         await store.FindPathsAsync(request, Ct);
@@ -91,7 +81,7 @@ public sealed class PathEvidenceReadTests : IAsyncDisposable
     [Fact]
     public async Task FindPathsAsync_ReingestCommitsWhileDocumentLabelsAreRead_DoesNotKeepTheOldTitle()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         var request = new PathRequest { FromId = Alice, ToId = Acme };
         var readDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -133,7 +123,7 @@ public sealed class PathEvidenceReadTests : IAsyncDisposable
 
     private List<string> Reference(string factKey, int perFact)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _files.DatabasePath, Pooling = false }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Files.DatabasePath, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = JoinedTopEvidence;

@@ -9,23 +9,12 @@ using RelationGraph.Storage.Sqlite.Reading;
 namespace RelationGraph.Tests.Storage.Sqlite;
 
 /// <summary>Reads run on connections the store keeps open with their statements compiled; answers must not notice.</summary>
-public sealed class ReadSessionTests : IAsyncDisposable
+public sealed class ReadSessionTests : SqliteStoreTestBase
 {
-    private static readonly string Alice = TestData.AliceId;
-    private static readonly string Bob = TestData.BobId;
-    private static readonly string Acme = TestData.AcmeId;
-    private static readonly string Ministry = TestData.MinistryId;
-
-    private readonly SqliteTestFiles _files = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask DisposeAsync() => _files.DisposeAsync();
-
     [Fact]
     public async Task FindPathsAsync_ManyQuestionsThroughOneKeptSession_AnswerEachAsAStoreAskedOnlyThatQuestion()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
         await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
         PathRequest[] requests =
         [
@@ -45,7 +34,7 @@ public sealed class ReadSessionTests : IAsyncDisposable
 
         for (var i = 0; i < requests.Length; i++)
         {
-            var fresh = _files.Open(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
+            var fresh = Files.Open(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
             Assert.Equal(answers[i], Json(await fresh.FindPathsAsync(requests[i], Ct)));
             await fresh.DisposeAsync();
         }
@@ -56,7 +45,7 @@ public sealed class ReadSessionTests : IAsyncDisposable
     [Fact]
     public async Task ReadsOnAKeptSession_AfterAWriteCommits_SeeTheNewData()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         var request = new PathRequest { FromId = Alice, ToId = Acme };
         var factKey = StableId.Fact(RelationType.EmployedBy, Alice, Acme);
@@ -77,7 +66,7 @@ public sealed class ReadSessionTests : IAsyncDisposable
     [Fact]
     public async Task Reads_MoreConcurrentThanReadConnections_ShareTheBoundedSessionsAndAnswerAlike()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 2));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 2));
         await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
         var request = new PathRequest { FromId = Bob, ToId = Ministry, MaxHops = 5 };
         var expected = Json(await store.FindPathsAsync(request, Ct));
@@ -95,7 +84,7 @@ public sealed class ReadSessionTests : IAsyncDisposable
     [Fact]
     public async Task SearchEntitiesAsync_KeptStatementWithANullParameterThenAValue_FiltersEachTimeAsAsked()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
         await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
 
         var anyKind = await store.SearchEntitiesAsync(new EntitySearch("a", null, 50), Ct);
@@ -111,7 +100,7 @@ public sealed class ReadSessionTests : IAsyncDisposable
     [Fact]
     public async Task EntitySummaries_EntityWithAliases_CarryTheAliasesTheSeparateAliasQueryReturned()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), Uncached(readConnections: 1));
         var batch = TestData.AcmeDocument();
         batch = batch with
         {
@@ -183,7 +172,7 @@ public sealed class ReadSessionTests : IAsyncDisposable
     // aliases-by-ids.sql, which the entity reads ran as a second statement before
     private List<string> AliasesAsReadBefore(string entityId)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _files.DatabasePath, Pooling = false }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Files.DatabasePath, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each($ids)) ORDER BY entity_id, alias;";

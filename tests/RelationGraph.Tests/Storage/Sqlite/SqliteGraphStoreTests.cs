@@ -9,23 +9,12 @@ using RelationGraph.Storage.Sqlite;
 
 namespace RelationGraph.Tests.Storage.Sqlite;
 
-public sealed class SqliteGraphStoreTests : IAsyncDisposable
+public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
 {
-    private static readonly string Alice = TestData.AliceId;
-    private static readonly string Bob = TestData.BobId;
-    private static readonly string Acme = TestData.AcmeId;
-    private static readonly string Ministry = TestData.MinistryId;
-
-    private readonly SqliteTestFiles _files = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask DisposeAsync() => _files.DisposeAsync();
-
     [Fact]
     public async Task ApplyAsync_FailureJustBeforeCommit_LeavesThePreviousVersionIntact()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
         var countsBefore = await store.CountAsync(Ct);
         var adjacencyBefore = store.Index.DescribeAdjacency();
@@ -45,7 +34,7 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task ApplyAsync_EvidenceForAFactNobodyDeclared_FailsAndKeepsThePreviousState()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         var before = await store.CountAsync(Ct);
         var good = TestData.AcmeDocument(TestData.AcmeText + " More text.");
@@ -62,7 +51,7 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task ApplyAsync_SpanOutsideTheText_IsRejectedBeforeAnythingIsWritten()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var good = TestData.AcmeDocument();
         var bad = good with { Evidence = [good.Evidence[0] with { End = good.Document.Text.Length + 5 }] };
 
@@ -76,10 +65,10 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     public async Task ApplyAsync_DatabaseLockedByAnotherWriter_RetriesUntilTheLockIsReleased()
     {
         // real time: the retry back-off waits on the store's TimeProvider
-        var store = await _files.OpenInitializedAsync(TimeProvider.System, o => o.BusyTimeoutMilliseconds = 0);
+        var store = await Files.OpenInitializedAsync(TimeProvider.System, o => o.BusyTimeoutMilliseconds = 0);
         var retried = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         store.RetryObserved = attempt => retried.TrySetResult(attempt);
-        await using var blocker = new SqliteConnection($"Data Source={_files.DatabasePath};Pooling=False");
+        await using var blocker = new SqliteConnection($"Data Source={Files.DatabasePath};Pooling=False");
         await blocker.OpenAsync(Ct);
         var lockHolder = blocker.BeginTransaction(deferred: false);
 
@@ -96,13 +85,13 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task InitializeAsync_ReopenedFile_KeepsEverythingAndRebuildsThePathIndex()
     {
-        var first = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var first = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await first.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
         var counts = await first.CountAsync(Ct);
         var adjacency = first.Index.DescribeAdjacency();
         await first.DisposeAsync();
 
-        var reopened = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var reopened = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var path = await reopened.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Ministry }, Ct);
 
         Assert.Equal(counts, await reopened.CountAsync(Ct));
@@ -113,7 +102,7 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task ApplyAsync_ChangedDocument_ReportsWhatWasAddedUpdatedAndRemoved()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var first = Assert.Single(await store.ApplyAsync([TestData.AcmeDocument()], Ct));
         await store.ApplyAsync([TestData.BobDocument()], Ct);
         var edited = TestData.Batch("docs/acme.txt", "Alice Able works for Acme Corp, it says.",
@@ -133,7 +122,7 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task ApplyAsync_TwoDocuments_FactTotalsCombineTheirEvidence()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var published = new DateTimeOffset(2020, 5, 1, 0, 0, 0, TimeSpan.Zero);
         var acme = TestData.AcmeDocument();
         acme = acme with { Document = acme.Document with { PublishedAt = published } };
@@ -158,7 +147,7 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task ApplyAsync_ManyEdits_IncrementalIndexEqualsAFullRebuild()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
         await store.ApplyAsync([TestData.Batch("docs/more.txt", "Carol Cole funds Acme Corp. Carol Cole leads Dune Ltd.",
             ("Carol Cole", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Carol Cole funds Acme Corp"),
@@ -176,7 +165,7 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task ApplyAsync_SameEntityNamedDifferently_KeepsTheFirstNameAndMergesAliases()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var first = TestData.AcmeDocument();
         first = first with { Entities = [.. first.Entities.Select(e => e.Id == Acme ? e with { Aliases = ["Acme"] } : e)] };
         var second = TestData.BobDocument();
@@ -209,7 +198,7 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task AddSqliteGraphStore_BindsPathFromConfiguration()
     {
-        var path = Path.Combine(Path.GetDirectoryName(_files.DatabasePath)!, "configured", "store.db");
+        var path = Path.Combine(Path.GetDirectoryName(Files.DatabasePath)!, "configured", "store.db");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = path })
             .Build();
@@ -228,7 +217,7 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task FindPathsAsync_OverTheBounds_Throws()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Acme, MaxHops = 7 }, Ct));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Acme, K = 51 }, Ct));
@@ -237,13 +226,13 @@ public sealed class SqliteGraphStoreTests : IAsyncDisposable
     [Fact]
     public async Task ApplyAsync_ManyCommits_CheckpointsInTheBackgroundAndKeepsTheLogSmall()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), options => options.WalCheckpointPages = 8);
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch), options => options.WalCheckpointPages = 8);
         long largestLog = 0;
         for (var i = 0; i < 30; i++)
         {
             await store.ApplyAsync([Hires(i)], Ct);
             await store.Checkpointer!.WhenIdle;
-            largestLog = Math.Max(largestLog, new FileInfo(_files.DatabasePath + "-wal").Length);
+            largestLog = Math.Max(largestLog, new FileInfo(Files.DatabasePath + "-wal").Length);
         }
 
         // every commit wrote more than 8 pages, so each one was copied back and the log restarted from its beginning

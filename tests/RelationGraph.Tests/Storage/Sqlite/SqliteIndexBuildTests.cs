@@ -6,14 +6,8 @@ using RelationGraph.Core.Paths;
 namespace RelationGraph.Tests.Storage.Sqlite;
 
 /// <summary>The index build from SQLite rows (raw UTF-8 reads, two threads), against <see cref="PathIndex.Build"/> over the same rows.</summary>
-public sealed class SqliteIndexBuildTests : IAsyncDisposable
+public sealed class SqliteIndexBuildTests : SqliteStoreTestBase
 {
-    private readonly SqliteTestFiles _files = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask DisposeAsync() => _files.DisposeAsync();
-
     [Fact]
     public async Task BuildIndexAsync_RowsInEveryFormTheColumnsAllow_EqualsABuildFromTheParsedRows()
     {
@@ -37,7 +31,7 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
         // the writer's round-trip text, a lower-case type, a date-only text, NULL, and an offset other than UTC
         string?[] firstSeenTexts = ["2021-03-04T05:06:07.0000000+00:00", "2020-01-02", null, "2019-06-01T12:00:00+02:00", null];
         string[] typeTexts = ["OWNS", "employed_by", "PARTY_TO", "AWARDED_BY", "ASSOCIATED_WITH"];
-        var store = await _files.OpenInitializedAsync();
+        var store = await Files.OpenInitializedAsync();
         await InsertAsync(
             entities.Select((e, i) => (e.Id, kindTexts[i])),
             facts.Select((f, i) => (f.FactKey, typeTexts[i], f.SubjectId, f.ObjectId, f.Confidence, f.DocCount, firstSeenTexts[i])));
@@ -59,7 +53,7 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
             .Select(i => new IndexedFact($"f{i}", (RelationType)(i % 12), $"e{random.Next(3000)}", $"e{random.Next(3000)}",
                 Math.Round(random.NextDouble(), 3), 1 + random.Next(5), new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(random.Next(3000))))
             .ToArray();
-        var store = await _files.OpenInitializedAsync();
+        var store = await Files.OpenInitializedAsync();
         await InsertAsync(
             entities.Select(e => (e.Id, e.Kind.ToString())),
             facts.Select(f => (f.FactKey, f.Type.ToWireName(), f.SubjectId, f.ObjectId, f.Confidence, f.DocCount,
@@ -86,7 +80,7 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
             .Select(i => new IndexedFact(i % 10 == 1 ? $"FACT_{(ulong)i:X16}" : $"fact_{(ulong)i * 0x9E3779B97F4A7C15UL:x16}", (RelationType)(i % 12),
                 entities[random.Next(entities.Length)].Id, entities[random.Next(entities.Length)].Id, 0.5, 1 + random.Next(5), null))
             .ToArray();
-        var store = await _files.OpenInitializedAsync();
+        var store = await Files.OpenInitializedAsync();
         await InsertAsync(
             entities.Select(e => (e.Id, e.Kind.ToString())),
             facts.Select(f => (f.FactKey, f.Type.ToWireName(), f.SubjectId, f.ObjectId, f.Confidence, f.DocCount, (string?)null)));
@@ -114,7 +108,7 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
     [InlineData("e1", "ghost")]
     public async Task BuildIndexAsync_FactEndpointIsNoEntity_FailsNamingIt(string subject, string obj)
     {
-        var store = await _files.OpenInitializedAsync();
+        var store = await Files.OpenInitializedAsync();
         // the bad fact comes after several batches of good ones, so both threads are busy when it fails
         await InsertAsync(
             [("e1", "Person"), ("e2", "Person")],
@@ -129,7 +123,7 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
     [Fact]
     public async Task BuildIndexAsync_UnknownKindText_FailsWithInvalidData()
     {
-        var store = await _files.OpenInitializedAsync();
+        var store = await Files.OpenInitializedAsync();
         await InsertAsync([("e1", "Planet")], []);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.BuildIndexAsync(Ct));
@@ -140,7 +134,7 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
     [Fact]
     public async Task BuildIndexAsync_UnknownFactTypeAfterManyBatches_FailsWithInvalidData()
     {
-        var store = await _files.OpenInitializedAsync();
+        var store = await Files.OpenInitializedAsync();
         // the fact reader thread fails while the other side is adding earlier batches
         await InsertAsync(
             [("e1", "Person"), ("e2", "Person")],
@@ -155,7 +149,7 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
     [Fact]
     public async Task BuildIndexAsync_Cancelled_ThrowsOperationCanceled()
     {
-        var store = await _files.OpenInitializedAsync();
+        var store = await Files.OpenInitializedAsync();
         await InsertAsync([("e1", "Person"), ("e2", "Person")], Enumerable.Range(0, 10_000).Select(i => ($"f{i}", "FUNDS", "e1", "e2", 0.5, 1, (string?)null)));
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -168,7 +162,7 @@ public sealed class SqliteIndexBuildTests : IAsyncDisposable
         IEnumerable<(string Id, string Kind)> entities,
         IEnumerable<(string Key, string Type, string Subject, string Object, double Confidence, int DocCount, string? FirstSeen)> facts)
     {
-        await using var connection = new SqliteConnection($"Data Source={_files.DatabasePath};Pooling=False;Foreign Keys=False");
+        await using var connection = new SqliteConnection($"Data Source={Files.DatabasePath};Pooling=False;Foreign Keys=False");
         await connection.OpenAsync(Ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(Ct);
         foreach (var (id, kind) in entities)

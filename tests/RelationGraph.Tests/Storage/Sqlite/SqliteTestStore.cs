@@ -42,3 +42,25 @@ internal sealed class SqliteTestFiles : IAsyncDisposable
         }
     }
 }
+
+/// <summary>What the SQLite store test classes share: their own temp database files, deleted afterwards, and the fixture documents' ids.</summary>
+public abstract class SqliteStoreTestBase : IAsyncDisposable
+{
+    protected static string Alice => TestData.AliceId;
+
+    protected static string Bob => TestData.BobId;
+
+    protected static string Acme => TestData.AcmeId;
+
+    protected static string Ministry => TestData.MinistryId;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private protected SqliteTestFiles Files { get; } = new();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Files.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -10,22 +10,13 @@ namespace RelationGraph.Tests.Storage.Sqlite;
 /// The write path: a batch is one transaction, and entity and fact totals are kept up to date incrementally;
 /// these tests count the totals again from the stored mention and evidence rows and demand the same numbers.
 /// </summary>
-public sealed class SqliteWritePathTests : IAsyncDisposable
+public sealed class SqliteWritePathTests : SqliteStoreTestBase
 {
-    private static readonly string Alice = TestData.AliceId;
-    private static readonly string Bob = TestData.BobId;
-
-    private readonly SqliteTestFiles _files = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask DisposeAsync() => _files.DisposeAsync();
-
     [Fact]
     public async Task ApplyAsync_NewChangedAndRepeatedDocuments_TotalsEqualACountFromTheRows()
     {
         var clock = new FakeTimeProvider(TestData.Epoch);
-        var store = await _files.OpenInitializedAsync(clock);
+        var store = await Files.OpenInitializedAsync(clock);
 
         await store.ApplyAsync([Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument()], Ct);
         clock.Advance(TimeSpan.FromDays(1));
@@ -57,7 +48,7 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
         var factKey = Assert.Single(backwards.Facts).FactKey;
         Assert.Equal(factKey, Assert.Single(forwards.Facts).FactKey);
 
-        var backwardsFirst = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var backwardsFirst = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await backwardsFirst.ApplyAsync([backwards], Ct);
         var stored = (await backwardsFirst.GetEvidenceAsync(factKey, 0, 10, Ct))!.Fact;
         await backwardsFirst.ApplyAsync([forwards], Ct);
@@ -76,7 +67,7 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
     {
         var edited = TestData.AcmeDocument(TestData.AcmeText + " Nothing more.");
         GraphBatch[] sequence = [TestData.AcmeDocument(), TestData.BobDocument(), TestData.AcmeDocument(), edited, Third(), edited, TestData.AcmeDocument()];
-        var oneByOne = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var oneByOne = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var separate = new List<ApplyResult>();
         foreach (var batch in sequence)
         {
@@ -99,7 +90,7 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
     [Fact]
     public async Task ApplyAsync_BadDocumentInABatch_LandsTheDocumentsBeforeItAndLeavesNothingOfIt()
     {
-        var store = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var third = Third();
         var bad = third with { Evidence = [.. third.Evidence, third.Evidence[0] with { Id = "evi_orphan", FactKey = "fact_nobody_declared" }] };
 
@@ -144,7 +135,7 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
         GraphBatch[] sequence = [Dated(TestData.AcmeDocument(), 2021), Dated(third, 2019), Dated(repeated, 2024), TestData.BobDocument(),
             Dated(namesDana, 2017), borrowsEntity, Dated(Fifth(), 2018)];
 
-        var fast = await _files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var fast = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await using var otherFiles = new SqliteTestFiles();
         var general = await otherFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         general.NewDocumentFastPath = false;
@@ -164,7 +155,7 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
 
         Assert.Equal(generalResults, fastResults);
         Assert.Equal(generalResults, batchedResults);
-        Assert.Equal(DumpRows(otherFiles.DatabasePath), DumpRows(_files.DatabasePath));
+        Assert.Equal(DumpRows(otherFiles.DatabasePath), DumpRows(Files.DatabasePath));
         Assert.Equal(DumpRows(otherFiles.DatabasePath), DumpRows(batchedFiles.DatabasePath));
         Assert.Equal(general.Index.DescribeAdjacency(), batched.Index.DescribeAdjacency());
         Assert.Equal((await fast.BuildIndexAsync(Ct)).DescribeAdjacency(), fast.Index.DescribeAdjacency());
@@ -196,7 +187,7 @@ public sealed class SqliteWritePathTests : IAsyncDisposable
         return batch with { Evidence = [batch.Evidence[0] with { Confidence = 0.95, Extractor = "model" }] };
     }
 
-    private Task<StoredTotals> AssertTotalsMatchTheRowsAsync() => AssertTotalsMatchTheRowsAsync(_files.DatabasePath);
+    private Task<StoredTotals> AssertTotalsMatchTheRowsAsync() => AssertTotalsMatchTheRowsAsync(Files.DatabasePath);
 
     private static async Task<StoredTotals> AssertTotalsMatchTheRowsAsync(string databasePath)
     {
