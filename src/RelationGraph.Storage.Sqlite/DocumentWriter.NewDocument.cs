@@ -44,16 +44,12 @@ internal sealed partial class DocumentWriter
     private (ApplyResult Result, PathIndexDelta Delta) ApplyNewDocument(GraphBatch batch)
     {
         var document = batch.Document;
-        var reportedAt = WriteDocument(batch);
 
         // what this document says, aggregated as the stored rows will be (a repeated id replaces the earlier row)
         var mentions = DistinctById(batch.Mentions, m => m.Id);
         var evidence = DistinctById(batch.Evidence, e => e.Id);
-        var mentionsPerEntity = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var mention in mentions)
-        {
-            mentionsPerEntity[mention.EntityId] = mentionsPerEntity.GetValueOrDefault(mention.EntityId) + 1;
-        }
+        var mentionsPerEntity = DocumentMentions.PerEntity(mentions);
+        var reportedAt = WriteDocument(batch, mentions);
 
         var evidencePerFact = new Dictionary<string, FactEvidence>(StringComparer.Ordinal);
         foreach (var item in evidence)
@@ -135,10 +131,7 @@ internal sealed partial class DocumentWriter
             }
         }
 
-        foreach (var mention in mentions)
-        {
-            InsertMention(mention, document.Id);
-        }
+        InsertEntityDocuments(mentionsPerEntity, document.Id);
 
         // evidence before facts, so a fact's sample quote is chosen among all its evidence (foreign keys are deferred to commit)
         foreach (var item in evidence)

@@ -19,6 +19,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly List<SqliteCommand> _commands = [];
     private readonly Dictionary<string, PendingEntity> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<(string EntityId, string Alias)> _aliasesWritten = [];
+    private readonly DocumentMentions _documentMentions = new();
 
     private readonly SqliteCommand _documentState;
     private readonly SqliteCommand _oldEvidence;
@@ -27,7 +28,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly SqliteCommand _insertEntity;
     private readonly SqliteCommand _updateEntityAttributes;
     private readonly SqliteCommand _insertAlias;
-    private readonly SqliteCommand _insertMention;
+    private readonly SqliteCommand _insertEntityDocument;
     private readonly SqliteCommand _upsertFact;
     private readonly SqliteCommand _touchBatch;
     private readonly SqliteCommand _insertEvidence;
@@ -56,11 +57,11 @@ internal sealed partial class DocumentWriter : IDisposable
         _oldEvidence = Command("document-old-evidence.sql", "$doc_id");
         _touchProvenance = Command("touch-document-provenance.sql", "$doc_id");
         _upsertDocument = Command("upsert-document.sql", "$id", "$source_uri", "$title", "$publisher", "$author", "$published_at",
-            "$media_type", "$text", "$content_hash", "$extractor_version", "$ingested_at", "$reported_at");
+            "$media_type", "$text", "$content_hash", "$extractor_version", "$ingested_at", "$reported_at", "$mentions");
         _insertEntity = Command("insert-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status");
         _updateEntityAttributes = Command("update-entity-attributes.sql", "$id", "$amount", "$currency", "$year", "$status");
         _insertAlias = Command("insert-alias.sql", "$entity_id", "$alias", "$alias_key");
-        _insertMention = Command("insert-mention.sql", "$id", "$doc_id", "$entity_id", "$start", "$end", "$text", "$sentence_index");
+        _insertEntityDocument = Command("insert-entity-document.sql", "$entity_id", "$doc_id", "$mention_count");
         _touchBatch = Command("touch-batch.sql", "$entity_ids", "$fact_keys");
         _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
         _insertEvidence = Command("insert-evidence.sql", "$id", "$fact_key", "$doc_id", "$start", "$end", "$quote", "$citations", "$extractor", "$confidence");
@@ -128,6 +129,8 @@ internal sealed partial class DocumentWriter : IDisposable
         {
             command.Dispose();
         }
+
+        _documentMentions.Dispose();
     }
 
     private (ApplyResult Result, PathIndexDelta Delta) ApplyDocument(GraphBatch batch)
@@ -151,7 +154,10 @@ internal sealed partial class DocumentWriter : IDisposable
         _clearTouched.ExecuteNonQuery();
         var oldEvidence = ReadStrings(_oldEvidence, ("$doc_id", document.Id)).ToHashSet(StringComparer.Ordinal);
         Execute(_touchProvenance, ("$doc_id", document.Id));
-        var reportedAt = WriteDocument(batch);
+
+        // the document's old rows are gone: only a record given twice could clash, and the later one wins
+        var mentions = DistinctById(batch.Mentions, m => m.Id);
+        var reportedAt = WriteDocument(batch, mentions);
 
         var newEntities = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in batch.Entities)
@@ -162,11 +168,7 @@ internal sealed partial class DocumentWriter : IDisposable
             }
         }
 
-        // the document's old rows are gone: only a record given twice could clash, and the later one wins
-        foreach (var mention in DistinctById(batch.Mentions, m => m.Id))
-        {
-            InsertMention(mention, document.Id);
-        }
+        InsertEntityDocuments(DocumentMentions.PerEntity(mentions), document.Id);
 
         var newFacts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in batch.Facts)
@@ -245,7 +247,7 @@ internal sealed partial class DocumentWriter : IDisposable
         value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     // Returns the document's reported time: when its facts count as seen.
-    private string WriteDocument(GraphBatch batch)
+    private string WriteDocument(GraphBatch batch, IReadOnlyList<MentionRecord> mentions)
     {
         var document = batch.Document;
         var ingestedAt = Timestamp(_timeProvider.GetUtcNow())!;
@@ -253,7 +255,7 @@ internal sealed partial class DocumentWriter : IDisposable
         Execute(_upsertDocument, ("$id", document.Id), ("$source_uri", document.SourceUri), ("$title", document.Title), ("$publisher", document.Publisher),
             ("$author", document.Author), ("$published_at", Timestamp(document.PublishedAt)), ("$media_type", document.MediaType), ("$text", document.Text),
             ("$content_hash", document.ContentHash), ("$extractor_version", batch.ExtractorVersion), ("$ingested_at", ingestedAt),
-            ("$reported_at", reportedAt));
+            ("$reported_at", reportedAt), ("$mentions", _documentMentions.Json(mentions)));
         return reportedAt;
     }
 
@@ -276,9 +278,13 @@ internal sealed partial class DocumentWriter : IDisposable
         Execute(_insertEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
             ("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status)) > 0;
 
-    private void InsertMention(MentionRecord mention, string documentId) =>
-        Execute(_insertMention, ("$id", mention.Id), ("$doc_id", documentId), ("$entity_id", mention.EntityId), ("$start", mention.Start),
-            ("$end", mention.End), ("$text", mention.Text), ("$sentence_index", mention.SentenceIndex));
+    private void InsertEntityDocuments(Dictionary<string, int> mentionsPerEntity, string documentId)
+    {
+        foreach (var (entityId, count) in mentionsPerEntity)
+        {
+            Execute(_insertEntityDocument, ("$entity_id", entityId), ("$doc_id", documentId), ("$mention_count", count));
+        }
+    }
 
     private void InsertEvidence(EvidenceRecord evidence, string documentId) =>
         Execute(_insertEvidence, ("$id", evidence.Id), ("$fact_key", evidence.FactKey), ("$doc_id", documentId), ("$start", evidence.Start),

@@ -28,4 +28,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Background WAL checkpoint failed; the log keeps the pages and the next checkpoint retries")]
     public static partial void CheckpointFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information,
+        Message = "Moved the mentions of {DocumentCount} documents from the old mentions table into their documents in {ElapsedMilliseconds} ms")]
+    public static partial void MentionsMigrated(this ILogger logger, long documentCount, long elapsedMilliseconds);
 }

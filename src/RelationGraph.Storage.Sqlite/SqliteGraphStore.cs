@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -119,6 +120,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
                 ConfigureConnection(connection);
                 connection.CreateAggregate("noisy_or", 1.0, static (double untrue, double confidence) => untrue * (1 - Math.Clamp(confidence, 0, 1)), static untrue => 1 - untrue);
                 await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);
+                await _retry.ExecuteAsync(_ => { MigrateMentionsTable(connection); return ValueTask.CompletedTask; }, cancellationToken);
                 ExecuteScript(connection, Sql.Get("touched-tables.sql"));
                 _writeConnection = connection;
                 _writer = new DocumentWriter(connection, _timeProvider);
@@ -485,6 +487,32 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
 
     private void ConfigureConnection(SqliteConnection connection) =>
         ExecuteScript(connection, $"PRAGMA busy_timeout = {_options.BusyTimeoutMilliseconds:D}; PRAGMA foreign_keys = ON;");
+
+    // A file from before mentions moved into their documents still has the mentions table: it is converted once, in one transaction.
+    private void MigrateMentionsTable(SqliteConnection connection)
+    {
+        using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'mentions';";
+            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(DISTINCT doc_id) FROM mentions;";
+        var documents = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandText = Sql.Get("migrate-mentions-table.sql");
+        command.ExecuteNonQuery();
+        command.CommandText = Sql.Get("schema.sql");
+        command.ExecuteNonQuery();
+        transaction.Commit();
+        _logger.MentionsMigrated(documents, stopwatch.ElapsedMilliseconds);
+    }
 
     private static void ExecuteScript(SqliteConnection connection, string sql)
     {

@@ -5,7 +5,7 @@ UPDATE entities SET
     doc_count = doc_count + 1,
     first_seen = min(coalesce(first_seen, $reported_at), $reported_at),
     last_seen = max(coalesce(last_seen, $reported_at), $reported_at)
-FROM (SELECT entity_id, count(*) AS new_mentions FROM mentions WHERE doc_id = $doc_id GROUP BY entity_id) AS added
+FROM (SELECT m.value ->> 1 AS entity_id, count(*) AS new_mentions FROM documents d, json_each(d.mentions) m WHERE d.id = $doc_id GROUP BY 1) AS added
 WHERE entities.id = added.entity_id AND entities.mention_count > 0;
 
 INSERT OR IGNORE INTO temp.recount_entities (id)

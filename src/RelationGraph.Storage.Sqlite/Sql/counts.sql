@@ -1,2 +1,2 @@
 SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities), (SELECT count(*) FROM facts),
-       (SELECT count(*) FROM mentions), (SELECT count(*) FROM evidence);
+       (SELECT coalesce(sum(mention_count), 0) FROM entity_documents), (SELECT count(*) FROM evidence);

@@ -1,5 +1,5 @@
-INSERT INTO documents (id, source_uri, title, publisher, author, published_at, media_type, text, content_hash, extractor_version, ingested_at, reported_at)
-VALUES ($id, $source_uri, $title, $publisher, $author, $published_at, $media_type, $text, $content_hash, $extractor_version, $ingested_at, $reported_at)
+INSERT INTO documents (id, source_uri, title, publisher, author, published_at, media_type, text, content_hash, extractor_version, ingested_at, reported_at, mentions)
+VALUES ($id, $source_uri, $title, $publisher, $author, $published_at, $media_type, $text, $content_hash, $extractor_version, $ingested_at, $reported_at, $mentions)
 ON CONFLICT (id) DO UPDATE SET
     source_uri = excluded.source_uri,
     title = excluded.title,
@@ -11,4 +11,5 @@ ON CONFLICT (id) DO UPDATE SET
     content_hash = excluded.content_hash,
     extractor_version = excluded.extractor_version,
     ingested_at = excluded.ingested_at,
-    reported_at = excluded.reported_at;
+    reported_at = excluded.reported_at,
+    mentions = excluded.mentions;

@@ -202,6 +202,11 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
                 JsonSerializer.Deserialize<List<string>>(r.GetString(9))!));
         var entities = Rows(connection, "SELECT id, mention_count, doc_count, first_seen, last_seen FROM entities",
             r => new StoredEntity(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+        var entityDocuments = Rows(connection, "SELECT entity_id, doc_id, mention_count FROM entity_documents", r => (Entity: r.GetString(0), Doc: r.GetString(1), Count: r.GetInt32(2)));
+
+        // the (entity, document) table the totals are recounted from is exactly the documents' mentions, grouped
+        Assert.NotEmpty(mentions);
+        Assert.Equal(mentions.GroupBy(m => m).Select(g => (g.Key.Entity, g.Key.Doc, g.Count())).Order(), entityDocuments.Order());
 
         Assert.NotEmpty(facts);
         foreach (var fact in facts)
@@ -236,7 +241,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
         connection.Open();
         var rows = new List<string>();
-        foreach (var (table, order) in new[] { ("entities", "id"), ("entity_aliases", "entity_id, alias"), ("facts", "fact_key"), ("mentions", "doc_id, id"), ("evidence", "doc_id, id") })
+        foreach (var (table, order) in new[] { ("entities", "id"), ("entity_aliases", "entity_id, alias"), ("facts", "fact_key"), ("mentions", "doc_id, id"), ("entity_documents", "entity_id, doc_id"), ("evidence", "doc_id, id") })
         {
             rows.AddRange(Rows(connection, $"SELECT * FROM {table} ORDER BY {order}",
                 r => table + ": " + string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)))));

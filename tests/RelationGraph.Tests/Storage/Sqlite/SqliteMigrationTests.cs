@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using RelationGraph.Core.Model;
+using RelationGraph.Storage.Sqlite;
+
+namespace RelationGraph.Tests.Storage.Sqlite;
+
+/// <summary>A database file written by an earlier layout is converted when the store opens it, and loses nothing.</summary>
+public sealed class SqliteMigrationTests : SqliteStoreTestBase
+{
+    [Fact]
+    public async Task InitializeAsync_FileWithTheOldMentionsTable_MovesEveryMentionIntoItsDocumentAndKeepsTheGraph()
+    {
+        var current = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await current.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument(), Repeated()], Ct);
+
+        // the same rows, written in the layout of a file from before the change
+        await using var oldFiles = new SqliteTestFiles();
+        WriteOldLayoutCopy(Files.DatabasePath, oldFiles.DatabasePath);
+        Assert.Equal("table", SchemaType(oldFiles.DatabasePath, "mentions"));
+
+        var migrated = await oldFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+
+        Assert.Equal("view", SchemaType(oldFiles.DatabasePath, "mentions"));
+        Assert.Equal(await ExportAsync(current), await ExportAsync(migrated));
+        Assert.Equal(await current.CountAsync(Ct), await migrated.CountAsync(Ct));
+        Assert.Equal(current.Index.DescribeAdjacency(), migrated.Index.DescribeAdjacency());
+        Assert.Equal(EntityDocuments(Files.DatabasePath), EntityDocuments(oldFiles.DatabasePath));
+
+        // and it writes on as a new file does: a changed document recounts its entities from the moved rows
+        var edited = TestData.AcmeDocument(TestData.AcmeText + " Nothing more.");
+        Assert.Equal(await current.ApplyAsync([edited], Ct), await migrated.ApplyAsync([edited], Ct));
+        Assert.Equal(await ExportAsync(current), await ExportAsync(migrated));
+        Assert.Equal(current.Index.DescribeAdjacency(), migrated.Index.DescribeAdjacency());
+    }
+
+    // a document naming one entity twice and another once: its (entity, document) rows count 2 and 1
+    private static GraphBatch Repeated() => TestData.Batch("docs/repeated.txt", "Bob Baker funds Acme Corp. Bob Baker funds Acme Corp again.",
+        ("Bob Baker", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Bob Baker funds Acme Corp"));
+
+    private static void WriteOldLayoutCopy(string currentPath, string oldPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(oldPath)!);
+        using var connection = new SqliteConnection($"Data Source={oldPath};Pooling=False");
+        connection.Open();
+        using var schema = typeof(SqliteMigrationTests).Assembly.GetManifestResourceStream("schema-with-mentions-table.sql")!;
+        Execute(connection, new StreamReader(schema).ReadToEnd());
+        Execute(connection, "ATTACH DATABASE $path AS current;", ("$path", currentPath));
+        Execute(connection, """
+            INSERT INTO documents SELECT id, source_uri, title, publisher, author, published_at, media_type, text, content_hash,
+                extractor_version, ingested_at, reported_at FROM current.documents;
+            INSERT INTO entities SELECT * FROM current.entities;
+            INSERT INTO entity_aliases SELECT * FROM current.entity_aliases;
+            INSERT INTO facts SELECT * FROM current.facts;
+            INSERT INTO evidence SELECT * FROM current.evidence;
+            INSERT INTO mentions (doc_id, id, entity_id, start, "end", text, sentence_index)
+                SELECT doc_id, id, entity_id, start, "end", text, sentence_index FROM current.mentions;
+            """);
+        Execute(connection, "DETACH DATABASE current;");
+    }
+
+    private static async Task<List<string>> ExportAsync(SqliteGraphStore store)
+    {
+        var items = new List<string>();
+        await foreach (var item in store.ExportAsync(Ct))
+        {
+            items.Add(JsonSerializer.Serialize(item));
+        }
+
+        Assert.Contains(items, i => i.Contains("\"Mention\":{", StringComparison.Ordinal));
+        return items;
+    }
+
+    private static List<string> EntityDocuments(string path) =>
+        Query(path, "SELECT entity_id || ' ' || doc_id || ' ' || mention_count FROM entity_documents ORDER BY entity_id, doc_id;");
+
+    private static string? SchemaType(string path, string name) =>
+        Query(path, "SELECT type FROM sqlite_schema WHERE name = $name;", ("$name", name)).SingleOrDefault();
+
+    private static List<string> Query(string path, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}
