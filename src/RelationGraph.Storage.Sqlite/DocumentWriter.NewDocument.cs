@@ -247,7 +247,8 @@ internal sealed partial class DocumentWriter
     {
         Bind(_upsertFactTotals, [("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId),
             ("$best", support.Best), ("$evidence_count", support.Count), ("$reported_at", reportedAt), ("$sample_quote", support.BestEvidence.Quote),
-            ("$extractors", JsonSerializer.Serialize(support.Extractors, SqliteJson.Default.ListString))]);
+            ("$single_extractor", support.Extractors.Count == 1 ? support.Extractors[0] : null),
+            ("$extractors", support.Extractors.Count == 1 ? null : JsonSerializer.Serialize(support.Extractors, SqliteJson.Default.ListString))]);
         using var reader = _upsertFactTotals.ExecuteReader();
         reader.Read();
         return SqliteRows.IndexedFact(reader);

@@ -79,7 +79,7 @@ internal sealed partial class DocumentWriter : IDisposable
         _entityState = Command("entity-state.sql", "$id");
         _factState = Command("fact-state.sql", "$fact_key");
         _extendEntity = Command("extend-entity.sql", "$id", "$amount", "$currency", "$year", "$status", "$mention_count", "$doc_count", "$first_seen", "$last_seen");
-        _upsertFactTotals = Command("upsert-fact-totals.sql", "$fact_key", "$type", "$subject_id", "$object_id", "$best", "$evidence_count", "$reported_at", "$sample_quote", "$extractors");
+        _upsertFactTotals = Command("upsert-fact-totals.sql", "$fact_key", "$type", "$subject_id", "$object_id", "$best", "$evidence_count", "$reported_at", "$sample_quote", "$single_extractor", "$extractors");
         _queueRecount = Command("queue-recount.sql", "$entity_ids");
     }
 

@@ -5,7 +5,9 @@
 INSERT INTO facts (fact_key, type, subject_id, object_id, confidence, evidence_count, doc_count, first_seen, last_seen, sample_quote, extractors)
 VALUES ($fact_key, $type, $subject_id, $object_id, $best, $evidence_count, 1, $reported_at, $reported_at,
         $sample_quote,
-        (SELECT json_group_array(value) FROM (SELECT value FROM json_each($extractors) ORDER BY value)))
+        -- nearly always one extractor: json_array of it is what the sorted group gives, without parsing and sorting
+        CASE WHEN $single_extractor IS NOT NULL THEN json_array($single_extractor)
+             ELSE (SELECT json_group_array(value) FROM (SELECT value FROM json_each($extractors) ORDER BY value)) END)
 ON CONFLICT (fact_key) DO UPDATE SET
     evidence_count = facts.evidence_count + excluded.evidence_count,
     doc_count = facts.doc_count + 1,
