@@ -96,6 +96,33 @@ internal sealed partial class DocumentWriter : IDisposable
     /// </summary>
     public IReadOnlyList<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches)
     {
+        var selfContained = batches.Select(IsSelfContained).ToArray();
+        if (NewDocumentFastPath && selfContained.All(contained => contained))
+        {
+            // Every document of the batch references only rows it writes itself (entities, facts, its own row), so
+            // SQLite's lookup of each reference (about a tenth of a batch job's writer time) can only find what
+            // the writer just wrote, and is skipped. A document already stored may need the general path, which
+            // deletes rows and relies on the checks and on ON DELETE CASCADE: the batch is then rolled back and
+            // written again with them on. (The setting cannot change inside a transaction.)
+            SetForeignKeys(false);
+            try
+            {
+                return Apply(batches, selfContained, foreignKeysOff: true);
+            }
+            catch (ForeignKeysNeededException)
+            {
+            }
+            finally
+            {
+                SetForeignKeys(true);
+            }
+        }
+
+        return Apply(batches, selfContained, foreignKeysOff: false);
+    }
+
+    private List<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches, bool[] selfContained, bool foreignKeysOff)
+    {
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var command in _commands)
         {
@@ -113,9 +140,9 @@ internal sealed partial class DocumentWriter : IDisposable
         _pending.Clear();
         _aliasesWritten.Clear();
         var applied = new List<(ApplyResult, PathIndexDelta)>(batches.Count);
-        foreach (var batch in batches)
+        for (var i = 0; i < batches.Count; i++)
         {
-            applied.Add(ApplyDocument(batch));
+            applied.Add(ApplyDocument(batches[i], selfContained[i], foreignKeysOff));
         }
 
         FlushPendingEntities();
@@ -133,7 +160,7 @@ internal sealed partial class DocumentWriter : IDisposable
         _documentMentions.Dispose();
     }
 
-    private (ApplyResult Result, PathIndexDelta Delta) ApplyDocument(GraphBatch batch)
+    private (ApplyResult Result, PathIndexDelta Delta) ApplyDocument(GraphBatch batch, bool selfContained, bool foreignKeysOff)
     {
         var document = batch.Document;
         var stored = ReadState(document.Id);
@@ -143,9 +170,14 @@ internal sealed partial class DocumentWriter : IDisposable
                 new PathIndexDelta([], [], [], []));
         }
 
-        if (stored is null && NewDocumentFastPath && IsSelfContained(batch))
+        if (stored is null && NewDocumentFastPath && selfContained)
         {
             return ApplyNewDocument(batch);
+        }
+
+        if (foreignKeysOff)
+        {
+            throw new ForeignKeysNeededException();
         }
 
         // the general path reads totals and may delete entities (and their aliases): the batch's pending work lands first
@@ -302,6 +334,16 @@ internal sealed partial class DocumentWriter : IDisposable
             }
         }
     }
+
+    private void SetForeignKeys(bool on)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = on ? "PRAGMA foreign_keys = ON;" : "PRAGMA foreign_keys = OFF;";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A document of a batch written without reference checks needs the general path: the batch is written again with them.</summary>
+    private sealed class ForeignKeysNeededException : Exception;
 
     private (string Hash, string Version)? ReadState(string documentId)
     {
