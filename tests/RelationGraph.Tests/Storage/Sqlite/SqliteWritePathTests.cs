@@ -163,6 +163,56 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         await AssertTotalsMatchTheRowsAsync();
     }
 
+    [Fact]
+    public async Task ApplyAsync_EntityDeletedThenNamedAgain_StoresItsAliasesAgain()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await store.ApplyAsync([CarolFundsAcme("docs/carol.txt")], Ct);
+        Assert.Equal(["C. Cole"], Aliases(Files.DatabasePath, Carol));
+
+        // the document changes and no longer names her: she goes, and her aliases with her
+        await store.ApplyAsync([TestData.Batch("docs/carol.txt", "Acme Corp grew.", ("Acme Corp", EntityKind.Organisation, RelationType.Funds, "Ministry of Works", EntityKind.Organisation, "Acme Corp grew"))], Ct);
+        Assert.Null(await store.GetEntityAsync(Carol, Ct));
+        Assert.Empty(Aliases(Files.DatabasePath, Carol));
+
+        await store.ApplyAsync([CarolFundsAcme("docs/again.txt")], Ct);
+        Assert.Equal(["C. Cole"], Aliases(Files.DatabasePath, Carol));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_EntityDeletedByAnotherProcessThenNamedAgain_StoresItsAliasesAgain()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await store.ApplyAsync([CarolFundsAcme("docs/carol.txt")], Ct);
+
+        // a second store on the same file (another relgraph process) changes the document and deletes her
+        var other = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await other.ApplyAsync([TestData.Batch("docs/carol.txt", "Acme Corp grew.", ("Acme Corp", EntityKind.Organisation, RelationType.Funds, "Ministry of Works", EntityKind.Organisation, "Acme Corp grew"))], Ct);
+        Assert.Empty(Aliases(Files.DatabasePath, Carol));
+
+        await store.ApplyAsync([CarolFundsAcme("docs/again.txt")], Ct);
+        Assert.Equal(["C. Cole"], Aliases(Files.DatabasePath, Carol));
+    }
+
+    private static string Carol => TestData.Id(EntityKind.Person, "Carol Cole");
+
+    private static GraphBatch CarolFundsAcme(string source)
+    {
+        var batch = TestData.Batch(source, "Carol Cole funds Acme Corp.",
+            ("Carol Cole", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Carol Cole funds Acme Corp"));
+        return batch with { Entities = [.. batch.Entities.Select(e => e.Id == Carol ? e with { Aliases = ["C. Cole"] } : e)] };
+    }
+
+    private static List<string> Aliases(string databasePath, string entityId)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT alias FROM entity_aliases WHERE entity_id = $id ORDER BY alias;";
+        command.Parameters.AddWithValue("$id", entityId);
+        return Rows(command, r => r.GetString(0));
+    }
+
     private static GraphBatch Dated(GraphBatch batch, int year) =>
         batch with { Document = batch.Document with { PublishedAt = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
 
@@ -257,6 +307,11 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        return Rows(command, map);
+    }
+
+    private static List<T> Rows<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
+    {
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
