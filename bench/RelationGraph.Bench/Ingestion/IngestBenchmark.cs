@@ -42,6 +42,7 @@ internal static class IngestBenchmark
             Console.WriteLine(string.Create(inv, $"  ({factsExtracted} fact mentions extracted)"));
 
             var batchSize = IntOption(args, "--batch") ?? new IngestionOptions().BatchSize;
+            var workers = IntOption(args, "--workers") ?? 0;
             if (args.Contains("--store-only"))
             {
                 var (alone, cpu) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize);
@@ -54,7 +55,7 @@ internal static class IngestBenchmark
             var database = Path.Combine(dir, "bench.db");
             using var store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { Path = database }));
             await store.InitializeAsync();
-            var pipeline = new IngestionPipeline(reader, extractor, store, new IngestionOptions { BatchSize = batchSize }, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+            var pipeline = new IngestionPipeline(reader, extractor, store, new IngestionOptions { BatchSize = batchSize, MaxParallelism = workers }, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
             var memory = new MemorySampler(docs);
             var sources = SourceEnumerator.Discover([corpus], dir);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
