@@ -62,6 +62,23 @@ public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
     }
 
     [Fact]
+    public async Task ApplyAsync_TextBeyondTheBasicPlane_MeasuresSpansInCodePointsNotChars()
+    {
+        // two emoji are four UTF-16 chars but two code points: a span may end at the code-point length, not past it
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var good = TestData.AcmeDocument(TestData.AcmeText + " \U0001F600\U0001F600");
+        var codePoints = good.Document.Text.EnumerateRunes().Count();
+        Assert.Equal(good.Document.Text.Length - 2, codePoints);
+
+        var pastTheEnd = good with { Evidence = [good.Evidence[0] with { End = codePoints + 1 }] };
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ApplyAsync([pastTheEnd], Ct));
+        Assert.Contains($"outside the document's {codePoints} code points", error.Message, StringComparison.Ordinal);
+
+        var toTheEnd = good with { Evidence = [good.Evidence[0] with { End = codePoints }] };
+        Assert.Equal(ApplyOutcome.Added, Assert.Single(await store.ApplyAsync([toTheEnd], Ct)).Outcome);
+    }
+
+    [Fact]
     public async Task ApplyAsync_DatabaseLockedByAnotherWriter_RetriesUntilTheLockIsReleased()
     {
         // real time: the retry back-off waits on the store's TimeProvider
