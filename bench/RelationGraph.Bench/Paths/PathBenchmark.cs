@@ -8,7 +8,7 @@ using RelationGraph.Storage.Sqlite;
 namespace RelationGraph.Bench.Paths;
 
 /// <summary>
-/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]</c>
+/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10] [--dump-paths FILE]</c>
 /// </summary>
 /// <remarks>
 /// Generates a synthetic graph, builds the path index straight from the generator ("direct") and/or
@@ -23,7 +23,7 @@ internal static class PathBenchmark
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]");
+            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10] [--dump-paths FILE]");
             return 2;
         }
 
@@ -112,6 +112,10 @@ internal static class PathBenchmark
                 new IndexTarget("ours shortest k=3", store.Index, PathMode.Shortest, 3),
                 new StoreTarget("store.FindPathsAsync k=3 + evidence", store, PathMode.Shortest, 3),
             ]);
+            if (options.DumpPaths is not null)
+            {
+                await DumpPathsAsync(store.Index, pairs, options.DumpPaths);
+            }
         }
 
         if (options.Database is null)
@@ -221,6 +225,24 @@ internal static class PathBenchmark
         }
     }
 
+    // Every pair's answers (shortest k=1 and k=3, k-shortest k=3) as text, so two builds can be checked to answer alike.
+    private static async Task DumpPathsAsync(PathIndex index, IReadOnlyList<Pair> pairs, string file)
+    {
+        await using var writer = new StreamWriter(file);
+        foreach (var pair in pairs)
+        {
+            foreach (var (mode, k) in new[] { (PathMode.Shortest, 1), (PathMode.Shortest, 3), (PathMode.KShortest, 3) })
+            {
+                var request = new PathRequest { FromId = pair.FromId, ToId = pair.ToId, Mode = mode, K = k, MaxHops = PathRequest.MaxHopsLimit };
+                var result = index.FindPaths(request, TimeProvider.System, long.MaxValue);
+                var paths = result.Paths.Select(p => string.Join(' ', p.NodeIds) + " : " + string.Join(' ', p.Hops.Select(h => h.FactKey + (h.Forward ? ">" : "<"))));
+                await writer.WriteLineAsync($"{pair.FromId} {pair.ToId} {mode} k={k}{(result.TimedOut ? " timed out" : "")} | {string.Join(" | ", paths)}");
+            }
+        }
+
+        Console.WriteLine($"answers written to {file}");
+    }
+
     private static Run Summarise(double[] times, int[] lengths)
     {
         var sorted = times.Order().ToArray();
@@ -290,7 +312,7 @@ internal static class PathBenchmark
 
     private sealed record Run(double P50, double P95, double P99, double Mean, int Found, int[] Lengths);
 
-    private sealed record BenchOptions(int Entities, int Pairs, string Load, string? Database, int FactsPerDocument, int Seed, int Deltas, int DeltaSize)
+    private sealed record BenchOptions(int Entities, int Pairs, string Load, string? Database, int FactsPerDocument, int Seed, int Deltas, int DeltaSize, string? DumpPaths)
     {
         public static BenchOptions? Parse(string[] args)
         {
@@ -324,7 +346,8 @@ internal static class PathBenchmark
                 Int(values, "facts-per-doc", 100),
                 Int(values, "seed", 20261128),
                 Math.Max(1, Int(values, "deltas", 100_000)),
-                Math.Max(1, Int(values, "delta-size", 10)));
+                Math.Max(1, Int(values, "delta-size", 10)),
+                values.GetValueOrDefault("dump-paths"));
         }
 
         private static int Int(Dictionary<string, string> values, string name, int fallback) =>
