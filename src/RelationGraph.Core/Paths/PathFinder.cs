@@ -320,8 +320,8 @@ internal sealed class PathFinder
         _edgesScanned = 0;
         _meetingScanLimit = long.MaxValue;
         var seen = scratch.Seen;
-        seen[(SearchScratch.SeenStride * from) + ForwardSide] = _searchBase;
-        seen[(SearchScratch.SeenStride * to) + BackwardSide] = _searchBase;
+        seen[SearchScratch.SeenStride * from] = _searchBase;
+        seen[SearchScratch.SeenStride * to] = _searchBase + SearchScratch.BackwardMarks;
         var forward = scratch.FrontierForward;
         var backward = scratch.FrontierBackward;
         var next = scratch.Next;
@@ -357,10 +357,10 @@ internal sealed class PathFinder
         return -1;
     }
 
-    // Grows one side by a level into next, marking each reached node with its hop distance. Per edge it reads
-    // one int (both sides' marks of the neighbour, adjacent in Seen), like a plain BFS; parents are not
-    // recorded: the enumeration finds them again among a path node's neighbours by their distance marks,
-    // which costs a scan of the few nodes on the paths instead of a link written for every node reached.
+    // Grows one side by a level into next, marking each reached node with its side and hop distance. Per edge
+    // it reads one int (the neighbour's mark, see SearchScratch.Seen), like a plain BFS, and like a plain BFS it
+    // writes a reached node's parent (the edge, beside the mark); a node reached again from the same level is
+    // marked as having several parents, which the enumeration then finds by scanning its neighbours' marks.
     // Once the two searches meet the length is known, so the rest of the level only looks for more meeting
     // edges (no new nodes). Collecting every meeting edge can mean
     // scanning a hub's whole adjacency, which a single-path BFS never does, so collection stops at the
@@ -373,9 +373,10 @@ internal sealed class PathFinder
         var scratch = _scratch;
         next.Clear();
         var seen = scratch.Seen;
-        var other = side ^ 1;
         var searchBase = _searchBase;
-        var reachedMark = searchBase + level + 1;
+        var ownBase = side == ForwardSide ? searchBase : searchBase + SearchScratch.BackwardMarks;
+        var otherBase = side == ForwardSide ? searchBase + SearchScratch.BackwardMarks : searchBase;
+        var reachedMark = ownBase + level + 1;
         var blocked = scratch.Blocked;
         var blockStamp = _blockStamp;
 
@@ -405,7 +406,8 @@ internal sealed class PathFinder
                     }
 
                     var slot = SearchScratch.SeenStride * neighbour;
-                    if (seen[slot + other] >= searchBase)
+                    var mark = seen[slot];
+                    if ((uint)(mark - otherBase) < SearchScratch.BackwardMarks)
                     {
                         if (!met)
                         {
@@ -427,8 +429,14 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    if (seen[slot + side] >= searchBase)
+                    if (mark >= searchBase)
                     {
+                        // already reached by this side; from this same level it is one more parent link
+                        if (mark == reachedMark)
+                        {
+                            seen[slot + SearchScratch.ParentSlot] = SearchScratch.SeveralParents;
+                        }
+
                         continue;
                     }
 
@@ -437,7 +445,8 @@ internal sealed class PathFinder
                         continue;
                     }
 
-                    seen[slot + side] = reachedMark;
+                    seen[slot] = reachedMark;
+                    seen[slot + SearchScratch.ParentSlot] = adjacent.Edge;
                     next.Add(neighbour);
                 }
             }
@@ -457,7 +466,7 @@ internal sealed class PathFinder
         var walk = new ShortestWalk(this, from, to, length, nodes, edges, cap, output);
         foreach (var (forwardNode, backwardNode, edge) in _meetings)
         {
-            var position = _scratch.Seen[(SearchScratch.SeenStride * forwardNode) + ForwardSide] - _searchBase;
+            var position = _scratch.Seen[SearchScratch.SeenStride * forwardNode] - _searchBase;
             nodes[position] = forwardNode;
             edges[position] = edge;
             nodes[position + 1] = backwardNode;
@@ -495,6 +504,15 @@ internal sealed class PathFinder
                 return nodes[0] == from && Suffix(suffixStart);
             }
 
+            var onlyParent = finder._scratch.Seen[(SearchScratch.SeenStride * nodes[position]) + SearchScratch.ParentSlot];
+            if (onlyParent != SearchScratch.SeveralParents)
+            {
+                // the one link the search found from the level before (so an allowed one): what the scans below would find
+                nodes[position - 1] = finder._index.OtherEnd(onlyParent, nodes[position]);
+                edges[position - 1] = onlyParent;
+                return Prefix(position - 1, suffixStart);
+            }
+
             if (position == 1)
             {
                 // the only parent is the source itself
@@ -523,7 +541,7 @@ internal sealed class PathFinder
             finder._budget.Tick(adjacency.Length);
             foreach (var adjacent in adjacency)
             {
-                if (seen[(SearchScratch.SeenStride * adjacent.Node) + ForwardSide] != parentMark || !finder.LinkAllowed(adjacent.Edge))
+                if (seen[SearchScratch.SeenStride * adjacent.Node] != parentMark || !finder.LinkAllowed(adjacent.Edge))
                 {
                     continue;
                 }
@@ -564,6 +582,14 @@ internal sealed class PathFinder
                 return output.Count < cap;
             }
 
+            var onlySuccessor = finder._scratch.Seen[(SearchScratch.SeenStride * nodes[position]) + SearchScratch.ParentSlot];
+            if (onlySuccessor != SearchScratch.SeveralParents)
+            {
+                nodes[position + 1] = finder._index.OtherEnd(onlySuccessor, nodes[position]);
+                edges[position] = onlySuccessor;
+                return Suffix(position + 1);
+            }
+
             if (position == length - 1)
             {
                 // the only successor is the target itself
@@ -588,12 +614,12 @@ internal sealed class PathFinder
             }
 
             var seen = finder._scratch.Seen;
-            var nextMark = finder._searchBase + length - position - 1;
+            var nextMark = finder._searchBase + SearchScratch.BackwardMarks + length - position - 1;
             var adjacency = finder._index.Neighbours(nodes[position]);
             finder._budget.Tick(adjacency.Length);
             foreach (var adjacent in adjacency)
             {
-                if (seen[(SearchScratch.SeenStride * adjacent.Node) + BackwardSide] != nextMark || !finder.LinkAllowed(adjacent.Edge))
+                if (seen[SearchScratch.SeenStride * adjacent.Node] != nextMark || !finder.LinkAllowed(adjacent.Edge))
                 {
                     continue;
                 }

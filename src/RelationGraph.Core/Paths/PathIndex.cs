@@ -402,6 +402,13 @@ public sealed class PathIndex : IDisposable
 
     internal ref readonly Edge EdgeAt(int edge) => ref _edges[edge];
 
+    /// <summary>The entity at the other end of <paramref name="edge"/> from <paramref name="node"/>.</summary>
+    internal int OtherEnd(int edge, int node)
+    {
+        ref readonly var e = ref _edges[edge];
+        return e.Subject == node ? e.Object : e.Subject;
+    }
+
     internal byte KindOf(int node) => _kinds[node];
 
     /// <summary>Orders two entities by id as <see cref="string.CompareOrdinal(string, string)"/> would, without building the strings.</summary>
