@@ -330,6 +330,7 @@ internal sealed class PathFinder
         forward.Add(from);
         backward.Add(to);
         _meetings.Clear();
+        var plain = !_filter.FiltersEdges && !_filter.FiltersNodes && _blockStamp == 0 && _blockedEdges is not { Count: > 0 };
         int forwardLevel = 0, backwardLevel = 0;
         while (forwardLevel + backwardLevel < maxHops && forward.Count > 0 && backward.Count > 0)
         {
@@ -337,13 +338,29 @@ internal sealed class PathFinder
             // entities: reading each new node's degree is one more cache miss per node
             if (forward.Count <= backward.Count)
             {
-                Expand(forward, next, ForwardSide, forwardLevel);
+                if (plain)
+                {
+                    ExpandPlain(forward, next, ForwardSide, forwardLevel);
+                }
+                else
+                {
+                    Expand(forward, next, ForwardSide, forwardLevel);
+                }
+
                 forwardLevel++;
                 (forward, next) = (next, forward);
             }
             else
             {
-                Expand(backward, next, BackwardSide, backwardLevel);
+                if (plain)
+                {
+                    ExpandPlain(backward, next, BackwardSide, backwardLevel);
+                }
+                else
+                {
+                    Expand(backward, next, BackwardSide, backwardLevel);
+                }
+
                 backwardLevel++;
                 (backward, next) = (next, backward);
             }
@@ -456,6 +473,115 @@ internal sealed class PathFinder
             _edgesScanned = scanned;
             _meetingScanLimit = limit;
         }
+    }
+
+    // Expand for a search with no filter and nothing blocked (the common case): the same walk, marks and meetings,
+    // with the checks taken out and the meeting-level scan in a method of its own, so the loop over edges keeps
+    // its state in registers (in Expand the filter branches, and the counters it must save on every way out, left
+    // it reading and writing about ten stack slots per edge).
+    private void ExpandPlain(List<int> frontier, List<int> next, int side, int level)
+    {
+        var seen = _scratch.Seen;
+        var index = _index;
+        var budget = _budget;
+        var searchBase = _searchBase;
+        var otherBase = side == ForwardSide ? searchBase + SearchScratch.BackwardMarks : searchBase;
+        var reachedMark = (side == ForwardSide ? searchBase : searchBase + SearchScratch.BackwardMarks) + level + 1;
+        var scanned = _edgesScanned;
+        var count = 0;
+        next.Clear();
+        var nodes = CollectionsMarshal.AsSpan(frontier);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var node = nodes[i];
+            var adjacency = index.Neighbours(node);
+            budget.Tick(adjacency.Length);
+
+            // room for every neighbour, so the loop writes without growing the list
+            CollectionsMarshal.SetCount(next, count + adjacency.Length);
+            var reached = CollectionsMarshal.AsSpan(next);
+            for (var j = 0; j < adjacency.Length; j++)
+            {
+                var neighbour = adjacency[j].Node;
+                var slot = SearchScratch.SeenStride * neighbour;
+                var mark = seen[slot];
+                if ((uint)(mark - otherBase) < SearchScratch.BackwardMarks)
+                {
+                    CollectionsMarshal.SetCount(next, count);
+                    _edgesScanned = scanned + j + 1;
+                    CollectMeetings(nodes, i, j, side, otherBase);
+                    return;
+                }
+
+                if (mark >= searchBase)
+                {
+                    if (mark == reachedMark)
+                    {
+                        seen[slot + SearchScratch.ParentSlot] = SearchScratch.SeveralParents;
+                    }
+
+                    continue;
+                }
+
+                seen[slot] = reachedMark;
+                seen[slot + SearchScratch.ParentSlot] = adjacency[j].Edge;
+                reached[count++] = neighbour;
+            }
+
+            scanned += adjacency.Length;
+        }
+
+        CollectionsMarshal.SetCount(next, count);
+        _edgesScanned = scanned;
+    }
+
+    // The rest of the meeting level for ExpandPlain, from the first meeting edge (frontier[first], its adjacency entry
+    // at firstEntry) on: only meeting edges are collected, within the same bounds as in Expand.
+    private void CollectMeetings(ReadOnlySpan<int> frontier, int first, int firstEntry, int side, int otherBase)
+    {
+        var seen = _scratch.Seen;
+        var scanned = _edgesScanned;
+        var limit = scanned + Math.Max(MinMeetingScan, scanned / 4);
+        _meetingScanLimit = limit;
+        var start = firstEntry;
+        for (var i = first; i < frontier.Length; i++)
+        {
+            var node = frontier[i];
+            var adjacency = _index.Neighbours(node);
+            if (i != first)
+            {
+                _budget.Tick(adjacency.Length);
+            }
+
+            for (var j = start; j < adjacency.Length; j++)
+            {
+                if (j != firstEntry || i != first)
+                {
+                    if (++scanned > limit)
+                    {
+                        _edgesScanned = scanned;
+                        return;
+                    }
+
+                    if ((uint)(seen[SearchScratch.SeenStride * adjacency[j].Node] - otherBase) >= SearchScratch.BackwardMarks)
+                    {
+                        continue;
+                    }
+                }
+
+                var neighbour = adjacency[j].Node;
+                _meetings.Add(side == ForwardSide ? (node, neighbour, adjacency[j].Edge) : (neighbour, node, adjacency[j].Edge));
+                if (_meetings.Count >= _meetingCap)
+                {
+                    _edgesScanned = scanned;
+                    return;
+                }
+            }
+
+            start = 0;
+        }
+
+        _edgesScanned = scanned;
     }
 
     /// <summary>Expands the meeting edges into whole paths: predecessors by forward distance, successors by backward distance.</summary>
