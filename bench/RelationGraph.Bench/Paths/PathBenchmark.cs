@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using RelationGraph.Bench.Synthetic;
+using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
 using RelationGraph.Storage.Sqlite;
 
@@ -110,6 +111,7 @@ internal static class PathBenchmark
             [
                 new IndexTarget("ours shortest k=1", store.Index, PathMode.Shortest, 1),
                 new IndexTarget("ours shortest k=3", store.Index, PathMode.Shortest, 3),
+                new IndexTarget("ours shortest k=3, every type allowed", store.Index, PathMode.Shortest, 3, EveryTypeAllowed),
                 new StoreTarget("store.FindPathsAsync k=3 + evidence", store, PathMode.Shortest, 3),
             ]);
             if (options.DumpPaths is not null)
@@ -225,23 +227,28 @@ internal static class PathBenchmark
         }
     }
 
-    // Every pair's answers (shortest k=1 and k=3, k-shortest k=3) as text, so two builds can be checked to answer alike.
+    // Every pair's answers (shortest k=1 and k=3, k-shortest k=3; then shortest k=3 and k-shortest k=3 with half the
+    // types and a degree cap) as text, so two builds can be checked to answer alike.
     private static async Task DumpPathsAsync(PathIndex index, IReadOnlyList<Pair> pairs, string file)
     {
+        var filtered = new PathFilter { Types = RelationTypes.All.Where((_, i) => i % 2 == 0).ToHashSet(), MaxDegree = 1000 };
         await using var writer = new StreamWriter(file);
         foreach (var pair in pairs)
         {
-            foreach (var (mode, k) in new[] { (PathMode.Shortest, 1), (PathMode.Shortest, 3), (PathMode.KShortest, 3) })
+            foreach (var (mode, k, filter) in new[] { (PathMode.Shortest, 1, PathFilter.None), (PathMode.Shortest, 3, PathFilter.None), (PathMode.KShortest, 3, PathFilter.None), (PathMode.Shortest, 3, filtered), (PathMode.KShortest, 3, filtered) })
             {
-                var request = new PathRequest { FromId = pair.FromId, ToId = pair.ToId, Mode = mode, K = k, MaxHops = PathRequest.MaxHopsLimit };
+                var request = new PathRequest { FromId = pair.FromId, ToId = pair.ToId, Mode = mode, K = k, MaxHops = PathRequest.MaxHopsLimit, Filter = filter };
                 var result = index.FindPaths(request, TimeProvider.System, long.MaxValue);
                 var paths = result.Paths.Select(p => string.Join(' ', p.NodeIds) + " : " + string.Join(' ', p.Hops.Select(h => h.FactKey + (h.Forward ? ">" : "<"))));
-                await writer.WriteLineAsync($"{pair.FromId} {pair.ToId} {mode} k={k}{(result.TimedOut ? " timed out" : "")} | {string.Join(" | ", paths)}");
+                await writer.WriteLineAsync($"{pair.FromId} {pair.ToId} {mode} k={k}{(filter == PathFilter.None ? "" : " filtered")}{(result.TimedOut ? " timed out" : "")} | {string.Join(" | ", paths)}");
             }
         }
 
         Console.WriteLine($"answers written to {file}");
     }
+
+    // A filter every fact passes: the answers are the unfiltered ones, the time is the filtered search's (each edge's type checked).
+    private static readonly PathFilter EveryTypeAllowed = new() { Types = RelationTypes.All.ToHashSet() };
 
     private static Run Summarise(double[] times, int[] lengths)
     {
