@@ -28,7 +28,6 @@ internal sealed class PathFinder
     private int _blockStamp;
     private int _meetingCap;
     private long _edgesScanned;
-    private long _meetingScanLimit;
     private HashSet<int>? _blockedEdges;
 
     public PathFinder(PathIndex index, PathFilterMask filter, SearchBudget budget, SearchScratch scratch)
@@ -318,7 +317,6 @@ internal sealed class PathFinder
         _searchBase = scratch.NextSearchBase();
         _meetingCap = meetingCap;
         _edgesScanned = 0;
-        _meetingScanLimit = long.MaxValue;
         var seen = scratch.Seen;
         seen[SearchScratch.SeenStride * from] = _searchBase;
         seen[SearchScratch.SeenStride * to] = _searchBase + SearchScratch.BackwardMarks;
@@ -379,7 +377,7 @@ internal sealed class PathFinder
     // writes a reached node's parent (the edge, beside the mark); a node reached again from the same level is
     // marked as having several parents, which the enumeration then finds by scanning its neighbours' marks.
     // Once the two searches meet the length is known, so the rest of the level only looks for more meeting
-    // edges (no new nodes). Collecting every meeting edge can mean
+    // edges (no new nodes; CollectMeetings). Collecting every meeting edge can mean
     // scanning a hub's whole adjacency, which a single-path BFS never does, so collection stops at the
     // cap (each meeting edge yields at least one distinct path, more could not be enumerated) or after
     // a bounded extra scan past the first meeting: a quarter of the work done so far, at least
@@ -397,82 +395,58 @@ internal sealed class PathFinder
         var blocked = scratch.Blocked;
         var blockStamp = _blockStamp;
 
-        // the common unfiltered case skips the filter calls; counters live in locals on this hot loop
         var checkEdges = _filter.FiltersEdges || _blockedEdges is { Count: > 0 };
         var checkNodes = _filter.FiltersNodes || blockStamp != 0;
         var scanned = _edgesScanned;
-        var limit = _meetingScanLimit;
-        var met = false;
-        try
+        var nodes = CollectionsMarshal.AsSpan(frontier);
+        for (var i = 0; i < nodes.Length; i++)
         {
-            foreach (var node in CollectionsMarshal.AsSpan(frontier))
+            var node = nodes[i];
+            var adjacency = _index.Neighbours(node);
+            _budget.Tick(adjacency.Length);
+            for (var j = 0; j < adjacency.Length; j++)
             {
-                var adjacency = _index.Neighbours(node);
-                _budget.Tick(adjacency.Length);
-                foreach (var adjacent in adjacency)
+                var adjacent = adjacency[j];
+                if (checkEdges && !EdgeAllowed(adjacent.Edge))
                 {
-                    if (++scanned > limit)
-                    {
-                        return;
-                    }
-
-                    var neighbour = adjacent.Node;
-                    if (checkEdges && !EdgeAllowed(adjacent.Edge))
-                    {
-                        continue;
-                    }
-
-                    var slot = SearchScratch.SeenStride * neighbour;
-                    var mark = seen[slot];
-                    if ((uint)(mark - otherBase) < SearchScratch.BackwardMarks)
-                    {
-                        if (!met)
-                        {
-                            met = true;
-                            limit = scanned + Math.Max(MinMeetingScan, scanned / 4);
-                        }
-
-                        _meetings.Add(side == ForwardSide ? (node, neighbour, adjacent.Edge) : (neighbour, node, adjacent.Edge));
-                        if (_meetings.Count >= _meetingCap)
-                        {
-                            return;
-                        }
-
-                        continue;
-                    }
-
-                    if (met)
-                    {
-                        continue;
-                    }
-
-                    if (mark >= searchBase)
-                    {
-                        // already reached by this side; from this same level it is one more parent link
-                        if (mark == reachedMark)
-                        {
-                            seen[slot + SearchScratch.ParentSlot] = SearchScratch.SeveralParents;
-                        }
-
-                        continue;
-                    }
-
-                    if (checkNodes && ((blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour)))
-                    {
-                        continue;
-                    }
-
-                    seen[slot] = reachedMark;
-                    seen[slot + SearchScratch.ParentSlot] = adjacent.Edge;
-                    next.Add(neighbour);
+                    continue;
                 }
+
+                var neighbour = adjacent.Node;
+                var slot = SearchScratch.SeenStride * neighbour;
+                var mark = seen[slot];
+                if ((uint)(mark - otherBase) < SearchScratch.BackwardMarks)
+                {
+                    _edgesScanned = scanned + j + 1;
+                    CollectMeetings(nodes, i, j, side, otherBase, checkEdges);
+                    return;
+                }
+
+                if (mark >= searchBase)
+                {
+                    // already reached by this side; from this same level it is one more parent link
+                    if (mark == reachedMark)
+                    {
+                        seen[slot + SearchScratch.ParentSlot] = SearchScratch.SeveralParents;
+                    }
+
+                    continue;
+                }
+
+                if (checkNodes && ((blockStamp != 0 && blocked[neighbour] == blockStamp) || !IntermediateAllowed(neighbour)))
+                {
+                    continue;
+                }
+
+                seen[slot] = reachedMark;
+                seen[slot + SearchScratch.ParentSlot] = adjacent.Edge;
+                next.Add(neighbour);
             }
+
+            scanned += adjacency.Length;
         }
-        finally
-        {
-            _edgesScanned = scanned;
-            _meetingScanLimit = limit;
-        }
+
+        _edgesScanned = scanned;
     }
 
     // Expand for a search with no filter and nothing blocked (the common case): the same walk, marks and meetings,
@@ -509,7 +483,7 @@ internal sealed class PathFinder
                 {
                     CollectionsMarshal.SetCount(next, count);
                     _edgesScanned = scanned + j + 1;
-                    CollectMeetings(nodes, i, j, side, otherBase);
+                    CollectMeetings(nodes, i, j, side, otherBase, checkEdges: false);
                     return;
                 }
 
@@ -535,14 +509,13 @@ internal sealed class PathFinder
         _edgesScanned = scanned;
     }
 
-    // The rest of the meeting level for ExpandPlain, from the first meeting edge (frontier[first], its adjacency entry
-    // at firstEntry) on: only meeting edges are collected, within the same bounds as in Expand.
-    private void CollectMeetings(ReadOnlySpan<int> frontier, int first, int firstEntry, int side, int otherBase)
+    // The rest of the meeting level, from the first meeting edge (frontier[first], its adjacency entry at firstEntry)
+    // on: only meeting edges are collected (see Expand for the bounds).
+    private void CollectMeetings(ReadOnlySpan<int> frontier, int first, int firstEntry, int side, int otherBase, bool checkEdges)
     {
         var seen = _scratch.Seen;
         var scanned = _edgesScanned;
         var limit = scanned + Math.Max(MinMeetingScan, scanned / 4);
-        _meetingScanLimit = limit;
         var start = firstEntry;
         for (var i = first; i < frontier.Length; i++)
         {
@@ -563,7 +536,8 @@ internal sealed class PathFinder
                         return;
                     }
 
-                    if ((uint)(seen[SearchScratch.SeenStride * adjacency[j].Node] - otherBase) >= SearchScratch.BackwardMarks)
+                    if ((checkEdges && !EdgeAllowed(adjacency[j].Edge))
+                        || (uint)(seen[SearchScratch.SeenStride * adjacency[j].Node] - otherBase) >= SearchScratch.BackwardMarks)
                     {
                         continue;
                     }
