@@ -452,7 +452,7 @@ internal sealed class PathFinder
     // Expand for a search with no filter and nothing blocked (the common case): the same walk, marks and meetings
     // with the checks taken out, writing reached nodes straight into the list's array, so the loop over edges keeps
     // its state in registers (the loop before, with the filter branches and a try/finally saving its counters,
-    // read and wrote about ten stack slots per edge and took about twice as long).
+    // read and wrote about ten stack slots per edge; a whole query took about 30% longer with it).
     private void ExpandPlain(List<int> frontier, List<int> next, int side, int level)
     {
         var seen = _scratch.Seen;
