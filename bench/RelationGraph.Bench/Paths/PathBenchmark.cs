@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using RelationGraph.Bench.Synthetic;
+using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
 using RelationGraph.Storage.Sqlite;
 
 namespace RelationGraph.Bench.Paths;
 
 /// <summary>
-/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]</c>
+/// <c>bench paths --entities 10000|100000|1000000 [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10] [--dump-paths FILE]</c>
 /// </summary>
 /// <remarks>
 /// Generates a synthetic graph, builds the path index straight from the generator ("direct") and/or
@@ -23,7 +24,7 @@ internal static class PathBenchmark
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10]");
+            await Console.Error.WriteLineAsync("usage: bench paths --entities N [--pairs 1000] [--load both|direct|sqlite|sqlite-bulk|incremental] [--db FILE] [--facts-per-doc 100] [--seed N] [--deltas 100000] [--delta-size 10] [--dump-paths FILE]");
             return 2;
         }
 
@@ -110,8 +111,13 @@ internal static class PathBenchmark
             [
                 new IndexTarget("ours shortest k=1", store.Index, PathMode.Shortest, 1),
                 new IndexTarget("ours shortest k=3", store.Index, PathMode.Shortest, 3),
+                new IndexTarget("ours shortest k=3, every type allowed", store.Index, PathMode.Shortest, 3, EveryTypeAllowed),
                 new StoreTarget("store.FindPathsAsync k=3 + evidence", store, PathMode.Shortest, 3),
             ]);
+            if (options.DumpPaths is not null)
+            {
+                await DumpPathsAsync(store.Index, pairs, options.DumpPaths);
+            }
         }
 
         if (options.Database is null)
@@ -221,6 +227,29 @@ internal static class PathBenchmark
         }
     }
 
+    // Every pair's answers (shortest k=1 and k=3, k-shortest k=3; then shortest k=3 and k-shortest k=3 with half the
+    // types and a degree cap) as text, so two builds can be checked to answer alike.
+    private static async Task DumpPathsAsync(PathIndex index, IReadOnlyList<Pair> pairs, string file)
+    {
+        var filtered = new PathFilter { Types = RelationTypes.All.Where((_, i) => i % 2 == 0).ToHashSet(), MaxDegree = 1000 };
+        await using var writer = new StreamWriter(file);
+        foreach (var pair in pairs)
+        {
+            foreach (var (mode, k, filter) in new[] { (PathMode.Shortest, 1, PathFilter.None), (PathMode.Shortest, 3, PathFilter.None), (PathMode.KShortest, 3, PathFilter.None), (PathMode.Shortest, 3, filtered), (PathMode.KShortest, 3, filtered) })
+            {
+                var request = new PathRequest { FromId = pair.FromId, ToId = pair.ToId, Mode = mode, K = k, MaxHops = PathRequest.MaxHopsLimit, Filter = filter };
+                var result = index.FindPaths(request, TimeProvider.System, long.MaxValue);
+                var paths = result.Paths.Select(p => string.Join(' ', p.NodeIds) + " : " + string.Join(' ', p.Hops.Select(h => h.FactKey + (h.Forward ? ">" : "<"))));
+                await writer.WriteLineAsync($"{pair.FromId} {pair.ToId} {mode} k={k}{(filter == PathFilter.None ? "" : " filtered")}{(result.TimedOut ? " timed out" : "")} | {string.Join(" | ", paths)}");
+            }
+        }
+
+        Console.WriteLine($"answers written to {file}");
+    }
+
+    // A filter every fact passes: the answers are the unfiltered ones, the time is the filtered search's (each edge's type checked).
+    private static readonly PathFilter EveryTypeAllowed = new() { Types = RelationTypes.All.ToHashSet() };
+
     private static Run Summarise(double[] times, int[] lengths)
     {
         var sorted = times.Order().ToArray();
@@ -290,7 +319,7 @@ internal static class PathBenchmark
 
     private sealed record Run(double P50, double P95, double P99, double Mean, int Found, int[] Lengths);
 
-    private sealed record BenchOptions(int Entities, int Pairs, string Load, string? Database, int FactsPerDocument, int Seed, int Deltas, int DeltaSize)
+    private sealed record BenchOptions(int Entities, int Pairs, string Load, string? Database, int FactsPerDocument, int Seed, int Deltas, int DeltaSize, string? DumpPaths)
     {
         public static BenchOptions? Parse(string[] args)
         {
@@ -324,7 +353,8 @@ internal static class PathBenchmark
                 Int(values, "facts-per-doc", 100),
                 Int(values, "seed", 20261128),
                 Math.Max(1, Int(values, "deltas", 100_000)),
-                Math.Max(1, Int(values, "delta-size", 10)));
+                Math.Max(1, Int(values, "delta-size", 10)),
+                values.GetValueOrDefault("dump-paths"));
         }
 
         private static int Int(Dictionary<string, string> values, string name, int fallback) =>

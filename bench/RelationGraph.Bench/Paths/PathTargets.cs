@@ -23,13 +23,13 @@ internal sealed class ReferenceTarget(ReferenceBfs reference) : IPathTarget
 }
 
 /// <summary>The path index alone: search, no SQLite.</summary>
-internal sealed class IndexTarget(string name, PathIndex index, PathMode mode, int k) : IPathTarget
+internal sealed class IndexTarget(string name, PathIndex index, PathMode mode, int k, PathFilter? filter = null) : IPathTarget
 {
     public string Name => name;
 
     public ValueTask<int> SearchAsync(Pair pair)
     {
-        var request = new PathRequest { FromId = pair.FromId, ToId = pair.ToId, Mode = mode, K = k, MaxHops = PathRequest.MaxHopsLimit };
+        var request = new PathRequest { FromId = pair.FromId, ToId = pair.ToId, Mode = mode, K = k, MaxHops = PathRequest.MaxHopsLimit, Filter = filter ?? PathFilter.None };
         var deadline = TimeProvider.System.GetTimestamp() + (long)(request.Timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
         var result = index.FindPaths(request, TimeProvider.System, deadline);
         return ValueTask.FromResult(result.Paths.Count == 0 ? -1 : result.Paths[0].Hops.Count);

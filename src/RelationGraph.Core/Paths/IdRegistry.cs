@@ -183,6 +183,17 @@ internal sealed class IdRegistry
         }
     }
 
+    /// <summary>Starts loading what <see cref="IdOf"/> reads for <paramref name="number"/>, so formatting several ids in a row overlaps their cache misses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void PrefetchIdOf(int number)
+    {
+        if (Sse.IsSupported && (uint)number < (uint)_numbers.Length)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _numbers[number]));
+            Sse.Prefetch0(Unsafe.AsPointer(ref _prefixCodes[number]));
+        }
+    }
+
     // A hint only: it never faults, so an address made stale by the GC moving the array costs nothing but the hint.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchSlot(ref Slot slot)

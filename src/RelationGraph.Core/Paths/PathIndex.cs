@@ -277,7 +277,7 @@ public sealed class PathIndex : IDisposable
             {
                 var finder = new PathFinder(this, PathFilterMask.Compile(request.Filter), budget, scratch);
                 var (paths, timedOut) = finder.Find(from, to, request.Mode, request.MaxHops, request.K);
-                return new PathSearchResult([.. paths.Select(ToFoundPath)], timedOut);
+                return new PathSearchResult(ToFoundPaths(paths, request.FromId, request.ToId), timedOut);
             }
             finally
             {
@@ -402,6 +402,13 @@ public sealed class PathIndex : IDisposable
 
     internal ref readonly Edge EdgeAt(int edge) => ref _edges[edge];
 
+    /// <summary>The entity at the other end of <paramref name="edge"/> from <paramref name="node"/>.</summary>
+    internal int OtherEnd(int edge, int node)
+    {
+        ref readonly var e = ref _edges[edge];
+        return e.Subject == node ? e.Object : e.Subject;
+    }
+
     internal byte KindOf(int node) => _kinds[node];
 
     /// <summary>Orders two entities by id as <see cref="string.CompareOrdinal(string, string)"/> would, without building the strings.</summary>
@@ -413,10 +420,39 @@ public sealed class PathIndex : IDisposable
     /// <summary>Ids held as strings because they are not of the canonical shape (or share a number with another id): entities, facts.</summary>
     internal (int Entities, int Facts) SideTableCounts => (_nodeIds.SideCount, _edgeKeys.SideCount);
 
-    private FoundPath ToFoundPath(IndexPath path)
+    // Every path runs from the request's source to its target, and an id the index found is exactly the string asked
+    // for, so the ends reuse those strings. The ids in between are numbers in tables too big for the cache: their
+    // entries are all requested first, so the misses overlap instead of coming one per id.
+    private FoundPath[] ToFoundPaths(IReadOnlyList<IndexPath> paths, string fromId, string toId)
+    {
+        foreach (var path in paths)
+        {
+            for (var i = 1; i < path.Nodes.Length - 1; i++)
+            {
+                _nodeIds.PrefetchIdOf(path.Nodes[i]);
+            }
+
+            foreach (var edge in path.Edges)
+            {
+                _edgeKeys.PrefetchIdOf(edge);
+            }
+        }
+
+        var found = new FoundPath[paths.Count];
+        for (var p = 0; p < found.Length; p++)
+        {
+            found[p] = ToFoundPath(paths[p], fromId, toId);
+        }
+
+        return found;
+    }
+
+    private FoundPath ToFoundPath(IndexPath path, string fromId, string toId)
     {
         var nodes = new string[path.Nodes.Length];
-        for (var i = 0; i < nodes.Length; i++)
+        nodes[0] = fromId;
+        nodes[^1] = toId;
+        for (var i = 1; i < nodes.Length - 1; i++)
         {
             nodes[i] = _nodeIds.IdOf(path.Nodes[i]);
         }

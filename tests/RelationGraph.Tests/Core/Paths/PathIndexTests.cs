@@ -25,6 +25,43 @@ public sealed class PathIndexTests
         Assert.Equal(["a>c>d", "a>b>d"], result.Paths.Select(Describe));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FindPaths_NodesWithOneAndWithSeveralLinksToTheLevelBefore_ReturnsEveryShortestPathRanked(bool filtered)
+    {
+        // the search follows a node's single link to the level before and scans for several: "a" and "d" have two
+        // parallel facts towards their end, "h" two neighbours on each side, "b" and "c" one link each
+        var graph = new TestGraph()
+            .Edge("s", "a", docs: 1).Edge("s", "a", RelationType.Owns, docs: 4).Edge("s", "b", docs: 2)
+            .Edge("a", "h").Edge("b", "h")
+            .Edge("h", "c").Edge("h", "d", docs: 3)
+            .Edge("c", "t").Edge("d", "t").Edge("d", "t", RelationType.Leads, docs: 2);
+        using var index = graph.Build();
+        var filter = filtered ? new PathFilter { Types = new HashSet<RelationType> { RelationType.AssociatedWith } } : null;
+
+        var result = Find(index, "s", "t", k: 9, filter: filter);
+
+        var sa = "s-ASSOCIATED_WITH-a";
+        var so = "s-OWNS-a";
+        var dt = "d-ASSOCIATED_WITH-t";
+        var dl = "d-LEADS-t";
+        string[] expected = filtered
+            ? [Route("s-ASSOCIATED_WITH-b", "b-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-d", dt), Route(sa, "a-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-d", dt),
+                Route("s-ASSOCIATED_WITH-b", "b-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-c", "c-ASSOCIATED_WITH-t"), Route(sa, "a-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-c", "c-ASSOCIATED_WITH-t")]
+            : [Route(so, "a-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-d", dl), Route(so, "a-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-d", dt),
+                Route("s-ASSOCIATED_WITH-b", "b-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-d", dl),
+                // three with 7 documents and equal confidence: by entity ids (s>a>h>c>t, s>a>h>d>t, s>b>h>d>t)
+                Route(so, "a-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-c", "c-ASSOCIATED_WITH-t"), Route(sa, "a-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-d", dl),
+                Route("s-ASSOCIATED_WITH-b", "b-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-d", dt),
+                Route(sa, "a-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-d", dt), Route("s-ASSOCIATED_WITH-b", "b-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-c", "c-ASSOCIATED_WITH-t"),
+                Route(sa, "a-ASSOCIATED_WITH-h", "h-ASSOCIATED_WITH-c", "c-ASSOCIATED_WITH-t")];
+        Assert.False(result.TimedOut);
+        Assert.Equal(expected, result.Paths.Select(p => string.Join('|', p.Hops.Select(h => h.FactKey))));
+
+        static string Route(params string[] factKeys) => string.Join('|', factKeys);
+    }
+
     [Fact]
     public void FindPaths_EqualEvidence_OrdersByIdsSoTheAnswerIsStable()
     {
