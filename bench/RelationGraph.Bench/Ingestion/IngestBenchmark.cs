@@ -59,11 +59,14 @@ internal static class IngestBenchmark
             var memory = new MemorySampler(docs);
             var sources = SourceEnumerator.Discover([corpus], dir);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var pausedBefore = GC.GetTotalPauseDuration();
             var endToEnd = Stopwatch.StartNew();
             var report = await pipeline.RunAsync(sources.Enumerate(), docs, memory);
             endToEnd.Stop();
             var endToEndCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             Report("end-to-end job", docs, megabytes, endToEnd.Elapsed, endToEndCpu);
+            // a collection stops every thread, the single writer included
+            Console.WriteLine(string.Create(inv, $"  (garbage collections paused every thread for {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:0.0} s of it)"));
 
             // after the job, so the documents it holds in memory do not count in the job's memory samples
             var (storeAlone, storeCpu) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize);
