@@ -73,31 +73,10 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
     }
 
     private static List<string> EntityDocuments(string path) =>
-        Query(path, "SELECT entity_id || ' ' || doc_id || ' ' || mention_count FROM entity_documents ORDER BY entity_id, doc_id;");
+        SqliteFile.Strings(path, "SELECT entity_id || ' ' || doc_id || ' ' || mention_count FROM entity_documents ORDER BY entity_id, doc_id;");
 
     private static string? SchemaType(string path, string name) =>
-        Query(path, "SELECT type FROM sqlite_schema WHERE name = $name;", ("$name", name)).SingleOrDefault();
-
-    private static List<string> Query(string path, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False;Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+        SqliteFile.Strings(path, "SELECT type FROM sqlite_schema WHERE name = $name;", ("$name", name)).SingleOrDefault();
 
     private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {

@@ -64,3 +64,29 @@ public abstract class SqliteStoreTestBase : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>Reads a store file directly, as a user with SQL would (read-only, parameterised).</summary>
+internal static class SqliteFile
+{
+    /// <summary>The first column of every row of <paramref name="sql"/>, as text.</summary>
+    public static List<string> Strings(string databasePath, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

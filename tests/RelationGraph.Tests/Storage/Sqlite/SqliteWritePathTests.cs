@@ -203,15 +203,8 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         return batch with { Entities = [.. batch.Entities.Select(e => e.Id == Carol ? e with { Aliases = ["C. Cole"] } : e)] };
     }
 
-    private static List<string> Aliases(string databasePath, string entityId)
-    {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT alias FROM entity_aliases WHERE entity_id = $id ORDER BY alias;";
-        command.Parameters.AddWithValue("$id", entityId);
-        return Rows(command, r => r.GetString(0));
-    }
+    private static List<string> Aliases(string databasePath, string entityId) =>
+        SqliteFile.Strings(databasePath, "SELECT alias FROM entity_aliases WHERE entity_id = $id ORDER BY alias;", ("$id", entityId));
 
     private static GraphBatch Dated(GraphBatch batch, int year) =>
         batch with { Document = batch.Document with { PublishedAt = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
@@ -307,11 +300,6 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Rows(command, map);
-    }
-
-    private static List<T> Rows<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
-    {
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
