@@ -155,21 +155,11 @@ public sealed class PathDetailCacheTests : SqliteStoreTestBase
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         var request = new PathRequest { FromId = Alice, ToId = Acme };
         await store.FindPathsAsync(request, Ct); // a first read is never kept; the slow one below would be
-        var readDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        store.AfterPathDetailsRead = async () =>
-        {
-            store.AfterPathDetailsRead = null;
-            readDone.SetResult();
-            await resume.Task;
-        };
-
-        var slowRead = store.FindPathsAsync(request, Ct);
-        await readDone.Task.WaitAsync(Ct);
+        var (slowRead, resume) = await StartPausedPathReadAsync(store, request);
         const string NewText = "Alice Able has been employed at Acme Corp since 2019 [3].";
         await store.ApplyAsync([TestData.Batch("docs/acme.txt", NewText,
             ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able has been employed at Acme Corp"))], Ct);
-        resume.SetResult();
+        resume();
 
         Assert.Equal(["Alice Able works for Acme Corp"], Quotes(await slowRead)); // it read before the write: fine to answer, not to keep
         Assert.Equal(["Alice Able has been employed at Acme Corp"], Quotes(await store.FindPathsAsync(request, Ct)));

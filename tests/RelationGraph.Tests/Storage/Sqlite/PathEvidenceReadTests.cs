@@ -84,20 +84,10 @@ public sealed class PathEvidenceReadTests : SqliteStoreTestBase
         var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await store.ApplyAsync([TestData.AcmeDocument()], Ct);
         var request = new PathRequest { FromId = Alice, ToId = Acme };
-        var readDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        store.AfterPathDetailsRead = async () =>
-        {
-            store.AfterPathDetailsRead = null;
-            readDone.SetResult();
-            await resume.Task;
-        };
-
-        var slowRead = store.FindPathsAsync(request, Ct);
-        await readDone.Task.WaitAsync(Ct);
+        var (slowRead, resume) = await StartPausedPathReadAsync(store, request);
         var acme = TestData.AcmeDocument(TestData.AcmeText + " Nobody else commented.");
         await store.ApplyAsync([acme with { Document = acme.Document with { Title = "Acme, revised" } }], Ct);
-        resume.SetResult();
+        resume();
 
         Assert.Equal(["Title of docs/acme.txt"], Titles(await slowRead));
         Assert.False(store.DetailCache.Documents.TryGet(acme.Document.Id, out _));

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using RelationGraph.Core.Paths;
 using RelationGraph.Storage.Sqlite;
 
 namespace RelationGraph.Tests.Storage.Sqlite;
@@ -57,6 +58,26 @@ public abstract class SqliteStoreTestBase : IAsyncDisposable
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private protected SqliteTestFiles Files { get; } = new();
+
+    /// <summary>
+    /// Starts a path search that stops right after it has read its details from SQLite, until <c>resume</c> is called:
+    /// a test lands a commit in between and checks what the slow read answers and keeps.
+    /// </summary>
+    private protected static async Task<(Task<PathResult> Read, Action Resume)> StartPausedPathReadAsync(SqliteGraphStore store, PathRequest request)
+    {
+        var readDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.AfterPathDetailsRead = async () =>
+        {
+            store.AfterPathDetailsRead = null;
+            readDone.SetResult();
+            await resume.Task;
+        };
+
+        var read = store.FindPathsAsync(request, Ct);
+        await readDone.Task.WaitAsync(Ct);
+        return (read, resume.SetResult);
+    }
 
     public async ValueTask DisposeAsync()
     {
