@@ -4,10 +4,11 @@
 -- transaction, so a file is either migrated entirely or left as it was.
 ALTER TABLE documents ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
 
-UPDATE documents SET mentions = grouped.mentions
-FROM (SELECT doc_id, json_group_array(json_array(id, entity_id, start, "end", text, sentence_index) ORDER BY start, id) AS mentions
-      FROM mentions GROUP BY doc_id) AS grouped
-WHERE documents.id = grouped.doc_id;
+-- one document at a time (its rows are adjacent in the old table): memory holds one document's mentions, not all
+UPDATE documents SET mentions = (
+    SELECT json_group_array(json_array(m.id, m.entity_id, m.start, m."end", m.text, m.sentence_index) ORDER BY m.start, m.id)
+    FROM mentions m WHERE m.doc_id = documents.id)
+WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = documents.id);
 
 INSERT INTO entity_documents (entity_id, doc_id, mention_count)
 SELECT entity_id, doc_id, count(*) FROM mentions GROUP BY entity_id, doc_id;
