@@ -131,7 +131,10 @@ internal sealed partial class DocumentWriter
             }
         }
 
-        InsertEntityDocuments(mentionsPerEntity, document.Id);
+        foreach (var (entityId, count) in mentionsPerEntity)
+        {
+            _pendingEntityDocuments.Add((entityId, document.Id, count));
+        }
 
         // evidence before facts, so a fact's sample quote is chosen among all its evidence (foreign keys are deferred to commit)
         foreach (var item in evidence)
@@ -156,7 +159,7 @@ internal sealed partial class DocumentWriter
                 continue;
             }
 
-            var written = UpsertFactTotals(fact, support, reportedAt);
+            var written = UpsertFactTotals(fact, support, reportedAt, document.Id);
             touchedFacts.Add(written);
             if (written.DocCount == 1)
             {
@@ -213,6 +216,7 @@ internal sealed partial class DocumentWriter
     /// </summary>
     private void FlushPendingEntities()
     {
+        FlushPendingEntityDocuments();
         if (_pending.Count == 0)
         {
             return;
@@ -243,15 +247,53 @@ internal sealed partial class DocumentWriter
         }
     }
 
-    private IndexedFact UpsertFactTotals(FactRecord fact, FactEvidence support, string reportedAt)
+    /// <summary>
+    /// Inserts the <c>entity_documents</c> rows of the batch's new documents in key order. The table is keyed by entity,
+    /// so a document's rows go to as many scattered pages as it names entities; in key order, consecutive rows land
+    /// on the same leaf page (in document order, about 3% more writer time in the 10k-document benchmark).
+    /// </summary>
+    private void FlushPendingEntityDocuments()
     {
+        if (_pendingEntityDocuments.Count == 0)
+        {
+            return;
+        }
+
+        _pendingEntityDocuments.Sort(static (a, b) =>
+            string.CompareOrdinal(a.EntityId, b.EntityId) is var byEntity and not 0 ? byEntity : string.CompareOrdinal(a.DocumentId, b.DocumentId));
+        foreach (var (entityId, documentId, count) in _pendingEntityDocuments)
+        {
+            Execute(_insertEntityDocument, ("$entity_id", entityId), ("$doc_id", documentId), ("$mention_count", count));
+        }
+
+        _pendingEntityDocuments.Clear();
+    }
+
+    private IndexedFact UpsertFactTotals(FactRecord fact, FactEvidence support, string reportedAt, string documentId)
+    {
+        var best = new SampleRank(support.BestEvidence.Confidence, documentId, support.BestEvidence.Start, support.BestEvidence.Id);
+        var stored = _samplesWritten.TryGetValue(fact.FactKey, out var rank) || _samplesKnown.TryGetValue(fact.FactKey, out rank) ? rank : null;
+        var choice = stored is null ? 0 : best.Outranks(stored) ? 2 : 1;
         Bind(_upsertFactTotals, [("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId),
             ("$best", support.Best), ("$evidence_count", support.Count), ("$reported_at", reportedAt), ("$sample_quote", support.BestEvidence.Quote),
+            ("$sample_choice", choice),
             ("$single_extractor", support.Extractors.Count == 1 ? support.Extractors[0] : null),
             ("$extractors", support.Extractors.Count == 1 ? null : JsonSerializer.Serialize(support.Extractors, SqliteJson.Default.ListString))]);
         using var reader = _upsertFactTotals.ExecuteReader();
         reader.Read();
-        return SqliteRows.IndexedFact(reader);
+        var written = SqliteRows.IndexedFact(reader);
+
+        // a fact all of whose evidence is this document's has its best as sample; a known sample is kept or replaced
+        if (written.DocCount == 1 || choice == 2)
+        {
+            _samplesWritten[fact.FactKey] = best;
+        }
+        else if (choice == 1)
+        {
+            _samplesWritten[fact.FactKey] = stored!;
+        }
+
+        return written;
     }
 
     private IndexedFact? ReadFact(string factKey)
@@ -302,6 +344,41 @@ internal sealed partial class DocumentWriter
                 LastSeen = LastSeen is null || string.CompareOrdinal(reportedAt, LastSeen) > 0 ? reportedAt : LastSeen;
             }
         }
+    }
+
+    /// <summary>
+    /// Where a fact's sample quote ranks among its evidence, as <c>ix_evidence_fact_rank</c> orders it: confidence
+    /// descending, then document id (SQLite's BINARY collation: UTF-8 byte order), start, evidence id.
+    /// </summary>
+    private sealed record SampleRank(double Confidence, string DocumentId, int Start, string EvidenceId)
+    {
+        public bool Outranks(SampleRank other)
+        {
+            if (Confidence != other.Confidence)
+            {
+                return Confidence > other.Confidence;
+            }
+
+            var byDocument = CompareUtf8(DocumentId, other.DocumentId);
+            return byDocument != 0 ? byDocument < 0 : Start != other.Start ? Start < other.Start : CompareUtf8(EvidenceId, other.EvidenceId) < 0;
+        }
+
+        // UTF-16 order differs from UTF-8 byte order only where a surrogate (a code point above U+FFFF) meets U+E000..U+FFFF
+        private static int CompareUtf8(string a, string b)
+        {
+            var length = Math.Min(a.Length, b.Length);
+            for (var i = 0; i < length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return Utf8Weight(a[i]).CompareTo(Utf8Weight(b[i]));
+                }
+            }
+
+            return a.Length.CompareTo(b.Length);
+        }
+
+        private static int Utf8Weight(char c) => char.IsSurrogate(c) ? c + 0x10000 : c;
     }
 
     /// <summary>One document's evidence for one fact: how many rows, the best confidence, and the extractors, sorted.</summary>

@@ -38,6 +38,74 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     }
 
     [Fact]
+    public async Task ApplyAsync_LaterDocumentsWithBetterWorseAndTiedEvidence_SampleQuoteIsAlwaysTheBestOfAllEvidence()
+    {
+        // one fact, said by each document with its own words and confidence; the writer remembers the rank of the
+        // samples it chose and compares instead of searching all evidence, so every comparison is exercised here:
+        // better (replaces), worse (keeps), tied on confidence (document id decides, whichever arrives first)
+        var first = Says("docs/a.txt", "Carol Cole funds Acme Corp", 0.6);
+        var better = Says("docs/b.txt", "Carol Cole bankrolls Acme Corp", 0.9);
+        var worse = Says("docs/c.txt", "Carol Cole may fund Acme Corp", 0.5);
+        var tiedOne = Says("docs/d.txt", "Carol Cole pays for Acme Corp", 0.95);
+        var tiedOther = Says("docs/e.txt", "Carol Cole finances Acme Corp", 0.95);
+        var (tiedFirst, tiedSecond) = string.CompareOrdinal(tiedOne.Document.Id, tiedOther.Document.Id) < 0 ? (tiedOne, tiedOther) : (tiedOther, tiedOne);
+        var factKey = Assert.Single(first.Facts).FactKey;
+
+        foreach (var order in new[] { new[] { first, better, worse, tiedSecond, tiedFirst }, [first, better, worse, tiedFirst, tiedSecond] })
+        {
+            var expected = new[] { "Carol Cole funds Acme Corp", "Carol Cole bankrolls Acme Corp", "Carol Cole bankrolls Acme Corp", order[3].Evidence[0].Quote, tiedFirst.Evidence[0].Quote };
+            await using var files = new SqliteTestFiles();
+            var oneCallEach = await files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+            for (var i = 0; i < order.Length; i++)
+            {
+                await oneCallEach.ApplyAsync([order[i]], Ct);
+                Assert.Equal(expected[i], SampleQuote(files.DatabasePath, factKey));
+            }
+
+            await AssertTotalsMatchTheRowsAsync(files.DatabasePath);
+
+            await using var otherFiles = new SqliteTestFiles();
+            var oneCall = await otherFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+            await oneCall.ApplyAsync(order, Ct);
+            Assert.Equal(tiedFirst.Evidence[0].Quote, SampleQuote(otherFiles.DatabasePath, factKey));
+            Assert.Equal(DumpRows(files.DatabasePath), DumpRows(otherFiles.DatabasePath));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ApplyAsync_SampleDocumentChangedToWeakerEvidence_LaterDocumentsCompareWithWhatRemains(bool changedByAnotherStore)
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var strong = Says("docs/strong.txt", "Carol Cole bankrolls Acme Corp", 0.9);
+        var factKey = Assert.Single(strong.Facts).FactKey;
+        await store.ApplyAsync([strong], Ct);
+
+        // the document the sample came from now says it weakly (a changed document: evidence deleted and recounted),
+        // here or in another relgraph process on the same file
+        var changer = changedByAnotherStore ? await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch)) : store;
+        await changer.ApplyAsync([Says("docs/strong.txt", "Carol Cole may fund Acme Corp", 0.3)], Ct);
+        Assert.Equal("Carol Cole may fund Acme Corp", SampleQuote(Files.DatabasePath, factKey));
+
+        // 0.5 beats what remains (0.3), though not the sample the writer chose before the change (0.9)
+        await store.ApplyAsync([Says("docs/medium.txt", "Carol Cole funds Acme Corp", 0.5)], Ct);
+        Assert.Equal("Carol Cole funds Acme Corp", SampleQuote(Files.DatabasePath, factKey));
+        await AssertTotalsMatchTheRowsAsync();
+    }
+
+    // A document saying only that Carol Cole funds Acme Corp, in its own words and with its own confidence.
+    private static GraphBatch Says(string source, string words, double confidence)
+    {
+        var batch = TestData.Batch(source, $"{words}. Nothing else.",
+            ("Carol Cole", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, words));
+        return batch with { Evidence = [batch.Evidence[0] with { Confidence = confidence }] };
+    }
+
+    private static string SampleQuote(string databasePath, string factKey) =>
+        Assert.Single(SqliteFile.Strings(databasePath, "SELECT sample_quote FROM facts WHERE fact_key = $key;", ("$key", factKey)));
+
+    [Fact]
     public async Task ApplyAsync_SymmetricFactGivenEitherWay_IsStoredInKeyOrderWhateverArrivesFirst()
     {
         var (low, high) = string.CompareOrdinal(Alice, Bob) < 0 ? ("Alice Able", "Bob Baker") : ("Bob Baker", "Alice Able");
