@@ -37,12 +37,15 @@ internal static class IngestBenchmark
 
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var extractionPauses = new GcPauseListener();
             var (extractAlone, factsExtracted) = await ExtractAloneAsync(files, reader, extractor);
+            extractionPauses.Dispose();
             var extractCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var allocatedPerDoc = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / docs;
             Report("extraction alone", docs, megabytes, extractAlone, extractCpu);
             // what the garbage collector has to clear behind extraction, in the job too
             Console.WriteLine(string.Create(inv, $"  ({factsExtracted} fact mentions extracted; {allocatedPerDoc:0} KB allocated per document)"));
+            Console.WriteLine($"  (garbage collection pauses: {extractionPauses.Summary()})");
 
             var batchSize = IntOption(args, "--batch") ?? new IngestionOptions().BatchSize;
             var workers = IntOption(args, "--workers") ?? 0;
@@ -63,13 +66,15 @@ internal static class IngestBenchmark
             var sources = SourceEnumerator.Discover([corpus], dir);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var pausedBefore = GC.GetTotalPauseDuration();
+            var jobPauses = new GcPauseListener();
             var endToEnd = Stopwatch.StartNew();
             var report = await pipeline.RunAsync(sources.Enumerate(), docs, memory);
             endToEnd.Stop();
+            jobPauses.Dispose();
             var endToEndCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             Report("end-to-end job", docs, megabytes, endToEnd.Elapsed, endToEndCpu);
             // a collection stops every thread, the single writer included
-            Console.WriteLine(string.Create(inv, $"  (garbage collections paused every thread for {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:0.0} s of it)"));
+            Console.WriteLine(string.Create(inv, $"  (garbage collections paused every thread for {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:0.0} s of it: {jobPauses.Summary()})"));
 
             // after the job, so the documents it holds in memory do not count in the job's memory samples
             var (storeAlone, storeCpu) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize);
@@ -123,9 +128,12 @@ internal static class IngestBenchmark
     private static async Task<(TimeSpan Elapsed, TimeSpan Cpu)> StoreAloneAsync(List<string> files, DocumentReader reader, RuleBasedExtractor extractor, string database, int batchSize)
     {
         var batches = new GraphBatch?[files.Count];
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         await ExtractAloneAsync(files, reader, extractor, batches);
-        GC.Collect();
         GC.WaitForPendingFinalizers();
+        // what a document waiting for the writer keeps alive: the job holds up to three batches of these
+        var retainedPerDoc = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1024.0 / files.Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (an extracted document waiting for the writer holds {retainedPerDoc:0.0} KB)"));
 
         using var store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { Path = database }));
         await store.InitializeAsync();
