@@ -204,9 +204,7 @@ internal sealed partial class DocumentWriter
 
     private (EntityKind Kind, int MentionCount)? ReadEntityState(string entityId)
     {
-        _entityState.Parameters["$id"].Value = entityId;
-        using var reader = _entityState.ExecuteReader();
-        return reader.Read() ? (SqliteRows.Kind(reader.GetString(0)), reader.GetInt32(1)) : null;
+        return _entityState.Text("$id", entityId).ReadFirst<(EntityKind, int)?>(static row => (SqliteRows.Kind(row.GetString(0)), row.GetInt32(1)));
     }
 
     /// <summary>
@@ -227,9 +225,9 @@ internal sealed partial class DocumentWriter
         {
             if (pending.Mentions > 0 || pending.HasAttributes)
             {
-                Execute(_extendEntity, ("$id", id), ("$amount", pending.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", pending.Currency),
-                    ("$year", pending.Year), ("$status", pending.Status), ("$mention_count", pending.Mentions), ("$doc_count", pending.Documents),
-                    ("$first_seen", pending.FirstSeen), ("$last_seen", pending.LastSeen));
+                _extendEntity.Text("$id", id).Text("$amount", pending.Amount?.ToString(CultureInfo.InvariantCulture)).Text("$currency", pending.Currency)
+                    .Integer("$year", pending.Year).Text("$status", pending.Status).Integer("$mention_count", pending.Mentions).Integer("$doc_count", pending.Documents)
+                    .Text("$first_seen", pending.FirstSeen).Text("$last_seen", pending.LastSeen).Execute();
             }
 
             if (pending.StoredMentions + pending.Mentions == 0)
@@ -263,7 +261,7 @@ internal sealed partial class DocumentWriter
             string.CompareOrdinal(a.EntityId, b.EntityId) is var byEntity and not 0 ? byEntity : string.CompareOrdinal(a.DocumentId, b.DocumentId));
         foreach (var (entityId, documentId, count) in _pendingEntityDocuments)
         {
-            Execute(_insertEntityDocument, ("$entity_id", entityId), ("$doc_id", documentId), ("$mention_count", count));
+            _insertEntityDocument.Text("$entity_id", entityId).Text("$doc_id", documentId).Integer("$mention_count", count).Execute();
         }
 
         _pendingEntityDocuments.Clear();
@@ -274,14 +272,12 @@ internal sealed partial class DocumentWriter
         var best = new SampleRank(support.BestEvidence.Confidence, documentId, support.BestEvidence.Start, support.BestEvidence.Id);
         var stored = _samplesWritten.TryGetValue(fact.FactKey, out var rank) || _samplesKnown.TryGetValue(fact.FactKey, out rank) ? rank : null;
         var choice = stored is null ? 0 : best.Outranks(stored) ? 2 : 1;
-        Bind(_upsertFactTotals, [("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId),
-            ("$best", support.Best), ("$evidence_count", support.Count), ("$reported_at", reportedAt), ("$sample_quote", support.BestEvidence.Quote),
-            ("$sample_choice", choice),
-            ("$single_extractor", support.Extractors.Count == 1 ? support.Extractors[0] : null),
-            ("$extractors", support.Extractors.Count == 1 ? null : JsonSerializer.Serialize(support.Extractors, SqliteJson.Default.ListString))]);
-        using var reader = _upsertFactTotals.ExecuteReader();
-        reader.Read();
-        var written = SqliteRows.IndexedFact(reader);
+        var written = _upsertFactTotals.Text("$fact_key", fact.FactKey).Text("$type", fact.Type.ToWireName()).Text("$subject_id", fact.SubjectId)
+            .Text("$object_id", fact.ObjectId).Real("$best", support.Best).Integer("$evidence_count", support.Count).Text("$reported_at", reportedAt)
+            .Text("$sample_quote", support.BestEvidence.Quote).Integer("$sample_choice", choice)
+            .Text("$single_extractor", support.Extractors.Count == 1 ? support.Extractors[0] : null)
+            .Text("$extractors", support.Extractors.Count == 1 ? null : JsonSerializer.Serialize(support.Extractors, SqliteJson.Default.ListString))
+            .ReadFirst(SqliteRows.IndexedFact);
 
         // a fact all of whose evidence is this document's has its best as sample; a known sample is kept or replaced
         if (written.DocCount == 1 || choice == 2)

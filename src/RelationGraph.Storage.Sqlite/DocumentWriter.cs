@@ -17,6 +17,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly List<SqliteCommand> _commands = [];
+    private readonly List<RowStatement> _rows = [];
     private readonly Dictionary<string, PendingEntity> _pending = new(StringComparer.Ordinal);
     private readonly List<(string EntityId, string DocumentId, int Count)> _pendingEntityDocuments = [];
     private readonly HashSet<(string EntityId, string Alias)> _aliasesWritten = [];
@@ -44,13 +45,13 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly SqliteCommand _oldEvidence;
     private readonly SqliteCommand _touchProvenance;
     private readonly SqliteCommand _upsertDocument;
-    private readonly SqliteCommand _insertEntity;
+    private readonly RowStatement _insertEntity;
     private readonly SqliteCommand _updateEntityAttributes;
-    private readonly SqliteCommand _insertAlias;
-    private readonly SqliteCommand _insertEntityDocument;
+    private readonly RowStatement _insertAlias;
+    private readonly RowStatement _insertEntityDocument;
     private readonly SqliteCommand _upsertFact;
     private readonly SqliteCommand _touchBatch;
-    private readonly SqliteCommand _insertEvidence;
+    private readonly RowStatement _insertEvidence;
     private readonly SqliteCommand _recomputeFacts;
     private readonly SqliteCommand _addFactTotals;
     private readonly SqliteCommand _addEntityTotals;
@@ -62,10 +63,10 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly SqliteCommand _touchedEntities;
     private readonly SqliteCommand _touchedCounts;
     private readonly SqliteCommand _clearTouched;
-    private readonly SqliteCommand _entityState;
+    private readonly RowStatement _entityState;
     private readonly SqliteCommand _factState;
-    private readonly SqliteCommand _extendEntity;
-    private readonly SqliteCommand _upsertFactTotals;
+    private readonly RowStatement _extendEntity;
+    private readonly RowStatement _upsertFactTotals;
     private readonly SqliteCommand _queueRecount;
 
     public DocumentWriter(SqliteConnection connection, TimeProvider timeProvider)
@@ -77,13 +78,13 @@ internal sealed partial class DocumentWriter : IDisposable
         _touchProvenance = Command("touch-document-provenance.sql", "$doc_id");
         _upsertDocument = Command("upsert-document.sql", "$id", "$source_uri", "$title", "$publisher", "$author", "$published_at",
             "$media_type", "$text", "$content_hash", "$extractor_version", "$ingested_at", "$reported_at", "$mentions");
-        _insertEntity = Command("insert-entity.sql", "$id", "$kind", "$name", "$name_key", "$amount", "$currency", "$year", "$status");
+        _insertEntity = Row("insert-entity.sql");
         _updateEntityAttributes = Command("update-entity-attributes.sql", "$id", "$amount", "$currency", "$year", "$status");
-        _insertAlias = Command("insert-alias.sql", "$entity_id", "$alias", "$alias_key");
-        _insertEntityDocument = Command("insert-entity-document.sql", "$entity_id", "$doc_id", "$mention_count");
+        _insertAlias = Row("insert-alias.sql");
+        _insertEntityDocument = Row("insert-entity-document.sql");
         _touchBatch = Command("touch-batch.sql", "$entity_ids", "$fact_keys");
         _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
-        _insertEvidence = Command("insert-evidence.sql", "$id", "$fact_key", "$doc_id", "$start", "$end", "$quote", "$citations", "$extractor", "$confidence");
+        _insertEvidence = Row("insert-evidence.sql");
         _recomputeFacts = Command("recompute-facts.sql");
         _addFactTotals = Command("add-fact-totals.sql", "$doc_id", "$reported_at");
         _addEntityTotals = Command("add-entity-totals.sql", "$doc_id", "$reported_at");
@@ -95,10 +96,10 @@ internal sealed partial class DocumentWriter : IDisposable
         _touchedEntities = Command("touched-entities.sql");
         _touchedCounts = Command("touched-counts.sql");
         _clearTouched = Command("clear-touched.sql");
-        _entityState = Command("entity-state.sql", "$id");
+        _entityState = Row("entity-state.sql");
         _factState = Command("fact-state.sql", "$fact_key");
-        _extendEntity = Command("extend-entity.sql", "$id", "$amount", "$currency", "$year", "$status", "$mention_count", "$doc_count", "$first_seen", "$last_seen");
-        _upsertFactTotals = Command("upsert-fact-totals.sql", "$fact_key", "$type", "$subject_id", "$object_id", "$best", "$evidence_count", "$reported_at", "$sample_quote", "$sample_choice", "$single_extractor", "$extractors");
+        _extendEntity = Row("extend-entity.sql");
+        _upsertFactTotals = Row("upsert-fact-totals.sql");
         _queueRecount = Command("queue-recount.sql", "$entity_ids");
         _dataVersion = Command("data-version.sql");
     }
@@ -203,6 +204,11 @@ internal sealed partial class DocumentWriter : IDisposable
         foreach (var command in _commands)
         {
             command.Dispose();
+        }
+
+        foreach (var row in _rows)
+        {
+            row.Dispose();
         }
 
         _documentMentions.Dispose();
@@ -362,21 +368,26 @@ internal sealed partial class DocumentWriter : IDisposable
 
     // Inserts the entity's row unless it exists (the first name seen stays canonical); true when it was new.
     private bool InsertEntity(ExtractedEntity entity) =>
-        Execute(_insertEntity, ("$id", entity.Id), ("$kind", entity.Kind.ToString()), ("$name", entity.Name), ("$name_key", NameKey.Normalise(entity.Name)),
-            ("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status)) > 0;
+        _insertEntity.Text("$id", entity.Id).Text("$kind", entity.Kind.ToString()).Text("$name", entity.Name).Text("$name_key", NameKey.Normalise(entity.Name))
+            .Text("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)).Text("$currency", entity.Currency).Integer("$year", entity.Year)
+            .Text("$status", entity.Status).Execute() > 0;
 
     private void InsertEntityDocuments(Dictionary<string, int> mentionsPerEntity, string documentId)
     {
         foreach (var (entityId, count) in mentionsPerEntity)
         {
-            Execute(_insertEntityDocument, ("$entity_id", entityId), ("$doc_id", documentId), ("$mention_count", count));
+            _insertEntityDocument.Text("$entity_id", entityId).Text("$doc_id", documentId).Integer("$mention_count", count).Execute();
         }
     }
 
     private void InsertEvidence(EvidenceRecord evidence, string documentId) =>
-        Execute(_insertEvidence, ("$id", evidence.Id), ("$fact_key", evidence.FactKey), ("$doc_id", documentId), ("$start", evidence.Start),
-            ("$end", evidence.End), ("$quote", evidence.Quote), ("$citations", JsonSerializer.Serialize(evidence.Citations, SqliteJson.Default.IReadOnlyListString)),
-            ("$extractor", evidence.Extractor), ("$confidence", evidence.Confidence));
+        _insertEvidence.Text("$id", evidence.Id).Text("$fact_key", evidence.FactKey).Text("$doc_id", documentId).Integer("$start", evidence.Start)
+            .Integer("$end", evidence.End).Text("$quote", evidence.Quote).Text("$citations", CitationsJson(evidence.Citations))
+            .Text("$extractor", evidence.Extractor).Real("$confidence", evidence.Confidence).Execute();
+
+    // nearly every evidence row cites nothing
+    private static string CitationsJson(IReadOnlyList<string> citations) =>
+        citations.Count == 0 ? "[]" : JsonSerializer.Serialize(citations, SqliteJson.Default.IReadOnlyListString);
 
     // Each (entity, alias) once while the entity lives: whether it is stored depends only on the entity's canonical name, which never changes.
     private void InsertAliases(ExtractedEntity entity, IEnumerable<string> aliases)
@@ -385,7 +396,7 @@ internal sealed partial class DocumentWriter : IDisposable
         {
             if (!string.IsNullOrWhiteSpace(alias) && !_aliasesKnown.Contains((entity.Id, alias)) && _aliasesWritten.Add((entity.Id, alias)))
             {
-                Execute(_insertAlias, ("$entity_id", entity.Id), ("$alias", alias), ("$alias_key", NameKey.Normalise(alias)));
+                _insertAlias.Text("$entity_id", entity.Id).Text("$alias", alias).Text("$alias_key", NameKey.Normalise(alias)).Execute();
             }
         }
     }
@@ -467,6 +478,13 @@ internal sealed partial class DocumentWriter : IDisposable
         {
             command.Parameters[name].Value = value ?? DBNull.Value;
         }
+    }
+
+    private RowStatement Row(string resource)
+    {
+        var statement = new RowStatement(_connection, Sql.Get(resource));
+        _rows.Add(statement);
+        return statement;
     }
 
     private SqliteCommand Command(string resource, params string[] parameters)

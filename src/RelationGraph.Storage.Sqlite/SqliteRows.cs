@@ -34,6 +34,16 @@ internal static class SqliteRows
     }
 
     /// <summary>fact_key, type, subject_id, object_id, confidence, doc_count, first_seen.</summary>
+    /// <summary>The same columns from a writer's row statement (upsert-fact-totals.sql RETURNING).</summary>
+    public static IndexedFact IndexedFact(RowStatement row) => new(
+        row.GetString(0),
+        Type(row.GetString(1)),
+        row.GetString(2),
+        row.GetString(3),
+        row.GetDouble(4),
+        row.GetInt32(5),
+        row.GetNullableString(6) is { } firstSeen ? DateTimeOffset.Parse(firstSeen, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null);
+
     public static IndexedFact IndexedFact(SqliteDataReader reader) => new(
         reader.GetString(0),
         Type(reader.GetString(1)),

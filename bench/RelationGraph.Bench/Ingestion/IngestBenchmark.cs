@@ -51,8 +51,9 @@ internal static class IngestBenchmark
             var workers = IntOption(args, "--workers") ?? 0;
             if (args.Contains("--store-only"))
             {
-                var (alone, cpu) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize);
+                var (alone, cpu, notes) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize);
                 Report("store alone", docs, megabytes, alone, cpu);
+                Console.WriteLine(notes);
                 return 0;
             }
 
@@ -77,8 +78,9 @@ internal static class IngestBenchmark
             Console.WriteLine(string.Create(inv, $"  (garbage collections paused every thread for {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:0.0} s of it: {jobPauses.Summary()})"));
 
             // after the job, so the documents it holds in memory do not count in the job's memory samples
-            var (storeAlone, storeCpu) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize);
+            var (storeAlone, storeCpu, storeNotes) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize);
             Report("store alone", docs, megabytes, storeAlone, storeCpu);
+            Console.WriteLine(storeNotes);
 
             var counts = await store.CountAsync();
             var ratio = extractAlone.TotalSeconds / endToEnd.Elapsed.TotalSeconds;
@@ -125,7 +127,7 @@ internal static class IngestBenchmark
 
     // The writer's share on its own: every document extracted into memory first, then applied in the pipeline's batches
     // to a fresh store on one thread, as the pipeline's single writer does.
-    private static async Task<(TimeSpan Elapsed, TimeSpan Cpu)> StoreAloneAsync(List<string> files, DocumentReader reader, RuleBasedExtractor extractor, string database, int batchSize)
+    private static async Task<(TimeSpan Elapsed, TimeSpan Cpu, string Notes)> StoreAloneAsync(List<string> files, DocumentReader reader, RuleBasedExtractor extractor, string database, int batchSize)
     {
         var batches = new GraphBatch?[files.Count];
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -133,18 +135,26 @@ internal static class IngestBenchmark
         GC.WaitForPendingFinalizers();
         // what a document waiting for the writer keeps alive: the job holds up to three batches of these
         var retainedPerDoc = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1024.0 / files.Count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (an extracted document waiting for the writer holds {retainedPerDoc:0.0} KB)"));
+        var retained = string.Create(CultureInfo.InvariantCulture, $"  (an extracted document waiting for the writer holds {retainedPerDoc:0.0} KB)");
 
         using var store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { Path = database }));
         await store.InitializeAsync();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pauses = new GcPauseListener();
         var watch = Stopwatch.StartNew();
         foreach (var chunk in batches.OfType<GraphBatch>().Chunk(batchSize))
         {
             await store.ApplyAsync(chunk);
         }
 
-        return (watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+        var elapsed = watch.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        pauses.Dispose();
+        // the writer's own garbage: in the job, every collection extraction triggers also pays for what the writer keeps
+        var notes = string.Create(CultureInfo.InvariantCulture,
+            $"  (the writer allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / files.Count:0} KB per document; garbage collection pauses: {pauses.Summary()})");
+        return (elapsed, cpu, notes + Environment.NewLine + retained);
     }
 
     private static void Report(string phase, int docs, double megabytes, TimeSpan elapsed, TimeSpan cpu) =>
