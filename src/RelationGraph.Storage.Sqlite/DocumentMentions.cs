@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using RelationGraph.Core.Model;
@@ -23,8 +22,8 @@ internal sealed class DocumentMentions : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    /// <summary>The JSON array for <paramref name="mentions"/> (ids already distinct).</summary>
-    public string Json(IReadOnlyList<MentionRecord> mentions)
+    /// <summary>The JSON array for <paramref name="mentions"/> (ids already distinct), in UTF-8 as it is bound: valid until the next call.</summary>
+    public ReadOnlySpan<byte> Utf8Json(IReadOnlyList<MentionRecord> mentions)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
@@ -43,7 +42,7 @@ internal sealed class DocumentMentions : IDisposable
 
         _writer.WriteEndArray();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenSpan;
     }
 
     /// <summary>Mentions per entity, in order of each entity's first mention.</summary>

@@ -44,7 +44,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly SqliteCommand _documentState;
     private readonly SqliteCommand _oldEvidence;
     private readonly SqliteCommand _touchProvenance;
-    private readonly SqliteCommand _upsertDocument;
+    private readonly RowStatement _upsertDocument;
     private readonly RowStatement _insertEntity;
     private readonly SqliteCommand _updateEntityAttributes;
     private readonly RowStatement _insertAlias;
@@ -76,8 +76,7 @@ internal sealed partial class DocumentWriter : IDisposable
         _documentState = Command("document-state.sql", "$id");
         _oldEvidence = Command("document-old-evidence.sql", "$doc_id");
         _touchProvenance = Command("touch-document-provenance.sql", "$doc_id");
-        _upsertDocument = Command("upsert-document.sql", "$id", "$source_uri", "$title", "$publisher", "$author", "$published_at",
-            "$media_type", "$text", "$content_hash", "$extractor_version", "$ingested_at", "$reported_at", "$mentions");
+        _upsertDocument = Row("upsert-document.sql");
         _insertEntity = Row("insert-entity.sql");
         _updateEntityAttributes = Command("update-entity-attributes.sql", "$id", "$amount", "$currency", "$year", "$status");
         _insertAlias = Row("insert-alias.sql");
@@ -345,10 +344,10 @@ internal sealed partial class DocumentWriter : IDisposable
         var document = batch.Document;
         var ingestedAt = Timestamp(_timeProvider.GetUtcNow())!;
         var reportedAt = Timestamp(document.PublishedAt) ?? ingestedAt;
-        Execute(_upsertDocument, ("$id", document.Id), ("$source_uri", document.SourceUri), ("$title", document.Title), ("$publisher", document.Publisher),
-            ("$author", document.Author), ("$published_at", Timestamp(document.PublishedAt)), ("$media_type", document.MediaType), ("$text", document.Text),
-            ("$content_hash", document.ContentHash), ("$extractor_version", batch.ExtractorVersion), ("$ingested_at", ingestedAt),
-            ("$reported_at", reportedAt), ("$mentions", _documentMentions.Json(mentions)));
+        _upsertDocument.Text("$id", document.Id).Text("$source_uri", document.SourceUri).Text("$title", document.Title).Text("$publisher", document.Publisher)
+            .Text("$author", document.Author).Text("$published_at", Timestamp(document.PublishedAt)).Text("$media_type", document.MediaType).Text("$text", document.Text)
+            .Text("$content_hash", document.ContentHash).Text("$extractor_version", batch.ExtractorVersion).Text("$ingested_at", ingestedAt)
+            .Text("$reported_at", reportedAt).Utf8Text("$mentions", _documentMentions.Utf8Json(mentions)).Execute();
         return reportedAt;
     }
 

@@ -42,6 +42,9 @@ internal sealed class RowStatement : IDisposable
     public RowStatement Text(string name, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(_statement, Index(name)) : raw.sqlite3_bind_text16(_statement, Index(name), value));
 
+    /// <summary>Binds text already in UTF-8 (SQLite copies it).</summary>
+    public RowStatement Utf8Text(string name, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(_statement, Index(name), value));
+
     public RowStatement Integer(string name, long? value) =>
         Check(value is { } number ? raw.sqlite3_bind_int64(_statement, Index(name), number) : raw.sqlite3_bind_null(_statement, Index(name)));
 

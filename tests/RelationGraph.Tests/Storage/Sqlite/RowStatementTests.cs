@@ -29,6 +29,10 @@ public sealed class RowStatementTests : IDisposable
         var row = read.Text("$id", "Zoë 🚀 ' OR 1=1 --").ReadFirst(r => (r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetNullableString(3)));
         Assert.Equal(("Zoë 🚀 ' OR 1=1 --", 3, 0.125, (string?)null), row);
         Assert.Null(read.Text("$id", "nobody").ReadFirst<(string, int)?>(r => (r.GetString(0), r.GetInt32(1))));
+
+        // text already in UTF-8 (a document's mentions JSON) is stored as the same text
+        insert.Utf8Text("$id", "[\"Zoë 🚀\"]"u8).Integer("$n", 1).Real("$x", 0).Text("$note", null).Execute();
+        Assert.Equal("[\"Zoë 🚀\"]", read.Text("$id", "[\"Zoë 🚀\"]").ReadFirst(r => r.GetString(0)));
     }
 
     [Fact]
