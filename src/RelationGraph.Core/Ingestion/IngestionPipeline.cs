@@ -371,6 +371,9 @@ public sealed class IngestionPipeline(
     /// <summary>A source after reading and extraction: either a batch to write or an outcome already settled.</summary>
     private sealed record Prepared(IngestionSource Source, GraphBatch? Batch, DocumentOutcome? Outcome, long Bytes);
 
+    /// <summary>Documents in a job's first store batch; each next one doubles, up to <see cref="IngestionOptions.BatchSize"/>.</summary>
+    internal const int FirstBatchSize = 32;
+
     /// <summary>The single writer: batches documents for the store, settles outcomes, reports progress.</summary>
     private sealed class Writer(IngestionPipeline pipeline, IngestionOptions options, TimeProvider timeProvider, int? expectedTotal, IProgress<IngestionProgress>? progress, long started)
     {
@@ -383,7 +386,9 @@ public sealed class IngestionPipeline(
 
         public async Task RunAsync(ChannelReader<Prepared> input)
         {
-            var batchSize = options.BatchSize;
+            // The first batches are small and double up to BatchSize: at the start of a job the writer would otherwise
+            // wait idle until a whole batch is extracted (half a second of the 10k-document benchmark on 2 cores).
+            var batchSize = Math.Min(options.BatchSize, FirstBatchSize);
             while (await input.WaitToReadAsync(CancellationToken.None))
             {
                 while (_pending.Count < batchSize && input.TryRead(out var item))
@@ -394,6 +399,7 @@ public sealed class IngestionPipeline(
                 if (_pending.Count >= batchSize || (_pending.Count > 0 && !await MoreSoonAsync(input)))
                 {
                     await FlushAsync();
+                    batchSize = Math.Min(options.BatchSize, batchSize * 2);
                 }
             }
 

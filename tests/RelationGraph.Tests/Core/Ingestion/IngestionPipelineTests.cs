@@ -132,6 +132,22 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_LongJob_FirstBatchesAreSmallAndDoubleUpToTheBatchSize()
+    {
+        // the writer starts once 32 documents are extracted instead of idling until a whole batch is
+        var sources = Enumerable.Range(0, 1000)
+            .Select(i => new ContentSource($"mem/{i}.txt", System.Text.Encoding.UTF8.GetBytes($"Ann Archer knows Ben Bishop, note {i}."), "text/plain"))
+            .ToList();
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { BatchSize = 512, FlushInterval = TimeSpan.FromSeconds(30) });
+
+        var report = await pipeline.RunAsync(sources, sources.Count, cancellationToken: Ct);
+
+        Assert.Equal(1000, report.Totals.Documents.Ingested);
+        Assert.Equal([32, 64, 128, 256, 512, 8], store.BatchSizes);
+    }
+
+    [Fact]
     public async Task RunAsync_StoreRejectsOneDocument_OnlyThatOneFails()
     {
         using var corpus = new TempFolder();
