@@ -269,9 +269,9 @@ internal sealed partial class DocumentWriter
 
     private IndexedFact UpsertFactTotals(FactRecord fact, FactEvidence support, string reportedAt, string documentId)
     {
-        var best = new SampleRank(support.BestEvidence.Confidence, documentId, support.BestEvidence.Start, support.BestEvidence.Id);
-        var stored = _samplesWritten.TryGetValue(fact.FactKey, out var rank) || _samplesKnown.TryGetValue(fact.FactKey, out rank) ? rank : null;
-        var choice = stored is null ? 0 : best.Outranks(stored) ? 2 : 1;
+        var best = new SampleRank(support.BestEvidence.Confidence, documentId);
+        SampleRank? stored = _samplesWritten.TryGetValue(fact.FactKey, out var rank) || _samplesKnown.TryGetValue(fact.FactKey, out rank) ? rank : null;
+        var choice = stored is not { } known ? 0 : best.Outranks(known) ? 2 : 1;
         var written = _upsertFactTotals.Text("$fact_key", fact.FactKey).Text("$type", fact.Type.ToWireName()).Text("$subject_id", fact.SubjectId)
             .Text("$object_id", fact.ObjectId).Real("$best", support.Best).Integer("$evidence_count", support.Count).Text("$reported_at", reportedAt)
             .Text("$sample_quote", support.BestEvidence.Quote).Integer("$sample_choice", choice)
@@ -286,7 +286,7 @@ internal sealed partial class DocumentWriter
         }
         else if (choice == 1)
         {
-            _samplesWritten[fact.FactKey] = stored!;
+            _samplesWritten[fact.FactKey] = stored!.Value;
         }
 
         return written;
@@ -344,20 +344,15 @@ internal sealed partial class DocumentWriter
 
     /// <summary>
     /// Where a fact's sample quote ranks among its evidence, as <c>ix_evidence_fact_rank</c> orders it: confidence
-    /// descending, then document id (SQLite's BINARY collation: UTF-8 byte order), start, evidence id.
+    /// descending, then document id (SQLite's BINARY collation: UTF-8 byte order). Start and evidence id, the index's
+    /// next keys, never decide: a document's best evidence is chosen in memory, and two ranks compared always come from
+    /// different documents (a document written again takes the general path, which forgets the ranks). A struct, so
+    /// the remembered ranks are entries of one table rather than objects of their own for the collector to trace.
     /// </summary>
-    private sealed record SampleRank(double Confidence, string DocumentId, int Start, string EvidenceId)
+    private readonly record struct SampleRank(double Confidence, string DocumentId)
     {
-        public bool Outranks(SampleRank other)
-        {
-            if (Confidence != other.Confidence)
-            {
-                return Confidence > other.Confidence;
-            }
-
-            var byDocument = CompareUtf8(DocumentId, other.DocumentId);
-            return byDocument != 0 ? byDocument < 0 : Start != other.Start ? Start < other.Start : CompareUtf8(EvidenceId, other.EvidenceId) < 0;
-        }
+        public bool Outranks(SampleRank other) =>
+            Confidence != other.Confidence ? Confidence > other.Confidence : CompareUtf8(DocumentId, other.DocumentId) < 0;
 
         // UTF-16 order differs from UTF-8 byte order only where a surrogate (a code point above U+FFFF) meets U+E000..U+FFFF
         private static int CompareUtf8(string a, string b)
