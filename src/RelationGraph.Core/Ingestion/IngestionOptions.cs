@@ -12,7 +12,7 @@ public sealed class IngestionOptions
     [Range(1, long.MaxValue)]
     public long MaxDocumentBytes { get; set; } = 20L * 1024 * 1024;
 
-    /// <summary>Documents handed to the store per <c>ApplyAsync</c> call (one transaction). Default 512: each commit rewrites every index page it touched, so larger batches write far less; a slow feed still flushes after <see cref="FlushInterval"/>.</summary>
+    /// <summary>Documents handed to the store per <c>ApplyAsync</c> call (one transaction). Default 512: each commit rewrites every index page it touched, so larger batches write far less. A job's first batches are smaller (32, doubling up to this), and a slow feed still flushes after <see cref="FlushInterval"/>.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 512;
 
