@@ -261,7 +261,7 @@ internal sealed partial class DocumentWriter
             string.CompareOrdinal(a.EntityId, b.EntityId) is var byEntity and not 0 ? byEntity : string.CompareOrdinal(a.DocumentId, b.DocumentId));
         foreach (var (entityId, documentId, count) in _pendingEntityDocuments)
         {
-            _insertEntityDocument.Text("$entity_id", entityId).Text("$doc_id", documentId).Integer("$mention_count", count).Execute();
+            InsertEntityDocument(entityId, documentId, count);
         }
 
         _pendingEntityDocuments.Clear();

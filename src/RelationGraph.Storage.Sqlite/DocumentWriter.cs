@@ -375,9 +375,12 @@ internal sealed partial class DocumentWriter : IDisposable
     {
         foreach (var (entityId, count) in mentionsPerEntity)
         {
-            _insertEntityDocument.Text("$entity_id", entityId).Text("$doc_id", documentId).Integer("$mention_count", count).Execute();
+            InsertEntityDocument(entityId, documentId, count);
         }
     }
+
+    private void InsertEntityDocument(string entityId, string documentId, int count) =>
+        _insertEntityDocument.Text("$entity_id", entityId).Text("$doc_id", documentId).Integer("$mention_count", count).Execute();
 
     private void InsertEvidence(EvidenceRecord evidence, string documentId) =>
         _insertEvidence.Text("$id", evidence.Id).Text("$fact_key", evidence.FactKey).Text("$doc_id", documentId).Integer("$start", evidence.Start)

@@ -11,8 +11,11 @@ namespace RelationGraph.Storage.Sqlite;
 /// <summary>Maps result rows to records; column orders match the Sql/*.sql statements.</summary>
 internal static class SqliteRows
 {
-    public static DateTimeOffset? Timestamp(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    public static DateTimeOffset? Timestamp(SqliteDataReader reader, int ordinal) => Timestamp(reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal));
+
+    // stored as ISO-8601 round-trip text ("O")
+    private static DateTimeOffset? Timestamp(string? value) =>
+        value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     public static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
@@ -42,7 +45,7 @@ internal static class SqliteRows
         row.GetString(3),
         row.GetDouble(4),
         row.GetInt32(5),
-        row.GetNullableString(6) is { } firstSeen ? DateTimeOffset.Parse(firstSeen, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null);
+        Timestamp(row.GetNullableString(6)));
 
     public static IndexedFact IndexedFact(SqliteDataReader reader) => new(
         reader.GetString(0),
