@@ -96,6 +96,10 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <inheritdoc />
+    public Task<ApplyResult?> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The Neo4j store cannot remove documents yet.");
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<EntitySummary>> SearchEntitiesAsync(EntitySearch query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

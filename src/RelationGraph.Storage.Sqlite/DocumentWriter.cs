@@ -44,6 +44,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly SqliteCommand _documentState;
     private readonly SqliteCommand _oldEvidence;
     private readonly SqliteCommand _touchProvenance;
+    private readonly SqliteCommand _deleteDocument;
     private readonly RowStatement _upsertDocument;
     private readonly RowStatement _insertEntity;
     private readonly SqliteCommand _updateEntityAttributes;
@@ -76,6 +77,7 @@ internal sealed partial class DocumentWriter : IDisposable
         _documentState = Command("document-state.sql", "$id");
         _oldEvidence = Command("document-old-evidence.sql", "$doc_id");
         _touchProvenance = Command("touch-document-provenance.sql", "$doc_id");
+        _deleteDocument = Command("delete-document.sql", "$id");
         _upsertDocument = Row("upsert-document.sql");
         _insertEntity = Row("insert-entity.sql");
         _updateEntityAttributes = Command("update-entity-attributes.sql", "$id", "$amount", "$currency", "$year", "$status");
@@ -196,6 +198,51 @@ internal sealed partial class DocumentWriter : IDisposable
 
         _knownAtDataVersion = dataVersion;
         return applied;
+    }
+
+    /// <summary>
+    /// Removes a document in one transaction, as the general path replaces one: its evidence and mentions go, what they
+    /// touched is recounted from what remains, and facts and entities nothing supports any more are deleted.
+    /// Null when the document is not stored.
+    /// </summary>
+    public (ApplyResult Result, PathIndexDelta Delta)? Remove(string documentId)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var command in _commands)
+        {
+            command.Transaction = transaction;
+        }
+
+        if (ReadState(documentId) is null)
+        {
+            return null;
+        }
+
+        // evidence is deleted, so remembered sample ranks may name quotes that are gone
+        _samplesKnown.Clear();
+        _samplesWritten.Clear();
+        _clearTouched.ExecuteNonQuery();
+        var oldEvidence = ReadStrings(_oldEvidence, ("$doc_id", documentId)).Count;
+        Execute(_touchProvenance, ("$doc_id", documentId));
+        Execute(_deleteDocument, ("$id", documentId));
+        _recomputeFacts.ExecuteNonQuery();
+        var deletedFacts = ReadStrings(_deleteFacts);
+        _recountAllTouchedEntities.ExecuteNonQuery();
+        _recomputeEntities.ExecuteNonQuery();
+        var deletedEntities = ReadStrings(_deleteEntities);
+        if (deletedEntities.Count > 0)
+        {
+            _aliasesKnown.Clear();
+        }
+
+        var (touchedFactCount, touchedEntityCount) = ReadTouchedCounts();
+        var delta = new PathIndexDelta(ReadTouchedEntities(), deletedEntities, ReadTouchedFacts(), deletedFacts);
+        _clearTouched.ExecuteNonQuery();
+        transaction.Commit();
+
+        var result = new ApplyResult(documentId, ApplyOutcome.Removed,
+            Changes(touchedEntityCount, [], deletedEntities), Changes(touchedFactCount, [], deletedFacts), new ChangeCounts(0, 0, oldEvidence));
+        return (result, delta);
     }
 
     public void Dispose()

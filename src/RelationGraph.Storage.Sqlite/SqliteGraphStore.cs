@@ -215,6 +215,34 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
         }
     }
 
+    /// <inheritdoc />
+    public async Task<ApplyResult?> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentId);
+        await InitializeAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var writer = _writer!;
+            var removed = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Remove(state.documentId)), (writer, documentId), cancellationToken);
+            if (removed is not { } applied)
+            {
+                return null;
+            }
+
+            await _checkpointer!.AfterCommitAsync(_writeConnection!);
+            _index.Apply(applied.Delta);
+            _cache.Invalidate(applied.Delta, documentId);
+            var result = applied.Result;
+            _logger.DocumentRemoved(documentId, result.Evidence.Removed, result.Facts.Removed, result.Facts.Updated, result.Entities.Removed);
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     // Inside the write gate. Deltas reach the index after commit and in commit order.
     private async Task<List<ApplyResult>> WriteAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken)
     {

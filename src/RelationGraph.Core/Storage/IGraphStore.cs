@@ -23,6 +23,13 @@ public interface IGraphStore
     /// </summary>
     Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes a document with its own mentions and evidence, all-or-nothing, as if it had never been applied: the totals of
+    /// the facts and entities it supported are recomputed from what remains, and those nothing supports any more are removed.
+    /// Returns null when the store does not hold the document (nothing is changed).
+    /// </summary>
+    Task<ApplyResult?> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
     /// <summary>Entities whose name or an alias matches <paramref name="query"/> (exact key first, then prefix/contains).</summary>
     Task<IReadOnlyList<EntitySummary>> SearchEntitiesAsync(EntitySearch query, CancellationToken cancellationToken = default);
 

@@ -16,9 +16,12 @@ public enum ApplyOutcome
 
     /// <summary>Same content and extractor version: nothing written.</summary>
     Unchanged,
+
+    /// <summary>Removed document: its own provenance went with it (<see cref="IGraphStore.RemoveDocumentAsync"/>).</summary>
+    Removed,
 }
 
-/// <summary>Per-document result of <see cref="IGraphStore.ApplyAsync"/>, with what changed.</summary>
+/// <summary>Per-document result of <see cref="IGraphStore.ApplyAsync"/> or <see cref="IGraphStore.RemoveDocumentAsync"/>, with what changed.</summary>
 public sealed record ApplyResult(string DocumentId, ApplyOutcome Outcome, ChangeCounts Entities, ChangeCounts Facts, ChangeCounts Evidence);
 
 /// <summary>Added / updated / removed counts for one kind of record.</summary>

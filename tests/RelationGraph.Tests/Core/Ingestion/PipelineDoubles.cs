@@ -125,6 +125,14 @@ internal sealed class RecordingStore : IGraphStore
         return Task.FromResult<IReadOnlyList<ApplyResult>>(results);
     }
 
+    public Task<ApplyResult?> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDown();
+        return Task.FromResult(_documents.TryRemove(documentId, out var old)
+            ? new ApplyResult(documentId, ApplyOutcome.Removed, default, default, new ChangeCounts(0, 0, old.Evidence.Count))
+            : null);
+    }
+
     public IReadOnlyCollection<string> DocumentIds => [.. _documents.Keys];
 
     public IReadOnlySet<string> EvidenceOf(string documentId) => _documents[documentId].Evidence;
