@@ -48,6 +48,22 @@ public sealed class DocumentUploadQuery
 /// <param name="Evidence">Evidence added, updated, removed.</param>
 public sealed record DocumentIngestResponse(string DocumentId, DocumentStatus Status, ChangeCounts Entities, ChangeCounts Facts, ChangeCounts Evidence);
 
+/// <summary>What removing a document did.</summary>
+/// <param name="DocumentId">The document's id.</param>
+/// <param name="Status">Always <c>removed</c>.</param>
+/// <param name="Entities">Entities updated (their counts recomputed) and removed (nothing else mentions them).</param>
+/// <param name="Facts">Facts updated (their totals recomputed) and removed (no evidence left).</param>
+/// <param name="Evidence">Evidence removed with the document.</param>
+public sealed record DocumentRemoveResponse(string DocumentId, string Status, ChangeCounts Entities, ChangeCounts Facts, ChangeCounts Evidence)
+{
+    /// <summary>The response for a store's result.</summary>
+    public static DocumentRemoveResponse From(ApplyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new DocumentRemoveResponse(result.DocumentId, "removed", result.Entities, result.Facts, result.Evidence);
+    }
+}
+
 internal static class DocumentApi
 {
     private static readonly Dictionary<string, string> RawMediaTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -77,6 +93,12 @@ internal static class DocumentApi
                 "201 new, 200 updated or unchanged, 413 over Ingestion:MaxDocumentBytes, 415 other media types, 422 unreadable content.")
             .Accepts<DocumentUploadBody>("application/json", "text/plain", "text/markdown", "text/html", "application/pdf")
             .AddEndpointFilter<ApiKeyFilter>();
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithName("RemoveDocument")
+            .WithSummary("Remove a document with its mentions and evidence, as if it had never been ingested.")
+            .WithDescription("Facts and entities it supported are recounted from the documents that remain; those nothing supports any more " +
+                "are removed. Requires X-Api-Key when Api:Key is configured. 200 with what changed, 404 unknown document, 503 store unavailable.")
+            .AddEndpointFilter<ApiKeyFilter>();
         return group;
     }
 
@@ -86,9 +108,7 @@ internal static class DocumentApi
     public static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(string id, IGraphStore store, CancellationToken cancellationToken)
     {
         var document = await store.GetDocumentAsync(id, cancellationToken);
-        return document is null
-            ? TypedResults.Problem(title: "Unknown document", detail: $"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(document);
+        return document is null ? UnknownDocument(id) : TypedResults.Ok(document);
     }
 
     public static async Task<Results<Created<DocumentIngestResponse>, Ok<DocumentIngestResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
@@ -162,6 +182,48 @@ internal static class DocumentApi
         return outcome.Status == DocumentStatus.Ingested
             ? TypedResults.Created($"/api/documents/{Uri.EscapeDataString(outcome.DocumentId!)}", response)
             : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<DocumentRemoveResponse>, ProblemHttpResult>> DeleteAsync(string id, IGraphStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return UnknownDocument(id);
+        }
+
+        ApplyResult? removed;
+        try
+        {
+            removed = await store.RemoveDocumentAsync(id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (await IsReachableAsync(store, id))
+            {
+                throw;
+            }
+
+            return TypedResults.Problem(title: "Store unavailable", detail: "The graph store is unavailable: " + ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return removed is null ? UnknownDocument(id) : TypedResults.Ok(DocumentRemoveResponse.From(removed));
+    }
+
+    private static ProblemHttpResult UnknownDocument(string id) =>
+        TypedResults.Problem(title: "Unknown document", detail: $"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+
+    // Tells a store that is down (503) from a bug (500 through the exception handler), as the ingestion pipeline does.
+    private static async Task<bool> IsReachableAsync(IGraphStore store, string documentId)
+    {
+        try
+        {
+            await store.GetDocumentStateAsync(documentId, CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static string? IdKey(string? id) => string.IsNullOrWhiteSpace(id) ? null : "api#" + id.Trim();
