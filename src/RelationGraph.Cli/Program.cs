@@ -43,6 +43,7 @@ internal static class Program
         {
             IngestCommand.Create(),
             WatchCommand.Create(),
+            RemoveCommand.Create(),
             PathCommand.Create(),
             ExtractCommand.Create(),
             ExportCommand.Create(),

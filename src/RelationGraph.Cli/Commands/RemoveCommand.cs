@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using RelationGraph.Cli.Hosting;
+using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Model;
+using RelationGraph.Core.Storage;
+
+namespace RelationGraph.Cli.Commands;
+
+/// <summary><c>relgraph remove &lt;document-id-or-path&gt;...</c>: takes documents out of the graph as if they had never been ingested.</summary>
+internal static class RemoveCommand
+{
+    public static Command Create()
+    {
+        var documents = new Argument<string[]>("documents")
+        {
+            Description = "Document ids (doc_…), or the files, folders or globs they were ingested from (a file already deleted from disk works too; " +
+                "a .jsonl feed must still be on disk, since its records' ids come from its content).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("remove", "Remove documents with their mentions and evidence; facts and entities nothing else supports go too.")
+        {
+            documents, CommonOptions.Database,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database));
+            return await RunAsync(parse.GetValue(documents) ?? [], host.Services, Console.Out, Console.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Removes what each target names, one stdout line per document removed or target not found;
+    /// <see cref="ExitCodes.Failed"/> when some target named no stored document.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> targets, IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (targets.Count == 0 || targets.Any(string.IsNullOrWhiteSpace))
+        {
+            await stderr.WriteLineAsync("relgraph remove: name documents by id (doc_…) or by the path they were ingested from");
+            return ExitCodes.Usage;
+        }
+
+        IGraphStore store;
+        try
+        {
+            store = services.GetRequiredService<IGraphStore>();
+            await store.InitializeAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+        }
+
+        var notFound = 0;
+        try
+        {
+            foreach (var target in targets)
+            {
+                var found = DocumentIds.IsDocumentId(target)
+                    ? await RemoveIdAsync(store, target, stdout, cancellationToken)
+                    : await RemovePathAsync(store, target, stdout, cancellationToken);
+                if (!found)
+                {
+                    notFound++;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+        }
+
+        return notFound == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static async Task<bool> RemoveIdAsync(IGraphStore store, string documentId, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var document = await store.GetDocumentAsync(documentId, cancellationToken);
+        var removed = document is null ? null : await store.RemoveDocumentAsync(documentId, cancellationToken);
+        if (removed is null)
+        {
+            await stdout.WriteLineAsync($"not found {documentId}: no document has this id");
+            return false;
+        }
+
+        await WriteRemovedAsync(removed, document!.Document.SourceUri, stdout);
+        return true;
+    }
+
+    /// <summary>
+    /// Removes the documents ingested from the files a path names. A file's id depends on the folder its ingest job
+    /// started from, which may be any folder it is in, so each possible source is tried: a file ingested both alone
+    /// and with its folder is in the graph twice, and both go.
+    /// </summary>
+    private static async Task<bool> RemovePathAsync(IGraphStore store, string target, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var discovered = SourceEnumerator.Discover([target], Environment.CurrentDirectory);
+        var files = discovered.Files.Select(f => f.FullPath).ToList();
+        if (files.Count == 0 && target.IndexOfAny(['*', '?', '[']) < 0)
+        {
+            // a file deleted from disk: its id still derives from its path
+            files.Add(Path.GetFullPath(target, Environment.CurrentDirectory));
+        }
+
+        if (files.Count == 0)
+        {
+            await stdout.WriteLineAsync($"not found {target}: the pattern matches no file");
+            return false;
+        }
+
+        var allFound = true;
+        foreach (var file in files)
+        {
+            var shown = Path.GetRelativePath(Environment.CurrentDirectory, file);
+            if (DocumentIds.IsFeed(file) && !File.Exists(file))
+            {
+                await stdout.WriteLineAsync($"not found {shown}: the feed is not on disk, so its records' ids cannot be derived; remove them by id");
+                allFound = false;
+                continue;
+            }
+
+            var candidates = DocumentIds.IsFeed(file)
+                ? DocumentIds.OfFeedRecords(file)
+                : DocumentIds.PossibleSources(file).Select(source => (DocumentId: StableId.Document(source), SourceUri: source));
+            var removedAny = false;
+            foreach (var (documentId, sourceUri) in candidates)
+            {
+                if (await store.GetDocumentStateAsync(documentId, cancellationToken) is null
+                    || await store.RemoveDocumentAsync(documentId, cancellationToken) is not { } removed)
+                {
+                    continue;
+                }
+
+                await WriteRemovedAsync(removed, sourceUri, stdout);
+                removedAny = true;
+            }
+
+            if (!removedAny)
+            {
+                await stdout.WriteLineAsync($"not found {shown}: no document in the graph was ingested from it");
+                allFound = false;
+            }
+        }
+
+        return allFound;
+    }
+
+    private static Task WriteRemovedAsync(ApplyResult removed, string sourceUri, TextWriter stdout) =>
+        stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"removed {removed.DocumentId} ({sourceUri}): evidence -{removed.Evidence.Removed}; " +
+            $"facts -{removed.Facts.Removed} ~{removed.Facts.Updated}; entities -{removed.Entities.Removed} ~{removed.Entities.Updated}"));
+}
