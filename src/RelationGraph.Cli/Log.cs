@@ -19,4 +19,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "The file watcher failed; rescanning the folder instead")]
     public static partial void WatcherError(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information,
+        Message = "{Path} was deleted: removed its document {DocumentId} (evidence -{Evidence}; facts -{Facts} ~{FactsUpdated}; entities -{Entities} ~{EntitiesUpdated})")]
+    public static partial void DeletedFileRemoved(this ILogger logger, string path, string documentId, int evidence, int facts, int factsUpdated, int entities, int entitiesUpdated);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "{Path} was deleted: its document {DocumentId} stays in the graph (--keep-deleted)")]
+    public static partial void DeletedFileKept(this ILogger logger, string path, string documentId);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information,
+        Message = "Feed {Path} was deleted: the documents from its records stay in the graph, since a record may live on in another feed. " +
+            "Remove them with 'relgraph remove <document-id>...' (ids from GET /api/documents or relgraph export)")]
+    public static partial void DeletedFeedKept(this ILogger logger, string path);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Debug, Message = "{Path} was deleted: the graph holds no document {DocumentId} (it was never ingested, or failed to)")]
+    public static partial void DeletedFileNotInGraph(this ILogger logger, string path, string documentId);
 }

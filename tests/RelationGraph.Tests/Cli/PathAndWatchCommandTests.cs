@@ -80,7 +80,7 @@ public sealed class PathAndWatchCommandTests
         var store = host.Services.GetRequiredService<IGraphStore>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var watching = WatchCommand.RunAsync(inbox.Path, TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(200), host.Services, TextWriter.Null, stop.Token);
+        var watching = WatchCommand.RunAsync(inbox.Path, new(TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(200)), host.Services, TextWriter.Null, stop.Token);
         await WaitForAsync(store, StableId.Document("inbox/first.txt"), watching);
         inbox.Write("later/second.md", "Corvane Dynamics won a $40 million contract from the Ministry of Transport in 2024.");
         await WaitForAsync(store, StableId.Document("inbox/later/second.md"), watching);
