@@ -21,4 +21,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Neo4j path query timed out after {Timeout}")]
     public static partial void PathQueryTimedOut(this ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information,
+        Message = "Document {DocumentId} removed from Neo4j with {EvidenceRemoved} evidence: facts -{FactsRemoved} (~{FactsUpdated} recounted), entities -{EntitiesRemoved}")]
+    public static partial void DocumentRemoved(this ILogger logger, string documentId, int evidenceRemoved, int factsRemoved, int factsUpdated, int entitiesRemoved);
 }

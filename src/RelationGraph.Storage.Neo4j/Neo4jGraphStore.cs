@@ -96,8 +96,30 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<ApplyResult?> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("The Neo4j store cannot remove documents yet.");
+    public async Task<ApplyResult?> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentId);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            // The result of an attempt that reached its commit: when the commit's answer is lost, the retry finds
+            // the document gone because that commit did remove it, and this is what the removal changed.
+            ApplyResult? committing = null;
+            var result = await ExecuteAsync(
+                async token => await RemoveDocumentOnceAsync(documentId, r => committing = r, token) ?? committing,
+                cancellationToken);
+            if (result is not null)
+            {
+                _logger.DocumentRemoved(documentId, result.Evidence.Removed, result.Facts.Removed, result.Facts.Updated, result.Entities.Removed);
+            }
+
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<EntitySummary>> SearchEntitiesAsync(EntitySearch query, CancellationToken cancellationToken = default)
@@ -295,24 +317,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
 
         // asked again inside the transaction: a retry after a commit whose answer was lost must see the document
         var existed = (await tx.RunAsync(CypherStatements.DocumentState, byDoc, cancellationToken)).Records.Count > 0;
-        var oldEvidence = new HashSet<string>(StringComparer.Ordinal);
-        var touchedFacts = new Dictionary<string, (string Subject, string Object)>(StringComparer.Ordinal);
-        var touchedEntities = new HashSet<string>(StringComparer.Ordinal);
-        if (existed)
-        {
-            foreach (var r in (await tx.RunAsync(CypherStatements.DocumentProvenance, byDoc, cancellationToken)).Records)
-            {
-                AddIfPresent(touchedEntities, r.StringOrNull("subjectId"));
-                AddIfPresent(touchedEntities, r.StringOrNull("objectId"));
-                if (r.StringOrNull("factKey") is { } factKey && r.StringOrNull("subjectId") is { } s && r.StringOrNull("objectId") is { } o)
-                {
-                    oldEvidence.Add(r.String("id"));
-                    touchedFacts[factKey] = (s, o);
-                }
-            }
-
-            await tx.RunAsync(CypherStatements.DocumentDeleteProvenance, byDoc, cancellationToken);
-        }
+        var (oldEvidence, touchedFacts, touchedEntities) = existed ? await DeleteProvenanceAsync(tx, byDoc, cancellationToken) : Provenance.Empty();
 
         await tx.RunAsync(CypherStatements.DocumentMerge, new Dictionary<string, object?>
         {
@@ -343,6 +348,56 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             Changes(touchedEntities.Count, createdEntities, removedEntities),
             Changes(touchedFacts.Count, createdFacts, removedFacts),
             new ChangeCounts(newEvidence.Except(oldEvidence).Count(), newEvidence.Intersect(oldEvidence).Count(), oldEvidence.Except(newEvidence).Count()));
+    }
+
+    // One attempt at removing a document in one transaction; null when the store does not hold it.
+    private async Task<ApplyResult?> RemoveDocumentOnceAsync(string documentId, Action<ApplyResult> committing, CancellationToken cancellationToken)
+    {
+        var byDoc = new Dictionary<string, object?> { ["docId"] = documentId };
+        await using var tx = await _client.BeginAsync(cancellationToken);
+        if ((await tx.RunAsync(CypherStatements.DocumentState, byDoc, cancellationToken)).Records.Count == 0)
+        {
+            return null;
+        }
+
+        var (oldEvidence, touchedFacts, touchedEntities) = await DeleteProvenanceAsync(tx, byDoc, cancellationToken);
+        await tx.RunAsync(CypherStatements.DocumentDelete, byDoc, cancellationToken);
+        var removedFacts = await RecomputeFactsAsync(tx, touchedFacts, cancellationToken);
+        var removedEntities = await RecomputeEntitiesAsync(tx, touchedEntities, cancellationToken);
+        var result = new ApplyResult(
+            documentId,
+            ApplyOutcome.Removed,
+            Changes(touchedEntities.Count, 0, removedEntities),
+            Changes(touchedFacts.Count, 0, removedFacts),
+            new ChangeCounts(0, 0, oldEvidence.Count));
+        committing(result);
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>What a stored document's own mentions and evidence touched, before they were deleted.</summary>
+    private sealed record Provenance(HashSet<string> Evidence, Dictionary<string, (string Subject, string Object)> Facts, HashSet<string> Entities)
+    {
+        public static Provenance Empty() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+    }
+
+    // Deletes a stored document's mentions and evidence, returning what they touched: those facts and entities are recounted.
+    private static async Task<Provenance> DeleteProvenanceAsync(QueryTransaction tx, Dictionary<string, object?> byDoc, CancellationToken cancellationToken)
+    {
+        var provenance = Provenance.Empty();
+        foreach (var r in (await tx.RunAsync(CypherStatements.DocumentProvenance, byDoc, cancellationToken)).Records)
+        {
+            AddIfPresent(provenance.Entities, r.StringOrNull("subjectId"));
+            AddIfPresent(provenance.Entities, r.StringOrNull("objectId"));
+            if (r.StringOrNull("factKey") is { } factKey && r.StringOrNull("subjectId") is { } s && r.StringOrNull("objectId") is { } o)
+            {
+                provenance.Evidence.Add(r.String("id"));
+                provenance.Facts[factKey] = (s, o);
+            }
+        }
+
+        await tx.RunAsync(CypherStatements.DocumentDeleteProvenance, byDoc, cancellationToken);
+        return provenance;
     }
 
     private static ChangeCounts Changes(int touched, int added, int removed) => new(added, touched - added - removed, removed);

@@ -18,6 +18,7 @@ internal static class CypherStatements
     public static CypherStatement DocumentProvenance { get; } = Load("document-provenance");
     public static CypherStatement DocumentDeleteProvenance { get; } = Load("document-delete-provenance");
     public static CypherStatement DocumentMerge { get; } = Load("document-merge");
+    public static CypherStatement DocumentDelete { get; } = Load("document-delete");
     public static CypherStatement EntitiesMerge { get; } = Load("entities-merge");
     public static CypherStatement MentionsCreate { get; } = Load("mentions-create");
     public static CypherStatement FactsMerge { get; } = Load("facts-merge");

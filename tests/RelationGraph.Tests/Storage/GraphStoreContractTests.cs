@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
@@ -219,4 +220,166 @@ public abstract class GraphStoreContractTests
         Assert.Equal(new StoredDocumentState(batch.Document.Id, batch.Document.ContentHash, TestData.ExtractorVersion), state);
         Assert.Single(await store.ListDocumentsAsync(0, 10, Ct));
     }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_DocumentSharingAFact_RemovesOnlyItsOwnSupportAndRecounts()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var acme = TestData.AcmeDocument();
+        var bob = TestData.BobDocument();
+        await store.ApplyAsync([acme, bob], Ct);
+        var contract = TestData.Id(EntityKind.Contract, "Ministry road contract (2024)");
+        var employedBy = StableId.Fact(RelationType.EmployedBy, Alice, Acme);
+        var partyTo = StableId.Fact(RelationType.PartyTo, Acme, contract);
+        Assert.Single((await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Ministry, MaxHops = 4 }, Ct)).Paths);
+
+        var result = await store.RemoveDocumentAsync(acme.Document.Id, Ct);
+
+        // Alice, Acme, the contract and the ministry were touched; the contract and the ministry had no other support
+        Assert.Equal(new ApplyResult(acme.Document.Id, ApplyOutcome.Removed, new(0, 2, 2), new(0, 1, 2), new(0, 0, 3)), result);
+        Assert.Equal(new GraphCounts(1, 3, 2, 3, 2), await store.CountAsync(Ct));
+        Assert.Null(await store.GetDocumentAsync(acme.Document.Id, Ct));
+        Assert.Null(await store.GetDocumentStateAsync(acme.Document.Id, Ct));
+        Assert.Equal([bob.Document.Id], (await store.ListDocumentsAsync(0, 10, Ct)).Select(d => d.Id));
+        Assert.Null(await store.GetEntityAsync(Ministry, Ct));
+        Assert.Null(await store.GetEntityAsync(contract, Ct));
+        Assert.Empty(await store.FindByNameAsync("Ministry of Works", Ct));
+        Assert.Null(await store.GetEvidenceAsync(partyTo, 0, 10, Ct));
+        Assert.Empty((await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Ministry, MaxHops = 4 }, Ct)).Paths);
+
+        // the shared fact keeps only the other document's evidence, with totals of that evidence alone
+        var page = await store.GetEvidenceAsync(employedBy, 0, 10, Ct);
+        Assert.NotNull(page);
+        Assert.Equal(1, page.Total);
+        Assert.Equal((1, 1), (page.Fact.EvidenceCount, page.Fact.DocCount));
+        Assert.Equal(0.9, page.Fact.Confidence, 9);
+        Assert.Equal("Alice Able, an Acme Corp engineer", page.Fact.SampleQuote);
+        var evidence = Assert.Single(page.Items);
+        Assert.Equal((bob.Document.Id, "Alice Able, an Acme Corp engineer"), (evidence.DocumentId, evidence.Quote));
+        var alice = await store.GetEntityAsync(Alice, Ct);
+        Assert.NotNull(alice);
+        Assert.Equal((1, 1), (alice.Entity.MentionCount, alice.Entity.DocCount));
+        Assert.Equal(new[] { employedBy, StableId.Fact(RelationType.AssociatedWith, Bob, Alice) }.Order(StringComparer.Ordinal), alice.Facts.Select(f => f.FactKey).Order(StringComparer.Ordinal));
+        var remaining = Assert.Single((await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Acme }, Ct)).Paths);
+        Assert.All(remaining.Hops.SelectMany(h => h.Evidence), e => Assert.Equal(bob.Document.Id, e.DocumentId));
+        Assert.Null(await store.RemoveDocumentAsync(acme.Document.Id, Ct));
+    }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_OnlySupportOfAFactBetweenSurvivors_RemovesTheFactAndRecountsItsEntities()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var bob = TestData.BobDocument();
+        var bobAtAcme = TestData.Batch("docs/bob-acme.txt", "Bob Baker works for Acme Corp.",
+            ("Bob Baker", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Bob Baker works for Acme Corp"));
+        await store.ApplyAsync([TestData.AcmeDocument(), bob, bobAtAcme], Ct);
+        var associates = new PathFilter { Types = new HashSet<RelationType> { RelationType.AssociatedWith } };
+        Assert.Single((await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Alice, Filter = associates }, Ct)).Paths);
+
+        var result = await store.RemoveDocumentAsync(bob.Document.Id, Ct);
+
+        // Bob, Alice and Acme were touched and are still mentioned elsewhere; only the association had no other evidence
+        Assert.Equal(new ApplyResult(bob.Document.Id, ApplyOutcome.Removed, new(0, 3, 0), new(0, 1, 1), new(0, 0, 2)), result);
+        Assert.Equal(new GraphCounts(2, 5, 4, 5, 4), await store.CountAsync(Ct));
+        Assert.Null(await store.GetEvidenceAsync(StableId.Fact(RelationType.AssociatedWith, Bob, Alice), 0, 10, Ct));
+        Assert.Empty((await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Alice, Filter = associates }, Ct)).Paths);
+        var detour = Assert.Single((await store.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Alice }, Ct)).Paths);
+        Assert.Equal([Bob, Acme, Alice], detour.Nodes.Select(n => n.Id));
+        foreach (var id in new[] { Bob, Alice })
+        {
+            var entity = await store.GetEntityAsync(id, Ct);
+            Assert.NotNull(entity);
+            Assert.Equal((1, 1), (entity.Entity.MentionCount, entity.Entity.DocCount));
+            Assert.Single(entity.Facts);
+        }
+
+        var acme = await store.GetEntityAsync(Acme, Ct);
+        Assert.NotNull(acme);
+        Assert.Equal((2, 2), (acme.Entity.MentionCount, acme.Entity.DocCount));
+    }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_OnlyDocument_LeavesAnEmptyGraph()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var acme = TestData.AcmeDocument();
+        await store.ApplyAsync([acme], Ct);
+
+        var result = await store.RemoveDocumentAsync(acme.Document.Id, Ct);
+
+        Assert.Equal(new ApplyResult(acme.Document.Id, ApplyOutcome.Removed, new(0, 0, 4), new(0, 0, 3), new(0, 0, 3)), result);
+        Assert.Equal(new GraphCounts(0, 0, 0, 0, 0), await store.CountAsync(Ct));
+        Assert.Empty(await store.ListDocumentsAsync(0, 10, Ct));
+        Assert.Empty(await store.SearchEntitiesAsync(new EntitySearch("a"), Ct));
+        await foreach (var item in store.ExportAsync(Ct))
+        {
+            Assert.Fail($"an empty graph exports nothing, got {item}");
+        }
+    }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_UnknownDocument_ReturnsNullAndChangesNothing()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+        var before = await SnapshotAsync(store);
+
+        var result = await store.RemoveDocumentAsync(StableId.Document("docs/never-ingested.txt"), Ct);
+
+        Assert.Null(result);
+        Assert.Equal(before, await SnapshotAsync(store));
+        Assert.Equal(2, (await store.ListDocumentsAsync(0, 10, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_ThenApplyAgain_IsAddedAndGraphEqualsBefore()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var acme = TestData.AcmeDocument();
+        await store.ApplyAsync([acme, TestData.BobDocument()], Ct);
+        var before = await SnapshotAsync(store);
+
+        await store.RemoveDocumentAsync(acme.Document.Id, Ct);
+        var again = Assert.Single(await store.ApplyAsync([acme], Ct));
+
+        // Alice and Acme survived in the other document; the contract, the ministry and their two facts come back new
+        Assert.Equal(new ApplyResult(acme.Document.Id, ApplyOutcome.Added, new(2, 2, 0), new(2, 1, 0), new(3, 0, 0)), again);
+        Assert.Equal(before, await SnapshotAsync(store));
+        Assert.Equal(new StoredDocumentState(acme.Document.Id, acme.Document.ContentHash, TestData.ExtractorVersion), await store.GetDocumentStateAsync(acme.Document.Id, Ct));
+    }
+
+    // Everything a removal could disturb except ingestion times (a re-applied document is ingested anew):
+    // counts, each entity's totals, each fact's totals and its whole evidence page, and every mention.
+    private static async Task<List<string>> SnapshotAsync(IGraphStore store)
+    {
+        var counts = await store.CountAsync(Ct);
+        var lines = new List<string> { counts.ToString() };
+        await foreach (var item in store.ExportAsync(Ct))
+        {
+            if (item.Document is { } d)
+            {
+                lines.Add(Line("document", d.Document.Id, d.Document.ContentHash, d.Document.ExtractorVersion, d.Text, d.MentionCount, d.EvidenceCount));
+            }
+            else if (item.Entity is { Entity: var e })
+            {
+                lines.Add(Line("entity", e.Id, e.Kind, e.Name, string.Join('|', e.Aliases), e.MentionCount, e.DocCount));
+            }
+            else if (item.Fact is { } f)
+            {
+                lines.Add(Line("fact", f.FactKey, f.Type, f.SubjectId, f.ObjectId, Math.Round(f.Confidence, 9), f.EvidenceCount, f.DocCount, f.SampleQuote, string.Join('|', f.Extractors)));
+                var page = await store.GetEvidenceAsync(f.FactKey, 0, 100, Ct);
+                Assert.NotNull(page);
+                lines.Add(Line("page", f.FactKey, page.Total));
+                lines.AddRange(page.Items.Select(v => Line("evidence", v.Id, v.DocumentId, v.Start, v.End, v.Quote, string.Join('|', v.Citations), v.Extractor, v.Confidence)));
+            }
+            else if (item.Mention is { } m)
+            {
+                lines.Add(Line("mention", m.Id, m.DocumentId, m.EntityId, m.Start, m.End, m.Text));
+            }
+        }
+
+        return [.. lines.Order(StringComparer.Ordinal)];
+    }
+
+    private static string Line(params object?[] values) => string.Join(" ; ", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
 }

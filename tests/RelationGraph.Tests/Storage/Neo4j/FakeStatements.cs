@@ -22,6 +22,7 @@ internal static class FakeStatements
         ["document-provenance"] = DocumentProvenance,
         ["document-delete-provenance"] = DocumentDeleteProvenance,
         ["document-merge"] = DocumentMerge,
+        ["document-delete"] = DocumentDelete,
         ["entities-merge"] = EntitiesMerge,
         ["mentions-create"] = MentionsCreate,
         ["facts-merge"] = FactsMerge,
@@ -115,6 +116,16 @@ internal static class FakeStatements
         foreach (var node in ProvenanceOf(g, p.String("docId")))
         {
             g.DetachDelete(node);
+        }
+
+        return FakeAnswer.None;
+    }
+
+    private static FakeAnswer DocumentDelete(FakeGraph g, Params p)
+    {
+        if (g.Find("Document", p.String("docId")) is { } d)
+        {
+            g.DetachDelete(d);
         }
 
         return FakeAnswer.None;

@@ -63,6 +63,45 @@ public sealed class Neo4jParityTests
         await SameAsync([sqlite, neo4j.Port], s => s.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task RemoveDocumentAsync_SameGraphInBothStores_ReportsAndLeavesTheSame()
+    {
+        await using var files = new SqliteTestFiles();
+        var sqliteTime = new FakeTimeProvider(TestData.Epoch);
+        var neo4jTime = new FakeTimeProvider(TestData.Epoch);
+        var sqlite = await files.OpenInitializedAsync(sqliteTime);
+        using var neo4j = Neo4jTestStore.OnFake(new FakeQueryApi(), time: neo4jTime);
+        await neo4j.Port.InitializeAsync(Ct);
+        var bobAtAcme = TestData.Batch("docs/bob-acme.txt", "Bob Baker works for Acme Corp.",
+            ("Bob Baker", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Bob Baker works for Acme Corp"));
+        foreach (var (batch, minutes) in new[] { (TestData.AcmeDocument(), 0), (TestData.BobDocument(), 5), (bobAtAcme, 10) })
+        {
+            sqliteTime.SetUtcNow(TestData.Epoch.AddMinutes(minutes));
+            neo4jTime.SetUtcNow(TestData.Epoch.AddMinutes(minutes));
+            await sqlite.ApplyAsync([batch], Ct);
+            await neo4j.Port.ApplyAsync([batch], Ct);
+        }
+
+        IGraphStore[] stores = [sqlite, neo4j.Port];
+        foreach (var removed in new[] { TestData.BobDocument().Document.Id, TestData.AcmeDocument().Document.Id })
+        {
+            var result = await SameAsync(stores, s => s.RemoveDocumentAsync(removed, Ct));
+            Assert.Contains($"\"Outcome\": {(int)ApplyOutcome.Removed}", result, StringComparison.Ordinal);
+            await SameAsync(stores, s => s.CountAsync(Ct));
+            // first and last seen of what remains come from the remaining documents' times
+            await SameAsync(stores, s => s.GetEntityAsync(Alice, Ct));
+            await SameAsync(stores, s => s.GetEntityAsync(Bob, Ct));
+            await SameAsync(stores, s => s.GetEntityAsync(Acme, Ct));
+            await SameAsync(stores, s => s.GetNeighboursAsync(Acme, PathFilter.None, 10, Ct));
+            await SameAsync(stores, s => s.GetEvidenceAsync(StableId.Fact(RelationType.EmployedBy, Alice, Acme), 0, 10, Ct));
+            await SameAsync(stores, s => s.SearchEntitiesAsync(new EntitySearch("a"), Ct));
+            await SameAsync(stores, s => s.ListDocumentsAsync(0, 10, Ct));
+            await SameAsync(stores, async s => await s.FindPathsAsync(new PathRequest { FromId = Bob, ToId = Alice, Mode = PathMode.KShortest, K = 5 }, Ct) with { Elapsed = TimeSpan.Zero });
+        }
+
+        Assert.Equal("null", await SameAsync(stores, s => s.RemoveDocumentAsync(TestData.AcmeDocument().Document.Id, Ct)));
+    }
+
     private static async Task<string> SameAsync<T>(IGraphStore[] stores, Func<IGraphStore, Task<T>> read)
     {
         var embedded = Json(await read(stores[0]));

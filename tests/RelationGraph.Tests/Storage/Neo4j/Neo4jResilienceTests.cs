@@ -197,6 +197,64 @@ public sealed class Neo4jResilienceTests
     }
 
     [Fact]
+    public async Task RemoveDocumentAsync_ServerErrorMidRemoval_RollsBackAndChangesNothing()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 0);
+        var acme = TestData.AcmeDocument();
+        await store.Port.ApplyAsync([acme, TestData.BobDocument()], Ct);
+        var before = fake.Graph.Clone();
+        fake.Inject(new FakeFault.Bare(HttpStatusCode.BadGateway), r => r.StatementName == "entities-totals");
+
+        await Assert.ThrowsAsync<Neo4jException>(() => store.Port.RemoveDocumentAsync(acme.Document.Id, Ct));
+
+        Assert.Single(fake.Requests, r => r.Kind == FakeRequestKind.Rollback);
+        Assert.Equal(0, fake.OpenTransactions);
+        Assert.Equal(new GraphCounts(2, 5, 4, 6, 5), await store.Port.CountAsync(Ct));
+        Assert.Equal(before.Nodes.Count, fake.Graph.Nodes.Count);
+        Assert.Equal(before.Relationships.Count, fake.Graph.Relationships.Count);
+        Assert.NotNull(await store.Port.GetDocumentStateAsync(acme.Document.Id, Ct));
+    }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_TransientErrorMidRemoval_RetriesTheWholeRemoval()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
+        var acme = TestData.AcmeDocument();
+        await store.Port.ApplyAsync([acme], Ct);
+        fake.Inject(new FakeFault.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), r => r.StatementName == "facts-delete");
+
+        var result = await store.Port.RemoveDocumentAsync(acme.Document.Id, Ct);
+
+        Assert.Equal(new ApplyResult(acme.Document.Id, ApplyOutcome.Removed, new(0, 0, 4), new(0, 0, 3), new(0, 0, 3)), result);
+        Assert.Equal(3, fake.Requests.Count(r => r.Kind == FakeRequestKind.Begin));
+        Assert.Equal(new GraphCounts(0, 0, 0, 0, 0), await store.Port.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_CommitAnswerLost_ReportsTheRemovalThatCommitted()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
+        var acme = TestData.AcmeDocument();
+        await store.Port.ApplyAsync([acme, TestData.BobDocument()], Ct);
+        fake.Inject(new FakeFault.LoseAnswer(), r => r.Kind == FakeRequestKind.Commit);
+        var sentBefore = fake.Requests.Count;
+
+        var result = await store.Port.RemoveDocumentAsync(acme.Document.Id, Ct);
+
+        // the retry finds the document gone because the first commit went through: that is still this call's removal
+        Assert.Equal(new ApplyResult(acme.Document.Id, ApplyOutcome.Removed, new(0, 2, 2), new(0, 1, 2), new(0, 0, 3)), result);
+        var sent = fake.Requests.Skip(sentBefore).ToList();
+        Assert.Single(sent, r => r.Kind == FakeRequestKind.Commit);
+        Assert.Equal(2, sent.Count(r => r.Kind == FakeRequestKind.Begin));
+        Assert.Equal(2, sent.Count(r => r.StatementName == "document-state"));
+        Assert.Equal(new GraphCounts(1, 3, 2, 3, 2), await store.Port.CountAsync(Ct));
+        Assert.Null(await store.Port.RemoveDocumentAsync(acme.Document.Id, Ct));
+    }
+
+    [Fact]
     public async Task CountAsync_AfterAWrite_SendsTheBookmarkNeo4jReturned()
     {
         var fake = new FakeQueryApi();

@@ -64,6 +64,8 @@ public sealed class Neo4jStatementTests
         {
         }
 
+        await port.RemoveDocumentAsync(TestData.BobDocument().Document.Id, Ct);
+
         var files = Directory.GetFiles(RepositoryPaths.Cypher, "*.cypher").Select(File.ReadAllText).ToHashSet(StringComparer.Ordinal);
         var schema = CypherStatements.SplitScript("schema", File.ReadAllText(Path.Combine(RepositoryPaths.Cypher, "schema.cypher"))).Select(s => s.Text);
         files.UnionWith(schema);

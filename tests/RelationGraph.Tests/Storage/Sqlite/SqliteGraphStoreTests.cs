@@ -32,6 +32,29 @@ public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
     }
 
     [Fact]
+    public async Task RemoveDocumentAsync_AfterPathAnswersWereCached_LaterAnswersShowOnlyWhatRemains()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+        var alice = TestData.AliceId;
+        var acme = TestData.AcmeId;
+        var request = new PathRequest { FromId = alice, ToId = acme, MaxHops = 1, EvidencePerHop = 5 };
+        await store.FindPathsAsync(request, Ct); // the cache keeps what is read a second time
+        var before = Assert.Single(Assert.Single((await store.FindPathsAsync(request, Ct)).Paths).Hops);
+        Assert.Equal(2, before.Evidence.Count);
+        var bob = TestData.BobDocument().Document.Id;
+
+        await store.RemoveDocumentAsync(bob, Ct);
+
+        var after = Assert.Single(Assert.Single((await store.FindPathsAsync(request, Ct)).Paths).Hops);
+        Assert.Equal(1, after.Fact.DocCount);
+        Assert.DoesNotContain(after.Evidence, e => e.DocumentId == bob);
+        Assert.Single(after.Evidence);
+        Assert.Null(await store.GetEntitySummaryAsync(TestData.BobId, Ct));
+        Assert.Empty((await store.FindPathsAsync(new PathRequest { FromId = TestData.BobId, ToId = acme }, Ct)).Paths);
+    }
+
+    [Fact]
     public async Task ApplyAsync_EvidenceForAFactNobodyDeclared_FailsAndKeepsThePreviousState()
     {
         var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
