@@ -34,7 +34,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Debug, Message = "{Path} was deleted: the graph holds no document {DocumentId} (it was never ingested, or failed to)")]
     public static partial void DeletedFileNotInGraph(this ILogger logger, string path, string documentId);
-
-    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{Path} was deleted: its document {DocumentId} stays, since the store cannot remove documents: {Reason}")]
-    public static partial void RemovalNotSupported(this ILogger logger, string path, string documentId, string reason);
 }

@@ -243,12 +243,6 @@ internal static class WatchCommand
                 {
                     removed = await store.RemoveDocumentAsync(documentId, cancellationToken);
                 }
-                catch (NotSupportedException ex)
-                {
-                    // a store without removal keeps the document; the watch goes on ingesting
-                    logger.RemovalNotSupported(shown, documentId, ex.Message);
-                    continue;
-                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     throw new StoreUnavailableException("The graph store could not remove a document: " + ex.Message, ex);

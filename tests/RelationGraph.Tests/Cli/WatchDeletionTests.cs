@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,7 +20,6 @@ public sealed class WatchDeletionTests
     private const int DeletedFileRemoved = 5005;
     private const int DeletedFileKept = 5006;
     private const int DeletedFeedKept = 5007;
-    private const int RemovalNotSupported = 5009;
 
     [Fact]
     public async Task WatchRunAsync_FileDeleted_RemovesItsDocumentAndKeepsTheOther()
@@ -125,25 +123,6 @@ public sealed class WatchDeletionTests
         Assert.Equal(ExitCodes.Ok, await watch.StopAsync());
     }
 
-    [Fact]
-    public async Task WatchRunAsync_StoreCannotRemove_KeepsTheDocumentWarnsAndWatchesOn()
-    {
-        using var work = new TempFolder("work");
-        using var inbox = new TempFolder("inbox");
-        await using var watch = WatchSession.Start(inbox, Path.Combine(work.Path, "graph.db"), keepDeleted: false, removalUnsupported: true);
-        inbox.Write("first.txt", First);
-        await watch.WaitUntilAsync(StableId.Document("inbox/first.txt"), present: true);
-
-        File.Delete(Path.Combine(inbox.Path, "first.txt"));
-        var warned = await watch.WaitForEventAsync(RemovalNotSupported, "first.txt");
-        inbox.Write("second.txt", Second);
-        await watch.WaitUntilAsync(StableId.Document("inbox/second.txt"), present: true);
-
-        Assert.Equal(LogLevel.Warning, warned.Level);
-        Assert.NotNull(await watch.Store.GetDocumentStateAsync(StableId.Document("inbox/first.txt"), Ct));
-        Assert.Equal(ExitCodes.Ok, await watch.StopAsync());
-    }
-
     /// <summary>A <c>relgraph watch</c> running in-process on a folder, with its log events captured.</summary>
     private sealed class WatchSession : IAsyncDisposable
     {
@@ -152,15 +131,14 @@ public sealed class WatchDeletionTests
         private readonly CapturingLoggers _loggers = new();
         private readonly Task<int> _running;
 
-        private WatchSession(TempFolder folder, string databasePath, bool keepDeleted, bool removalUnsupported)
+        private WatchSession(TempFolder folder, string databasePath, bool keepDeleted)
         {
             DatabasePath = databasePath;
             _host = CliRun.Host(databasePath);
             Store = _host.Services.GetRequiredService<IGraphStore>();
             _stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
             var settings = new WatchCommand.WatchSettings(TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(200), keepDeleted);
-            var watchStore = removalUnsupported ? WithoutRemoval.Wrap(Store) : Store;
-            _running = WatchCommand.RunAsync(folder.Path, settings, new ServicesOverride(_host.Services, _loggers, watchStore), TextWriter.Null, _stop.Token);
+            _running = WatchCommand.RunAsync(folder.Path, settings, new LoggingOverride(_host.Services, _loggers), TextWriter.Null, _stop.Token);
         }
 
         public string DatabasePath { get; }
@@ -169,8 +147,7 @@ public sealed class WatchDeletionTests
 
         public IReadOnlyCollection<LoggedEvent> Events => _loggers.Events;
 
-        public static WatchSession Start(TempFolder folder, string databasePath, bool keepDeleted, bool removalUnsupported = false) =>
-            new(folder, databasePath, keepDeleted, removalUnsupported);
+        public static WatchSession Start(TempFolder folder, string databasePath, bool keepDeleted) => new(folder, databasePath, keepDeleted);
 
         /// <summary>Polls the store (the watch writes on its own schedule) with a generous deadline.</summary>
         public async Task WaitUntilAsync(string documentId, bool present)
@@ -249,29 +226,10 @@ public sealed class WatchDeletionTests
 
     internal sealed record LoggedEvent(int Id, LogLevel Level, string Message);
 
-    /// <summary>The host's services, but with loggers that record what they are told and the given store.</summary>
-    private sealed class ServicesOverride(IServiceProvider inner, ILoggerFactory loggers, IGraphStore store) : IServiceProvider
+    /// <summary>The host's services, but with loggers that record what they are told.</summary>
+    private sealed class LoggingOverride(IServiceProvider inner, ILoggerFactory loggers) : IServiceProvider
     {
-        public object? GetService(Type serviceType) =>
-            serviceType == typeof(ILoggerFactory) ? loggers : serviceType == typeof(IGraphStore) ? store : inner.GetService(serviceType);
-    }
-
-    /// <summary>A store that cannot remove documents and otherwise is the one it wraps.</summary>
-    public class WithoutRemoval : DispatchProxy
-    {
-        private IGraphStore _inner = null!;
-
-        public static IGraphStore Wrap(IGraphStore inner)
-        {
-            var proxy = Create<IGraphStore, WithoutRemoval>();
-            ((WithoutRemoval)(object)proxy)._inner = inner;
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            targetMethod!.Name == nameof(IGraphStore.RemoveDocumentAsync)
-                ? throw new NotSupportedException("this store cannot remove documents")
-                : targetMethod.Invoke(_inner, args);
+        public object? GetService(Type serviceType) => serviceType == typeof(ILoggerFactory) ? loggers : inner.GetService(serviceType);
     }
 
     private sealed class CapturingLoggers : ILoggerFactory, ILogger
