@@ -20,20 +20,8 @@ internal static partial class DocumentIds
     /// <summary>A <c>.jsonl</c> feed: one document per record, not one per file.</summary>
     public static bool IsFeed(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// The source an ingest job started from <paramref name="root"/> gives <paramref name="fullPath"/>: the root's own
-    /// name, then the path below it, with forward slashes. Works for files no longer on disk.
-    /// </summary>
-    public static string SourceUriOf(string fullPath, string root)
-    {
-        var trimmedRoot = Path.TrimEndingDirectorySeparator(root);
-        var rootName = Path.GetFileName(trimmedRoot);
-        var relative = Path.GetRelativePath(trimmedRoot, fullPath).Replace(Path.DirectorySeparatorChar, '/');
-        return string.IsNullOrEmpty(rootName) ? relative : rootName + "/" + relative;
-    }
-
     /// <summary>The document id of a document file (not a feed) that a job started from <paramref name="root"/> ingested.</summary>
-    public static string OfFile(string fullPath, string root) => StableId.Document(SourceUriOf(fullPath, root));
+    public static string OfFile(string fullPath, string root) => StableId.Document(SourceEnumerator.SourceUriOf(fullPath, root));
 
     /// <summary>
     /// The sources a document file may have been ingested under, narrowest first: one per folder a job could have
@@ -44,7 +32,7 @@ internal static partial class DocumentIds
         var sources = new List<string>();
         for (var folder = Path.GetDirectoryName(fullPath); folder is not null; folder = Path.GetDirectoryName(folder))
         {
-            var source = SourceUriOf(fullPath, folder);
+            var source = SourceEnumerator.SourceUriOf(fullPath, folder);
             if (!sources.Contains(source, StringComparer.Ordinal))
             {
                 sources.Add(source);

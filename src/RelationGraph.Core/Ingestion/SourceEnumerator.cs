@@ -283,8 +283,11 @@ public sealed class SourceEnumerator
         _files.Add((fullPath, SourceUriOf(fullPath, _root ?? root)));
     }
 
-    /// <summary>The root folder's own name, then the path below it, with forward slashes.</summary>
-    private static string SourceUriOf(string fullPath, string root)
+    /// <summary>
+    /// The source a job started from <paramref name="root"/> gives <paramref name="fullPath"/>: the root folder's own name,
+    /// then the path below it, with forward slashes. Commands that remove documents by path derive ids with it too.
+    /// </summary>
+    public static string SourceUriOf(string fullPath, string root)
     {
         var trimmedRoot = Path.TrimEndingDirectorySeparator(root);
         var rootName = Path.GetFileName(trimmedRoot);
