@@ -105,6 +105,12 @@ internal sealed partial class DocumentWriter : IDisposable
         _dataVersion = Command("data-version.sql");
     }
 
+    /// <summary>
+    /// True during a bulk load: the secondary indexes are dropped (<see cref="EndBulkLoad"/> builds them). Anything beyond
+    /// adding documents, which finds rows through them, ends the bulk load first.
+    /// </summary>
+    public bool BulkLoading { get; private set; }
+
     /// <summary>Test hook: runs inside the transaction after each document is written; throwing from it must roll the transaction back.</summary>
     public Action<GraphBatch>? BeforeCommit { get; set; }
 
@@ -140,7 +146,47 @@ internal sealed partial class DocumentWriter : IDisposable
             }
         }
 
+        // the general path deletes and recounts from entity_documents, and finds rows through the secondary indexes
+        EndBulkLoad();
         return Apply(batches, selfContained, foreignKeysOff: false);
+    }
+
+    /// <summary>
+    /// Starts a bulk load if the store holds no documents: drops the secondary indexes, so the load writes only tables and
+    /// each index is built once at its end from sorted rows. A process killed mid-load leaves nothing to repair: opening a
+    /// store creates whatever index is missing. False, changing nothing, when the store holds documents.
+    /// </summary>
+    public bool BeginBulkLoad()
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM documents);";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
+        {
+            return false;
+        }
+
+        command.CommandText = Sql.Get("drop-secondary-indexes.sql");
+        command.ExecuteNonQuery();
+        transaction.Commit();
+        BulkLoading = true;
+        return true;
+    }
+
+    /// <summary>Ends a bulk load of this writer: builds the secondary indexes in one transaction.</summary>
+    public void EndBulkLoad()
+    {
+        if (BulkLoading)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Sql.Get("secondary-indexes.sql");
+            command.ExecuteNonQuery();
+            transaction.Commit();
+            BulkLoading = false;
+        }
     }
 
     private List<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches, bool[] selfContained, bool foreignKeysOff)
@@ -207,6 +253,7 @@ internal sealed partial class DocumentWriter : IDisposable
     /// </summary>
     public (ApplyResult Result, PathIndexDelta Delta)? Remove(string documentId)
     {
+        EndBulkLoad();
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var command in _commands)
         {

@@ -25,7 +25,7 @@ namespace RelationGraph.Storage.Sqlite;
 /// so reads run concurrently with a write. SQLITE_BUSY and SQLITE_LOCKED are retried with jittered
 /// exponential back-off, a whole document at a time.
 /// </remarks>
-public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsyncDisposable, IDisposable
 {
     private const int BusyCode = 5;
     private const int LockedCode = 6;
@@ -121,6 +121,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
                 connection.CreateAggregate("noisy_or", 1.0, static (double untrue, double confidence) => untrue * (1 - Math.Clamp(confidence, 0, 1)), static untrue => 1 - untrue);
                 await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);
                 await _retry.ExecuteAsync(_ => { MigrateMentionsTable(connection); return ValueTask.CompletedTask; }, cancellationToken);
+                // also what finishes a bulk load whose process was killed: its indexes are built now
+                await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("secondary-indexes.sql")); return ValueTask.CompletedTask; }, cancellationToken);
                 ExecuteScript(connection, Sql.Get("touched-tables.sql"));
                 _writeConnection = connection;
                 _writer = new DocumentWriter(connection, _timeProvider);
@@ -236,6 +238,37 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
             var result = applied.Result;
             _logger.DocumentRemoved(documentId, result.Evidence.Removed, result.Facts.Removed, result.Facts.Updated, result.Entities.Removed);
             return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryBeginBulkLoadAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await _retry.ExecuteAsync(static (writer, _) => ValueTask.FromResult(writer.BeginBulkLoad()), _writer!, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task EndBulkLoadAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await _retry.ExecuteAsync(static (writer, _) => { writer.EndBulkLoad(); return ValueTask.CompletedTask; }, _writer!, cancellationToken);
+            await _checkpointer!.AfterCommitAsync(_writeConnection!);
         }
         finally
         {

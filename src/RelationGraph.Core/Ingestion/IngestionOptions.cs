@@ -24,6 +24,14 @@ public sealed class IngestionOptions
     [Range(0, 1024)]
     public int MaxParallelism { get; set; }
 
+    /// <summary>
+    /// A job of at least this many documents into an empty store that can bulk load (<see cref="Storage.IBulkLoadStore"/>,
+    /// the embedded SQLite store) runs as a bulk load: indexes are built once at its end instead of row by row, which made
+    /// the 10k-document benchmark's store writer a quarter to a third faster, index building included. 0 turns bulk loads off. Default 200.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int BulkLoadMinDocuments { get; set; } = 200;
+
     /// <summary>How long the writer waits for more documents before writing a partial batch.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -39,6 +39,7 @@ public sealed class IngestionPipeline(
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, "Ingestion:BatchSize");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDocumentBytes, 1, "Ingestion:MaxDocumentBytes");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxParallelism, "Ingestion:MaxParallelism");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.BulkLoadMinDocuments, "Ingestion:BulkLoadMinDocuments");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.FlushInterval, TimeSpan.Zero, "Ingestion:FlushInterval");
         return options;
     }
@@ -60,6 +61,85 @@ public sealed class IngestionPipeline(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        var bulkLoad = await TryBeginBulkLoadAsync(expectedTotal, cancellationToken);
+        IngestionReport report;
+        try
+        {
+            report = await RunJobAsync(sources, expectedTotal, progress, ignored, cancellationToken);
+        }
+        catch when (bulkLoad is not null)
+        {
+            // the job's own error is what the caller must see; a load left unfinished is finished when the store next opens
+            try
+            {
+                await EndBulkLoadAsync(bulkLoad);
+            }
+            catch (StoreUnavailableException)
+            {
+            }
+
+            throw;
+        }
+
+        // also after a graceful stop (Ctrl+C): the store is left with all its indexes
+        if (bulkLoad is not null)
+        {
+            await EndBulkLoadAsync(bulkLoad);
+        }
+
+        return report;
+    }
+
+    // A large job into an empty store that can bulk load runs as one; null when it does not.
+    private async Task<IBulkLoadStore?> TryBeginBulkLoadAsync(int? expectedTotal, CancellationToken cancellationToken)
+    {
+        if (store is not IBulkLoadStore bulk || _options.BulkLoadMinDocuments == 0 || expectedTotal is null || expectedTotal < _options.BulkLoadMinDocuments)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (!await bulk.TryBeginBulkLoadAsync(cancellationToken))
+            {
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.StoreUnavailable(ex);
+            throw new StoreUnavailableException("The graph store is unavailable: " + ex.Message, ex);
+        }
+
+        logger.BulkLoadStarted(expectedTotal.Value);
+        return bulk;
+    }
+
+    private async Task EndBulkLoadAsync(IBulkLoadStore bulk)
+    {
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            await bulk.EndBulkLoadAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // nothing is lost: the store finishes the bulk load when it is next opened
+            logger.StoreUnavailable(ex);
+            throw new StoreUnavailableException("The graph store could not finish the bulk load (it finishes when next opened): " + ex.Message, ex);
+        }
+
+        var elapsed = timeProvider.GetElapsedTime(started);
+        logger.BulkLoadEnded(elapsed);
+    }
+
+    private async Task<IngestionReport> RunJobAsync(
+        IEnumerable<IngestionSource> sources,
+        int? expectedTotal,
+        IProgress<IngestionProgress>? progress,
+        IReadOnlyList<string>? ignored,
+        CancellationToken cancellationToken)
+    {
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
         var workers = _options.EffectiveParallelism;

@@ -32,4 +32,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1506, Level = LogLevel.Error,
         Message = "Extraction of {Source} threw")]
     public static partial void ExtractionThrew(this ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Information,
+        Message = "Bulk load of {Expected} documents into an empty store: its indexes are built once the documents are written")]
+    public static partial void BulkLoadStarted(this ILogger logger, int expected);
+
+    [LoggerMessage(EventId = 1508, Level = LogLevel.Information, Message = "Built the indexes the bulk load deferred in {Elapsed}")]
+    public static partial void BulkLoadEnded(this ILogger logger, TimeSpan elapsed);
 }

@@ -1,4 +1,5 @@
--- Idempotent schema. Timestamps are ISO-8601 UTC text ("O" format), so text order is time order.
+-- Idempotent schema: the tables (secondary-indexes.sql has their indexes). Timestamps are ISO-8601 UTC text ("O" format),
+-- so text order is time order.
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
     source_uri TEXT NOT NULL,
@@ -17,7 +18,6 @@ CREATE TABLE IF NOT EXISTS documents (
     -- mentions view): one row append per document instead of ~40 row inserts plus as many index inserts
     mentions TEXT NOT NULL DEFAULT '[]'
 );
-CREATE INDEX IF NOT EXISTS ix_documents_ingested_at ON documents (ingested_at DESC, id);
 
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,
@@ -33,8 +33,6 @@ CREATE TABLE IF NOT EXISTS entities (
     first_seen TEXT,
     last_seen TEXT
 );
-CREATE INDEX IF NOT EXISTS ix_entities_name_key ON entities (name_key);
-CREATE INDEX IF NOT EXISTS ix_entities_kind ON entities (kind);
 
 CREATE TABLE IF NOT EXISTS entity_aliases (
     entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
@@ -42,7 +40,6 @@ CREATE TABLE IF NOT EXISTS entity_aliases (
     alias_key TEXT NOT NULL,
     PRIMARY KEY (entity_id, alias)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS ix_entity_aliases_alias_key ON entity_aliases (alias_key);
 
 -- Which documents mention an entity, and how often: what entity totals are recounted from when a document
 -- changes, one row per (entity, document) rather than one index entry per mention.
@@ -71,8 +68,6 @@ CREATE TABLE IF NOT EXISTS facts (
     sample_quote TEXT,
     extractors TEXT NOT NULL DEFAULT '[]'
 );
-CREATE INDEX IF NOT EXISTS ix_facts_subject_id ON facts (subject_id);
-CREATE INDEX IF NOT EXISTS ix_facts_object_id ON facts (object_id);
 
 -- Evidence is clustered by document (an evidence id already hashes its document): a document's rows land on a
 -- few adjacent pages instead of one random page of a hashed-id index each, and dropping a document's old rows is
@@ -89,6 +84,4 @@ CREATE TABLE IF NOT EXISTS evidence (
     confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
     PRIMARY KEY (doc_id, id)
 ) WITHOUT ROWID;
--- in the order readers rank a fact's evidence (sample quote, evidence pages, path hops), so picking the best needs no sort
 DROP INDEX IF EXISTS ix_evidence_fact_key;
-CREATE INDEX IF NOT EXISTS ix_evidence_fact_rank ON evidence (fact_key, confidence DESC, doc_id, start);

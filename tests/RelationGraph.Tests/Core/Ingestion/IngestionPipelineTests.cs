@@ -205,6 +205,64 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_LargeJobIntoAnEmptyBulkLoadingStore_WritesEveryBatchInsideOneBulkLoad()
+    {
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { BatchSize = 16, BulkLoadMinDocuments = 100 });
+
+        var report = await pipeline.RunAsync(MemorySources(0, 150), 150, cancellationToken: Ct);
+
+        Assert.Equal(150, report.Totals.Documents.Ingested);
+        Assert.Equal("begin", store.Writes[0]);
+        Assert.Equal("end", store.Writes[^1]);
+        Assert.All(store.Writes.Skip(1).SkipLast(1), write => Assert.Equal("apply", write));
+    }
+
+    [Fact]
+    public async Task RunAsync_SmallJobOrStoreHoldingDocuments_WritesWithoutABulkLoad()
+    {
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { BatchSize = 16, BulkLoadMinDocuments = 100 });
+
+        await pipeline.RunAsync(MemorySources(0, 99), 99, cancellationToken: Ct);
+        await pipeline.RunAsync(MemorySources(99, 250), 151, cancellationToken: Ct);
+        var turnedOff = new RecordingStore();
+        await Pipelines.Create(turnedOff, new KnowsExtractor(), new IngestionOptions { BulkLoadMinDocuments = 0 }).RunAsync(MemorySources(0, 150), 150, cancellationToken: Ct);
+
+        Assert.Equal(250, store.DocumentIds.Count);
+        Assert.All(store.Writes, write => Assert.Equal("apply", write));
+        Assert.Equal(150, turnedOff.DocumentIds.Count);
+        Assert.All(turnedOff.Writes, write => Assert.Equal("apply", write));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledDuringABulkLoad_EndsItAfterTheLastWrite()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var store = new RecordingStore();
+        var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { BatchSize = 16, BulkLoadMinDocuments = 100 });
+
+        var report = await pipeline.RunAsync(MemorySources(0, 10_000, cancelAt: (200, cancel)), 10_000, cancellationToken: cancel.Token);
+
+        Assert.True(report.Cancelled);
+        Assert.Equal(["begin", "end"], store.Writes.Where(write => write != "apply"));
+        Assert.Equal("end", store.Writes[^1]);
+    }
+
+    private static IEnumerable<IngestionSource> MemorySources(int from, int to, (int At, CancellationTokenSource Source)? cancelAt = null)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (cancelAt is { } cancel && i == cancel.At)
+            {
+                cancel.Source.Cancel();
+            }
+
+            yield return new ContentSource($"mem/{i}.txt", System.Text.Encoding.UTF8.GetBytes($"P{i} Alpha knows P{i} Beta."), "text/plain");
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_TwoRecordsWithOneId_SecondFailsAsDuplicate()
     {
         using var corpus = new TempFolder();

@@ -71,14 +71,17 @@ internal sealed class KnowsExtractor : IDocumentExtractor
 }
 
 /// <summary>
-/// Remembers documents and evidence ids per document; enough store to test skip, update, batching and
+/// Remembers documents and evidence ids per document; enough store to test skip, update, batching, bulk loads and
 /// failures. Path and lookup verbs are not part of what the pipeline uses.
 /// </summary>
-internal sealed class RecordingStore : IGraphStore
+internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
 {
     private readonly ConcurrentDictionary<string, (StoredDocumentState State, HashSet<string> Evidence)> _documents = new();
 
     public List<int> BatchSizes { get; } = [];
+
+    /// <summary>The writes in order: "begin" and "end" of bulk loads (when one began), "apply" per call.</summary>
+    public List<string> Writes { get; } = [];
 
     public bool Down { get; set; }
 
@@ -96,6 +99,7 @@ internal sealed class RecordingStore : IGraphStore
         lock (BatchSizes)
         {
             BatchSizes.Add(batches.Count);
+            Writes.Add("apply");
         }
 
         if (batches.Any(b => b.Document.Text.Contains("POISON", StringComparison.Ordinal)))
@@ -131,6 +135,31 @@ internal sealed class RecordingStore : IGraphStore
         return Task.FromResult(_documents.TryRemove(documentId, out var old)
             ? new ApplyResult(documentId, ApplyOutcome.Removed, default, default, new ChangeCounts(0, 0, old.Evidence.Count))
             : null);
+    }
+
+    public Task<bool> TryBeginBulkLoadAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDown();
+        lock (BatchSizes)
+        {
+            if (!_documents.IsEmpty)
+            {
+                return Task.FromResult(false);
+            }
+
+            Writes.Add("begin");
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task EndBulkLoadAsync(CancellationToken cancellationToken = default)
+    {
+        lock (BatchSizes)
+        {
+            Writes.Add("end");
+        }
+
+        return Task.CompletedTask;
     }
 
     public IReadOnlyCollection<string> DocumentIds => [.. _documents.Keys];

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Sqlite;
 
 namespace RelationGraph.Tests.Storage.Sqlite;
 
@@ -153,6 +155,117 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
 
         Assert.Equal("Carol Cole funds Acme Corp", SampleQuote(Files.DatabasePath, factKey));
         await AssertTotalsMatchTheRowsAsync();
+    }
+
+    [Fact]
+    public async Task BulkLoad_IntoAnEmptyStore_AnswersAlikeMidLoadAndEndsWithTheRowsAndIndexesOfANormalLoad()
+    {
+        GraphBatch[] first = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
+        GraphBatch[] second = [Dated(Fourth(), 2023), Dated(Fifth(), 2018)];
+        await using var normalFiles = new SqliteTestFiles();
+        var normal = await normalFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await normal.ApplyAsync(first, Ct);
+        var bulk = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+
+        Assert.True(await bulk.TryBeginBulkLoadAsync(Ct));
+        Assert.Empty(IndexNames(Files.DatabasePath));
+        await bulk.ApplyAsync(first, Ct);
+        // without its indexes the store answers slower, never differently
+        Assert.Equal(await AnswersAsync(normal), await AnswersAsync(bulk));
+        await normal.ApplyAsync(second, Ct);
+        await bulk.ApplyAsync(second, Ct);
+        await bulk.EndBulkLoadAsync(Ct);
+
+        Assert.Equal(IndexNames(normalFiles.DatabasePath), IndexNames(Files.DatabasePath));
+        Assert.Equal(7, IndexNames(Files.DatabasePath).Count);
+        Assert.Equal(DumpRows(normalFiles.DatabasePath), DumpRows(Files.DatabasePath));
+        Assert.Equal(normal.Index.DescribeAdjacency(), bulk.Index.DescribeAdjacency());
+        Assert.Equal(await AnswersAsync(normal), await AnswersAsync(bulk));
+        await AssertTotalsMatchTheRowsAsync();
+    }
+
+    [Fact]
+    public async Task BulkLoad_StoreHoldingDocuments_DoesNotStartAndKeepsItsIndexes()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await store.ApplyAsync([TestData.AcmeDocument()], Ct);
+        var indexes = IndexNames(Files.DatabasePath);
+
+        Assert.False(await store.TryBeginBulkLoadAsync(Ct));
+
+        Assert.Equal(7, indexes.Count);
+        Assert.Equal(indexes, IndexNames(Files.DatabasePath));
+    }
+
+    [Fact]
+    public async Task BulkLoad_ChangedDocumentMidLoad_EndsTheLoadFirstAndGivesTheGraphOfANormalLoad()
+    {
+        var edited = Dated(TestData.AcmeDocument(TestData.AcmeText + " Nothing more."), 2022);
+        GraphBatch[] sequence = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
+        await using var normalFiles = new SqliteTestFiles();
+        var normal = await normalFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await normal.ApplyAsync(sequence, Ct);
+        await normal.ApplyAsync([edited], Ct);
+        var bulk = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        Assert.True(await bulk.TryBeginBulkLoadAsync(Ct));
+        await bulk.ApplyAsync(sequence, Ct);
+
+        // a changed document takes the general path, which finds rows through the indexes: they are built first
+        Assert.Equal(ApplyOutcome.Updated, Assert.Single(await bulk.ApplyAsync([edited], Ct)).Outcome);
+
+        Assert.Equal(7, IndexNames(Files.DatabasePath).Count);
+        await bulk.EndBulkLoadAsync(Ct);
+        Assert.Equal(DumpRows(normalFiles.DatabasePath), DumpRows(Files.DatabasePath));
+        Assert.Equal(normal.Index.DescribeAdjacency(), bulk.Index.DescribeAdjacency());
+        await AssertTotalsMatchTheRowsAsync();
+    }
+
+    [Fact]
+    public async Task BulkLoad_StoreClosedMidLoad_ReopeningBuildsTheIndexesAndLosesNothing()
+    {
+        GraphBatch[] documents = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
+        await using var normalFiles = new SqliteTestFiles();
+        var normal = await normalFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await normal.ApplyAsync(documents, Ct);
+        await using (var bulk = Files.Open(new FakeTimeProvider(TestData.Epoch)))
+        {
+            await bulk.InitializeAsync(Ct);
+            Assert.True(await bulk.TryBeginBulkLoadAsync(Ct));
+            await bulk.ApplyAsync(documents, Ct);
+        }
+
+        // as a process killed mid-load leaves it (KillAndResumeTests kills a real bulk job)
+        Assert.Empty(IndexNames(Files.DatabasePath));
+        var reopened = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+
+        Assert.Equal(7, IndexNames(Files.DatabasePath).Count);
+        Assert.Equal(IndexNames(normalFiles.DatabasePath), IndexNames(Files.DatabasePath));
+        Assert.Equal(DumpRows(normalFiles.DatabasePath), DumpRows(Files.DatabasePath));
+        Assert.Equal(normal.Index.DescribeAdjacency(), reopened.Index.DescribeAdjacency());
+        Assert.False(await reopened.TryBeginBulkLoadAsync(Ct));
+    }
+
+    private static List<string> IndexNames(string databasePath) =>
+        SqliteFile.Strings(databasePath, "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name;");
+
+    // What readers see of the test documents' graph, as JSON: lookups by name and alias, entities with their facts, evidence pages, paths.
+    private static async Task<string> AnswersAsync(SqliteGraphStore store)
+    {
+        var acme = TestData.Id(EntityKind.Organisation, "Acme Corp");
+        var employedBy = StableId.Fact(RelationType.EmployedBy, TestData.AliceId, acme);
+        var answers = new List<object?>
+        {
+            await store.FindByNameAsync("acme corp", Ct),
+            await store.SearchEntitiesAsync(new EntitySearch("able", null), Ct),
+            await store.GetEntityAsync(acme, Ct),
+            await store.GetEntityAsync(TestData.AliceId, Ct),
+            await store.GetEvidenceAsync(employedBy, 0, 10, Ct),
+            await store.GetNeighboursAsync(acme, PathFilter.None, 10, Ct),
+            await store.FindPathsAsync(new PathRequest { FromId = TestData.BobId, ToId = acme, MaxHops = 3 }, Ct) is var paths ? paths.Paths : null,
+            await store.ListDocumentsAsync(0, 10, Ct),
+            await store.CountAsync(Ct),
+        };
+        return JsonSerializer.Serialize(answers);
     }
 
     // A document saying only that Carol Cole funds Acme Corp, in its own words and with its own confidence.
