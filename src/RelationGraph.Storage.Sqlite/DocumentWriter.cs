@@ -37,6 +37,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly Dictionary<string, SampleRank> _samplesKnown = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SampleRank> _samplesWritten = new(StringComparer.Ordinal);
     private const int MaxKnownSamples = 1 << 20;
+    private bool _samplesForgotten;
     private readonly SqliteCommand _dataVersion;
     private long _knownAtDataVersion = -1;
     private readonly DocumentMentions _documentMentions = new();
@@ -124,6 +125,14 @@ internal sealed partial class DocumentWriter : IDisposable
     /// </summary>
     public IReadOnlyList<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches)
     {
+        // A bulk load relies on the remembered sample ranks: a fact whose rank is unknown is resolved by a seek on
+        // ix_evidence_fact_rank, a scan of all evidence without it. Ranks are forgotten past their cap and when another
+        // connection commits, so the load ends there (it has done most of its work by a million facts).
+        if (BulkLoading && (_samplesForgotten || DataVersion() != _knownAtDataVersion))
+        {
+            EnsureSecondaryIndexes();
+        }
+
         var selfContained = batches.Select(IsSelfContained).ToArray();
         if (NewDocumentFastPath && selfContained.All(contained => contained))
         {
@@ -146,9 +155,16 @@ internal sealed partial class DocumentWriter : IDisposable
             }
         }
 
-        // the general path deletes and recounts from entity_documents, and finds rows through the secondary indexes
-        EndBulkLoad();
+        // the general path finds rows through the secondary indexes: a bulk load ends here, this process's or another's
+        EnsureSecondaryIndexes();
         return Apply(batches, selfContained, foreignKeysOff: false);
+    }
+
+    // Inside Apply's transaction, or outside any (then the command must not name a finished one).
+    private long DataVersion(SqliteTransaction? transaction = null)
+    {
+        _dataVersion.Transaction = transaction;
+        return Convert.ToInt64(_dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -158,35 +174,68 @@ internal sealed partial class DocumentWriter : IDisposable
     /// </summary>
     public bool BeginBulkLoad()
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM documents);";
-        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
-        {
-            return false;
-        }
-
-        command.CommandText = Sql.Get("drop-secondary-indexes.sql");
-        command.ExecuteNonQuery();
-        transaction.Commit();
-        BulkLoading = true;
-        return true;
-    }
-
-    /// <summary>Ends a bulk load of this writer: builds the secondary indexes in one transaction.</summary>
-    public void EndBulkLoad()
-    {
-        if (BulkLoading)
+        if (!BulkLoading)
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
+            command.CommandText = Sql.Get("any-document.sql");
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                command.CommandText = Sql.Get("drop-secondary-indexes.sql");
+                command.ExecuteNonQuery();
+                transaction.Commit();
+                BulkLoading = true;
+                return StartedBulkLoad();
+            }
+        }
+
+        // not a new load: one whose end failed, or that another job of this store runs, gets its indexes now
+        EndBulkLoad();
+        return false;
+    }
+
+    // The load lasts while no other connection commits (see Apply): counted from here, with nothing remembered from before.
+    private bool StartedBulkLoad()
+    {
+        _samplesForgotten = false;
+        var dataVersion = DataVersion();
+        if (dataVersion != _knownAtDataVersion)
+        {
+            _aliasesKnown.Clear();
+            _samplesKnown.Clear();
+            _knownAtDataVersion = dataVersion;
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends this writer's bulk load, if it runs one: builds the secondary indexes.</summary>
+    public void EndBulkLoad()
+    {
+        if (BulkLoading)
+        {
+            EnsureSecondaryIndexes();
+        }
+    }
+
+    /// <summary>
+    /// Builds any secondary index that is missing, in one transaction (each is a no-op when it exists), and ends this
+    /// writer's bulk load. Run before the general path and removals, which find rows through the indexes: a bulk load
+    /// started by another process on the same file has dropped them without this writer knowing.
+    /// </summary>
+    private void EnsureSecondaryIndexes()
+    {
+        using (var transaction = _connection.BeginTransaction(deferred: false))
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = transaction;
             command.CommandText = Sql.Get("secondary-indexes.sql");
             command.ExecuteNonQuery();
             transaction.Commit();
-            BulkLoading = false;
         }
+
+        BulkLoading = false;
     }
 
     private List<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches, bool[] selfContained, bool foreignKeysOff)
@@ -209,7 +258,7 @@ internal sealed partial class DocumentWriter : IDisposable
         _pendingEntityDocuments.Clear();
         _aliasesWritten.Clear();
         _samplesWritten.Clear();
-        var dataVersion = Convert.ToInt64(_dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var dataVersion = DataVersion(transaction);
         if (dataVersion != _knownAtDataVersion)
         {
             _aliasesKnown.Clear();
@@ -235,6 +284,7 @@ internal sealed partial class DocumentWriter : IDisposable
         if (_samplesKnown.Count + _samplesWritten.Count > MaxKnownSamples)
         {
             _samplesKnown.Clear();
+            _samplesForgotten = true;
         }
 
         foreach (var (factKey, rank) in _samplesWritten)
@@ -253,7 +303,14 @@ internal sealed partial class DocumentWriter : IDisposable
     /// </summary>
     public (ApplyResult Result, PathIndexDelta Delta)? Remove(string documentId)
     {
-        EndBulkLoad();
+        // asked first outside a transaction, so removing an unknown document does not end a bulk load
+        _documentState.Transaction = null;
+        if (ReadState(documentId) is null)
+        {
+            return null;
+        }
+
+        EnsureSecondaryIndexes();
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var command in _commands)
         {

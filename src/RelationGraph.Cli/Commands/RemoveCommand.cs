@@ -74,10 +74,29 @@ internal static class RemoveCommand
         }
         catch (Exception ex)
         {
+            // a store that still answers failed for another reason: that error is shown as it is
+            if (await IsReachableAsync(store))
+            {
+                throw;
+            }
+
             return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
         }
 
         return notFound == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static async Task<bool> IsReachableAsync(IGraphStore store)
+    {
+        try
+        {
+            await store.CountAsync(CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> RemoveIdAsync(IGraphStore store, string documentId, TextWriter stdout, CancellationToken cancellationToken)
@@ -96,13 +115,22 @@ internal static class RemoveCommand
 
     /// <summary>
     /// Removes the documents ingested from the files a path names. A file's id depends on the folder its ingest job
-    /// started from, which may be any folder it is in, so each possible source is tried: a file ingested both alone
-    /// and with its folder is in the graph twice, and both go.
+    /// started from, which may be any folder it is in, so each possible source is tried; when more than one is in the
+    /// graph, nothing is removed and their ids are listed.
     /// </summary>
     private static async Task<bool> RemovePathAsync(IGraphStore store, string target, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var discovered = SourceEnumerator.Discover([target], Environment.CurrentDirectory);
-        var files = discovered.Files.Select(f => f.FullPath).ToList();
+        List<string> files;
+        try
+        {
+            files = [.. SourceEnumerator.Discover([target], Environment.CurrentDirectory).Files.Select(f => f.FullPath)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stdout.WriteLineAsync($"not found {target}: cannot read it: {ex.Message}");
+            return false;
+        }
+
         if (files.Count == 0 && target.IndexOfAny(['*', '?', '[']) < 0)
         {
             // a file deleted from disk: its id still derives from its path
@@ -129,17 +157,33 @@ internal static class RemoveCommand
             var candidates = DocumentIds.IsFeed(file)
                 ? DocumentIds.OfFeedRecords(file)
                 : DocumentIds.PossibleSources(file).Select(source => (DocumentId: StableId.Document(source), SourceUri: source));
-            var removedAny = false;
-            foreach (var (documentId, sourceUri) in candidates)
+            var stored = new List<(string DocumentId, string SourceUri)>();
+            foreach (var candidate in candidates)
             {
-                if (await store.GetDocumentStateAsync(documentId, cancellationToken) is null
-                    || await store.RemoveDocumentAsync(documentId, cancellationToken) is not { } removed)
+                if (await store.GetDocumentStateAsync(candidate.DocumentId, cancellationToken) is not null)
                 {
-                    continue;
+                    stored.Add(candidate);
                 }
+            }
 
-                await WriteRemovedAsync(removed, sourceUri, stdout);
-                removedAny = true;
+            // a file's path names one document; two mean the same relative path was ingested from different folders
+            // (`ingest a/docs` and `ingest b/docs` both give docs/x.txt), and only its id can say which
+            if (!DocumentIds.IsFeed(file) && stored.Count > 1)
+            {
+                await stdout.WriteLineAsync($"ambiguous {shown}: {stored.Count} documents may have come from it, remove the right one by id: " +
+                    string.Join(", ", stored.Select(d => $"{d.DocumentId} ({d.SourceUri})")));
+                allFound = false;
+                continue;
+            }
+
+            var removedAny = false;
+            foreach (var (documentId, sourceUri) in stored)
+            {
+                if (await store.RemoveDocumentAsync(documentId, cancellationToken) is { } removed)
+                {
+                    await WriteRemovedAsync(removed, sourceUri, stdout);
+                    removedAny = true;
+                }
             }
 
             if (!removedAny)

@@ -69,15 +69,8 @@ public sealed class IngestionPipeline(
         }
         catch when (bulkLoad is not null)
         {
-            // the job's own error is what the caller must see; a load left unfinished is finished when the store next opens
-            try
-            {
-                await EndBulkLoadAsync(bulkLoad);
-            }
-            catch (StoreUnavailableException)
-            {
-            }
-
+            // the job's own error is what the caller sees
+            await EndBulkLoadAsync(bulkLoad);
             throw;
         }
 
@@ -115,6 +108,8 @@ public sealed class IngestionPipeline(
         return bulk;
     }
 
+    // Every document the job wrote is committed whether or not this succeeds: a failure is logged, not thrown, and the
+    // store builds the missing indexes before its next job, changed document or removal, and whenever it is opened.
     private async Task EndBulkLoadAsync(IBulkLoadStore bulk)
     {
         var started = timeProvider.GetTimestamp();
@@ -124,9 +119,8 @@ public sealed class IngestionPipeline(
         }
         catch (Exception ex)
         {
-            // nothing is lost: the store finishes the bulk load when it is next opened
-            logger.StoreUnavailable(ex);
-            throw new StoreUnavailableException("The graph store could not finish the bulk load (it finishes when next opened): " + ex.Message, ex);
+            logger.BulkLoadEndFailed(ex);
+            return;
         }
 
         var elapsed = timeProvider.GetElapsedTime(started);

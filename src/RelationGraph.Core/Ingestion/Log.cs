@@ -39,4 +39,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1508, Level = LogLevel.Information, Message = "Built the indexes the bulk load deferred in {Elapsed}")]
     public static partial void BulkLoadEnded(this ILogger logger, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 1509, Level = LogLevel.Error,
+        Message = "Could not build the indexes the bulk load deferred; every document is stored, and the store builds them before its next job, changed document or removal, and when it is next opened")]
+    public static partial void BulkLoadEndFailed(this ILogger logger, Exception exception);
 }

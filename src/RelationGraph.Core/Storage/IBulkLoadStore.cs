@@ -6,9 +6,10 @@ namespace RelationGraph.Core.Storage;
 /// Optional: the ingestion pipeline uses it when its store offers it (<see cref="Ingestion.IngestionOptions.BulkLoadMinDocuments"/>).
 /// </summary>
 /// <remarks>
-/// While a bulk load runs, every read still answers correctly (some more slowly), and a document that needs more than
-/// adding (a changed one, a removal) ends the bulk load first. A process killed mid-load leaves a store that finishes the
-/// load when it is next opened, so a killed bulk job run again ends with the graph an uninterrupted one gives.
+/// While a bulk load runs, every read still answers correctly (some more slowly). Anything beyond adding self-contained
+/// documents (a changed document, a removal), or another writer on the same store, ends it early: the indexes are built
+/// first. A process killed mid-load leaves a store that builds them when it is next opened, so a killed bulk job run
+/// again ends with the graph an uninterrupted one gives.
 /// </remarks>
 public interface IBulkLoadStore
 {

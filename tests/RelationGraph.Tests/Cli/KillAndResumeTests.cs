@@ -38,6 +38,10 @@ public sealed class KillAndResumeTests
         Assert.True(rerun.ExitCode == ExitCodes.Ok, $"re-run exit {rerun.ExitCode}: {await rerunErr}");
         Assert.InRange(committedAtKill, 1, total - 1);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{total} documents"), await rerunOut, StringComparison.Ordinal);
+        // both jobs were bulk loads (600 documents into an empty store): the clean one built its indexes at its end, the
+        // killed one's store when the re-run opened it
+        Assert.Equal(7, IndexCount(cleanDb));
+        Assert.Equal(7, IndexCount(killedDb));
         GraphSnapshot.AssertEqual(await CliRun.SnapshotAsync(cleanDb), await CliRun.SnapshotAsync(killedDb));
     }
 
@@ -160,4 +164,7 @@ public sealed class KillAndResumeTests
 
         return count;
     }
+
+    private static int IndexCount(string databasePath) =>
+        Storage.Sqlite.SqliteFile.Strings(databasePath, "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ix_%';").Count;
 }

@@ -48,6 +48,29 @@ public sealed class RemoveCommandTests
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [Fact]
+    public async Task RunAsync_PathThatTwoStoredDocumentsMayHaveComeFrom_RemovesNothingAndListsTheirIds()
+    {
+        using var work = new TempFolder("work");
+        using var corpus = Corpus();
+        var database = Path.Combine(work.Path, "graph.db");
+        var file = Path.Combine(corpus.Path, "sub", "d.txt");
+        await IngestAsync(database, corpus.Path);
+        await IngestAsync(database, file);
+        var before = await CliRun.SnapshotAsync(database);
+
+        var (exit, stdout) = await RemoveAsync(database, file);
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        var line = Assert.Single(Lines(stdout));
+        Assert.True(line.StartsWith("ambiguous ", StringComparison.Ordinal), line);
+        Assert.Contains($"{StableId.Document("corpus/sub/d.txt")} (corpus/sub/d.txt)", line, StringComparison.Ordinal);
+        Assert.Contains($"{StableId.Document("sub/d.txt")} (sub/d.txt)", line, StringComparison.Ordinal);
+        GraphSnapshot.AssertEqual(before, await CliRun.SnapshotAsync(database));
+        Assert.Equal(ExitCodes.Ok, (await RemoveAsync(database, StableId.Document("sub/d.txt"))).Exit);
+        Assert.Equal(ExitCodes.Ok, (await RemoveAsync(database, file)).Exit);
+    }
+
+    [Fact]
     public async Task RunAsync_OneFileByPathOneById_GraphEqualsOneThatNeverHadThem()
     {
         using var work = new TempFolder("work");

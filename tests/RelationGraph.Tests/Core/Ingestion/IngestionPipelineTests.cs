@@ -249,6 +249,19 @@ public sealed class IngestionPipelineTests
         Assert.Equal("end", store.Writes[^1]);
     }
 
+    [Fact]
+    public async Task RunAsync_BulkLoadCannotEnd_StillReportsTheDocumentsItStored()
+    {
+        var store = new RecordingStore { FailBulkLoadEnd = true };
+        var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { BatchSize = 16, BulkLoadMinDocuments = 100 });
+
+        var report = await pipeline.RunAsync(MemorySources(0, 150), 150, cancellationToken: Ct);
+
+        Assert.Equal(new DocumentTotals(150, 150, 0, 0, 0), report.Totals.Documents);
+        Assert.Equal(150, store.DocumentIds.Count);
+        Assert.Equal("end", store.Writes[^1]);
+    }
+
     private static IEnumerable<IngestionSource> MemorySources(int from, int to, (int At, CancellationTokenSource Source)? cancelAt = null)
     {
         for (var i = from; i < to; i++)

@@ -152,6 +152,9 @@ internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
         }
     }
 
+    /// <summary>Makes the end of a bulk load fail (building indexes on a full disk, say).</summary>
+    public bool FailBulkLoadEnd { get; set; }
+
     public Task EndBulkLoadAsync(CancellationToken cancellationToken = default)
     {
         lock (BatchSizes)
@@ -159,7 +162,7 @@ internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
             Writes.Add("end");
         }
 
-        return Task.CompletedTask;
+        return FailBulkLoadEnd ? Task.FromException(new IOException("disk full")) : Task.CompletedTask;
     }
 
     public IReadOnlyCollection<string> DocumentIds => [.. _documents.Keys];

@@ -245,6 +245,36 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         Assert.False(await reopened.TryBeginBulkLoadAsync(Ct));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BulkLoad_AnotherStoreWritesTheFileMidLoad_IndexesAreBuiltAndTheGraphIsANormalLoads(bool changedDocument)
+    {
+        GraphBatch[] first = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument()];
+        var other = changedDocument ? Dated(TestData.AcmeDocument(TestData.AcmeText + " Nothing more."), 2022) : Dated(Third(), 2019);
+        await using var normalFiles = new SqliteTestFiles();
+        var normal = await normalFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await normal.ApplyAsync(first, Ct);
+        await normal.ApplyAsync([other], Ct);
+        await normal.ApplyAsync([Dated(Fifth(), 2018)], Ct);
+        // another process with the file open since before the load (the API, a watch) knows nothing of it
+        var elsewhere = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var bulk = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        Assert.True(await bulk.TryBeginBulkLoadAsync(Ct));
+        await bulk.ApplyAsync(first, Ct);
+
+        // a changed document there takes the general path, which needs the indexes and builds them; a new one does not,
+        // and the loading store, seeing another writer, builds them before its next write
+        await elsewhere.ApplyAsync([other], Ct);
+        Assert.Equal(changedDocument ? 7 : 0, IndexNames(Files.DatabasePath).Count);
+        await bulk.ApplyAsync([Dated(Fifth(), 2018)], Ct);
+
+        Assert.Equal(7, IndexNames(Files.DatabasePath).Count);
+        await bulk.EndBulkLoadAsync(Ct);
+        Assert.Equal(DumpRows(normalFiles.DatabasePath), DumpRows(Files.DatabasePath));
+        await AssertTotalsMatchTheRowsAsync();
+    }
+
     private static List<string> IndexNames(string databasePath) =>
         SqliteFile.Strings(databasePath, "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name;");
 
