@@ -7,6 +7,8 @@ WAL, synchronous=NORMAL, 64 MB cache, into three layouts:
   text     the store's layout today: tables and indexes keyed by 20-character hashed text ids
   integer  integer keys (documents, entities, facts numbered as inserted) in the same tables and indexes, and a fact
            row that points at its sample evidence instead of copying the quote
+  hashdocs integer keys, but documents keyed by their id's hash (a deterministic 64-bit integer) instead of numbered as
+           inserted: what an evidence ranking that breaks ties by document id, independent of arrival order, would need
   append   integer keys and no secondary indexes at all: the floor for these rows, whatever the layout
 
 A fourth run ("python") executes nothing, to subtract the interpreter's own share. Prints SQLite's time per document
@@ -51,6 +53,7 @@ CREATE UNIQUE INDEX ix_evidence_doc ON evidence (doc_seq, id);
 CREATE INDEX ix_evidence_fact_rank ON evidence (fact_seq, confidence DESC, doc_seq, start);
 """,
 }
+SCHEMAS["hashdocs"] = SCHEMAS["integer"].replace("id TEXT UNIQUE, text", "id TEXT, text")
 SCHEMAS["append"] = "\n".join(line for line in SCHEMAS["integer"].splitlines() if "INDEX" not in line).replace(" UNIQUE", "")
 
 
@@ -65,6 +68,10 @@ class NoDatabase:
 
 def h(text):
     return hashlib.sha1(text.encode()).hexdigest()[:20]
+
+
+def hash_key(text):
+    return int(hashlib.sha1(text.encode()).hexdigest()[:16], 16) - 2**63
 
 
 def run(layout, documents, folder):
@@ -92,6 +99,9 @@ def run(layout, documents, folder):
             if texts:
                 db.execute("INSERT INTO documents VALUES (?,?,?,?)", args)
                 doc = doc_id
+            elif layout == "hashdocs":
+                doc = hash_key(doc_id)
+                db.execute("INSERT INTO documents (seq, id, text, ingested_at, mentions) VALUES (?,?,?,?,?)", (doc,) + args)
             else:
                 doc = db.execute("INSERT INTO documents (id, text, ingested_at, mentions) VALUES (?,?,?,?) RETURNING seq", args).fetchone()[0]
             for e in named:
@@ -136,7 +146,7 @@ def main():
         python, _ = run("python", documents, folder)
         print(f"{documents} documents; the interpreter alone: {python:.1f} s (subtracted below)")
         reference = None
-        for layout in ("text", "integer", "append"):
+        for layout in ("text", "integer", "hashdocs", "append"):
             elapsed, size = run(layout, documents, folder)
             sqlite = elapsed - python
             reference = reference or sqlite
