@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using RelationGraph.Cli.Hosting;
 using RelationGraph.Core.Export;
-using RelationGraph.Core.Storage;
 using RelationGraph.Storage.Neo4j;
 
 namespace RelationGraph.Cli.Commands;
@@ -26,15 +24,10 @@ internal static class ExportCommand
 
     public static async Task<int> RunAsync(string format, string? outputPath, IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        IGraphStore store;
-        try
+        var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken);
+        if (store is null)
         {
-            store = services.GetRequiredService<IGraphStore>();
-            await store.InitializeAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+            return unavailable;
         }
 
         if (!GraphExport.TryParse(format, out var parsed))

@@ -113,6 +113,21 @@ internal static class IngestCommand
         return report.Cancelled ? ExitCodes.Cancelled : report.HasFailures ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
+    /// <summary>The store, initialised; or null and the exit code, after saying on stderr that it is unavailable.</summary>
+    internal static async Task<(IGraphStore? Store, int ExitCode)> OpenStoreAsync(IServiceProvider services, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var store = services.GetRequiredService<IGraphStore>();
+            await store.InitializeAsync(cancellationToken);
+            return (store, ExitCodes.Ok);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, await StoreUnavailableAsync(services, stderr, ex));
+        }
+    }
+
     internal static async Task<int> StoreUnavailableAsync(IServiceProvider services, TextWriter stderr, Exception ex)
     {
         services.GetService<ILoggerFactory>()?.CreateLogger("relgraph").StoreUnavailable(ex);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using RelationGraph.Cli.Hosting;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Model;
@@ -43,15 +42,10 @@ internal static class RemoveCommand
             return ExitCodes.Usage;
         }
 
-        IGraphStore store;
-        try
+        var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken);
+        if (store is null)
         {
-            store = services.GetRequiredService<IGraphStore>();
-            await store.InitializeAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+            return unavailable;
         }
 
         var notFound = 0;
