@@ -31,7 +31,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal, TimeProv
             }
 
             var finished = value.Total is { } total && value.Done >= total;
-            if (value.Done != _lastPlainDone && (finished || timeProvider.GetElapsedTime(_lastPlain) >= PlainInterval))
+            if (value.BuildingIndexes || (value.Done != _lastPlainDone && (finished || timeProvider.GetElapsedTime(_lastPlain) >= PlainInterval)))
             {
                 _lastPlain = timeProvider.GetTimestamp();
                 _lastPlainDone = value.Done;
@@ -58,6 +58,11 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal, TimeProv
         ArgumentNullException.ThrowIfNull(value);
         var inv = CultureInfo.InvariantCulture;
         var done = value.Total is { } total ? string.Create(inv, $"{value.Done}/{total}") : value.Done.ToString(inv);
+        if (value.BuildingIndexes)
+        {
+            return string.Create(inv, $"{done} documents, {value.Failed} failed; building the store's indexes (bulk load)…");
+        }
+
         var megabytesPerSecond = value.Elapsed > TimeSpan.Zero ? value.Bytes / 1_048_576.0 / value.Elapsed.TotalSeconds : 0;
         var left = value.Remaining is { } remaining && value.Done < value.Total ? " ETA " + remaining.ToString(@"hh\:mm\:ss", inv) : "";
         return string.Create(inv, $"{done} documents, {value.DocumentsPerSecond:0.0} docs/s, {megabytesPerSecond:0.00} MB/s, {value.Failed} failed{left}");

@@ -77,6 +77,8 @@ public sealed class IngestionPipeline(
         // also after a graceful stop (Ctrl+C): the store is left with all its indexes
         if (bulkLoad is not null)
         {
+            var documents = report.Totals.Documents;
+            progress?.Report(new IngestionProgress(documents.Total, expectedTotal, documents.Failed, report.FinishedAt - report.StartedAt, 0, BuildingIndexes: true));
             await EndBulkLoadAsync(bulkLoad);
         }
 

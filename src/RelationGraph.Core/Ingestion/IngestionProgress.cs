@@ -6,7 +6,8 @@ namespace RelationGraph.Core.Ingestion;
 /// <param name="Failed">Documents failed so far.</param>
 /// <param name="Elapsed">Time since the job started.</param>
 /// <param name="Bytes">Input bytes of the settled documents' text, for MB/s.</param>
-public sealed record IngestionProgress(int Done, int? Total, int Failed, TimeSpan Elapsed, long Bytes)
+/// <param name="BuildingIndexes">Every document is written and the store builds the indexes a bulk load deferred.</param>
+public sealed record IngestionProgress(int Done, int? Total, int Failed, TimeSpan Elapsed, long Bytes, bool BuildingIndexes = false)
 {
     /// <summary>Documents per second so far.</summary>
     public double DocumentsPerSecond => Elapsed > TimeSpan.Zero ? Done / Elapsed.TotalSeconds : 0;

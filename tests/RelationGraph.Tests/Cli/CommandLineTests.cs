@@ -48,11 +48,14 @@ public sealed class CommandLineTests
         display.Report(new IngestionProgress(50, 100, 2, TimeSpan.FromSeconds(10), 1_048_576));
         display.Report(new IngestionProgress(51, 100, 2, TimeSpan.FromSeconds(10), 1_048_576));
         display.Report(new IngestionProgress(100, 100, 2, TimeSpan.FromSeconds(20), 2_097_152));
+        display.Report(new IngestionProgress(100, 100, 2, TimeSpan.FromSeconds(20), 0, BuildingIndexes: true));
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length);
         Assert.Equal("progress: 50/100 documents, 5.0 docs/s, 0.10 MB/s, 2 failed ETA 00:00:10", lines[0]);
         Assert.StartsWith("progress: 100/100 documents", lines[1], StringComparison.Ordinal);
+        // the job's last phase, however soon after: a long index build does not look like a hang
+        Assert.Equal("progress: 100/100 documents, 2 failed; building the store's indexes (bulk load)…", lines[2]);
     }
 
     [Fact]

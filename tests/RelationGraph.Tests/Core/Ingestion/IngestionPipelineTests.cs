@@ -210,9 +210,14 @@ public sealed class IngestionPipelineTests
         var store = new RecordingStore();
         var pipeline = Pipelines.Create(store, new KnowsExtractor(), new IngestionOptions { BatchSize = 16, BulkLoadMinDocuments = 100 });
 
-        var report = await pipeline.RunAsync(MemorySources(0, 150), 150, cancellationToken: Ct);
+        var progress = new List<(IngestionProgress Value, int WritesSoFar)>();
+        var report = await pipeline.RunAsync(MemorySources(0, 150), 150, new SynchronousProgress(p => { lock (progress) { progress.Add((p, store.Writes.Count)); } }), cancellationToken: Ct);
 
         Assert.Equal(150, report.Totals.Documents.Ingested);
+        // a long index build shows as such, after the last write and before the end of the load
+        var building = Assert.Single(progress, p => p.Value.BuildingIndexes);
+        Assert.Equal((150, 150), (building.Value.Done, building.Value.Total));
+        Assert.Equal(store.Writes.Count - 1, building.WritesSoFar);
         Assert.Equal("begin", store.Writes[0]);
         Assert.Equal("end", store.Writes[^1]);
         Assert.All(store.Writes.Skip(1).SkipLast(1), write => Assert.Equal("apply", write));
