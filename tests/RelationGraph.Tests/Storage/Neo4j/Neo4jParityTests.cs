@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Sqlite;
 using RelationGraph.Tests.Storage.Sqlite;
 
 namespace RelationGraph.Tests.Storage.Neo4j;
@@ -17,14 +18,13 @@ public sealed class Neo4jParityTests
     private static readonly string Acme = TestData.AcmeId;
     private static readonly string Ministry = TestData.MinistryId;
 
-    [Fact]
-    public async Task EveryRead_SameGraphInBothStores_AnswersTheSameJson()
+    // The same three documents, a few minutes apart, into the embedded store and the Neo4j adapter on the fake: the same results.
+    private static async Task<(SqliteGraphStore Sqlite, Neo4jTestStore Neo4j)> BothStoresWithThreeDocumentsAsync(SqliteTestFiles files)
     {
-        await using var files = new SqliteTestFiles();
         var sqliteTime = new FakeTimeProvider(TestData.Epoch);
         var neo4jTime = new FakeTimeProvider(TestData.Epoch);
         var sqlite = await files.OpenInitializedAsync(sqliteTime);
-        using var neo4j = Neo4jTestStore.OnFake(new FakeQueryApi(), time: neo4jTime);
+        var neo4j = Neo4jTestStore.OnFake(new FakeQueryApi(), time: neo4jTime);
         await neo4j.Port.InitializeAsync(Ct);
         var bobAtAcme = TestData.Batch("docs/bob-acme.txt", "Bob Baker works for Acme Corp.",
             ("Bob Baker", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Bob Baker works for Acme Corp"));
@@ -34,6 +34,16 @@ public sealed class Neo4jParityTests
             neo4jTime.SetUtcNow(TestData.Epoch.AddMinutes(minutes));
             Assert.Equal(Json(await sqlite.ApplyAsync([batch], Ct)), Json(await neo4j.Port.ApplyAsync([batch], Ct)));
         }
+
+        return (sqlite, neo4j);
+    }
+
+    [Fact]
+    public async Task EveryRead_SameGraphInBothStores_AnswersTheSameJson()
+    {
+        await using var files = new SqliteTestFiles();
+        var (sqlite, neo4j) = await BothStoresWithThreeDocumentsAsync(files);
+        using var _ = neo4j;
 
         IGraphStore[] stores = [sqlite, neo4j.Port];
         {
@@ -67,20 +77,8 @@ public sealed class Neo4jParityTests
     public async Task RemoveDocumentAsync_SameGraphInBothStores_ReportsAndLeavesTheSame()
     {
         await using var files = new SqliteTestFiles();
-        var sqliteTime = new FakeTimeProvider(TestData.Epoch);
-        var neo4jTime = new FakeTimeProvider(TestData.Epoch);
-        var sqlite = await files.OpenInitializedAsync(sqliteTime);
-        using var neo4j = Neo4jTestStore.OnFake(new FakeQueryApi(), time: neo4jTime);
-        await neo4j.Port.InitializeAsync(Ct);
-        var bobAtAcme = TestData.Batch("docs/bob-acme.txt", "Bob Baker works for Acme Corp.",
-            ("Bob Baker", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Bob Baker works for Acme Corp"));
-        foreach (var (batch, minutes) in new[] { (TestData.AcmeDocument(), 0), (TestData.BobDocument(), 5), (bobAtAcme, 10) })
-        {
-            sqliteTime.SetUtcNow(TestData.Epoch.AddMinutes(minutes));
-            neo4jTime.SetUtcNow(TestData.Epoch.AddMinutes(minutes));
-            await sqlite.ApplyAsync([batch], Ct);
-            await neo4j.Port.ApplyAsync([batch], Ct);
-        }
+        var (sqlite, neo4j) = await BothStoresWithThreeDocumentsAsync(files);
+        using var _ = neo4j;
 
         IGraphStore[] stores = [sqlite, neo4j.Port];
         foreach (var removed in new[] { TestData.BobDocument().Document.Id, TestData.AcmeDocument().Document.Id })
