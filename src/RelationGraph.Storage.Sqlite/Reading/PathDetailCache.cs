@@ -118,10 +118,28 @@ internal sealed class PathDetailCache
         }
     }
 
+    // FNV-1a over the key's characters, then mixed (MurmurHash3's finaliser) so the low bits used as the index are well
+    // spread: the same bit in every process. String hashes are randomised per process, so which keys shared a bit, and
+    // what the cache kept, changed from run to run (a test of two keys failed about once in 4,096 runs).
+    private static uint KeyHash(string key)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        hash ^= hash >> 16;
+        hash *= 0x85ebca6bu;
+        hash ^= hash >> 13;
+        hash *= 0xc2b2ae35u;
+        return hash ^ (hash >> 16);
+    }
+
     // Under _gate. True when the key was read before (or shares its bit with one that was); otherwise marks it.
     private bool ReadBefore(string key)
     {
-        var bit = (uint)StringComparer.Ordinal.GetHashCode(key) & (uint)((_readOnce.Length * 64) - 1);
+        var bit = KeyHash(key) & (uint)((_readOnce.Length * 64) - 1);
         ref var word = ref _readOnce[bit >> 6];
         var mask = 1UL << (int)(bit & 63);
         if ((word & mask) != 0)
