@@ -332,16 +332,7 @@ internal sealed partial class DocumentWriter : IDisposable
         _recomputeFacts.ExecuteNonQuery();
         var deletedFacts = ReadStrings(_deleteFacts);
         _recountAllTouchedEntities.ExecuteNonQuery();
-        _recomputeEntities.ExecuteNonQuery();
-        var deletedEntities = ReadStrings(_deleteEntities);
-        if (deletedEntities.Count > 0)
-        {
-            _aliasesKnown.Clear();
-        }
-
-        var (touchedFactCount, touchedEntityCount) = ReadTouchedCounts();
-        var delta = new PathIndexDelta(ReadTouchedEntities(), deletedEntities, ReadTouchedFacts(), deletedFacts);
-        _clearTouched.ExecuteNonQuery();
+        var (deletedEntities, touchedFactCount, touchedEntityCount, delta) = FinishTouched(deletedFacts);
         transaction.Commit();
 
         var result = new ApplyResult(documentId, ApplyOutcome.Removed,
@@ -450,18 +441,7 @@ internal sealed partial class DocumentWriter : IDisposable
             _recountAllTouchedEntities.ExecuteNonQuery();
         }
 
-        _recomputeEntities.ExecuteNonQuery();
-        var deletedEntities = ReadStrings(_deleteEntities);
-        if (deletedEntities.Count > 0)
-        {
-            // their aliases went with them: a later document naming one again writes its aliases again
-            _aliasesWritten.Clear();
-            _aliasesKnown.Clear();
-        }
-        var (touchedFactCount, touchedEntityCount) = ReadTouchedCounts();
-        var delta = new PathIndexDelta(ReadTouchedEntities(), deletedEntities, ReadTouchedFacts(), deletedFacts);
-        _clearTouched.ExecuteNonQuery();
-
+        var (deletedEntities, touchedFactCount, touchedEntityCount, delta) = FinishTouched(deletedFacts);
         BeforeCommit?.Invoke(batch);
 
         var result = new ApplyResult(
@@ -474,6 +454,25 @@ internal sealed partial class DocumentWriter : IDisposable
                 newEvidence.Count(oldEvidence.Contains),
                 oldEvidence.Count(id => !newEvidence.Contains(id))));
         return (result, delta);
+    }
+
+    // The general path's and a removal's last step, once the touched entities are queued for their recount: recounts
+    // them, deletes those nothing supports any more, and reads what the path index must learn; clears the touched tables.
+    private (List<string> DeletedEntities, int TouchedFacts, int TouchedEntities, PathIndexDelta Delta) FinishTouched(List<string> deletedFacts)
+    {
+        _recomputeEntities.ExecuteNonQuery();
+        var deletedEntities = ReadStrings(_deleteEntities);
+        if (deletedEntities.Count > 0)
+        {
+            // their aliases went with them: a later document naming one again writes its aliases again
+            _aliasesWritten.Clear();
+            _aliasesKnown.Clear();
+        }
+
+        var (touchedFactCount, touchedEntityCount) = ReadTouchedCounts();
+        var delta = new PathIndexDelta(ReadTouchedEntities(), deletedEntities, ReadTouchedFacts(), deletedFacts);
+        _clearTouched.ExecuteNonQuery();
+        return (deletedEntities, touchedFactCount, touchedEntityCount, delta);
     }
 
     // Touched records that existed before and survive were updated; new ones that survive were added;
