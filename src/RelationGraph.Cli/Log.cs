@@ -34,4 +34,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Debug, Message = "{Path} was deleted: the graph holds no document {DocumentId} (it was never ingested, or failed to)")]
     public static partial void DeletedFileNotInGraph(this ILogger logger, string path, string documentId);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning,
+        Message = "Not following the link {Path}: it leads to nothing, back up the tree, or into a folder already watched")]
+    public static partial void LinkSkipped(this ILogger logger, string path);
 }

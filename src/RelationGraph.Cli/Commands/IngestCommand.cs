@@ -72,6 +72,11 @@ internal static class IngestCommand
             return ExitCodes.Usage;
         }
 
+        foreach (var link in sources.SkippedLinks)
+        {
+            await stderr.WriteLineAsync($"relgraph ingest: not following the link '{link}': it leads to nothing, back up the tree, or into a folder already scanned");
+        }
+
         IGraphStore store;
         // bad settings (say --batch-size 0) are a usage error, reported before the store is touched
         _ = services.GetRequiredService<IOptions<IngestionOptions>>().Value;

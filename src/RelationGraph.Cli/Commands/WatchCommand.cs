@@ -161,6 +161,7 @@ internal static class WatchCommand
     private sealed class Watch(IngestionPipeline pipeline, IGraphStore store, string root, bool keepDeleted, ILogger logger, TextWriter stderr)
     {
         private readonly Dictionary<string, (long Length, DateTime Written)> _seen = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _skippedLinks = new(StringComparer.Ordinal); // each is logged once, not at every pass
 
         /// <summary>
         /// Ingests the files among <paramref name="paths"/> (the root means the whole folder) whose size or write
@@ -183,6 +184,11 @@ internal static class WatchCommand
                     && (Directory.Exists(p) || (File.Exists(p) && SourceEnumerator.SupportedExtensions.Contains(Path.GetExtension(p))))))
                 .ToList();
             var found = SourceEnumerator.Discover(candidates, root, root);
+            foreach (var link in found.SkippedLinks.Where(_skippedLinks.Add))
+            {
+                logger.LinkSkipped(Path.GetRelativePath(root, link));
+            }
+
             var changed = new List<string>();
             foreach (var (fullPath, _) in found.Files)
             {

@@ -326,6 +326,11 @@ public sealed class IngestionPipeline(
                     }, null);
 
             case FileSource file:
+                if (FileProbe.NotRegularFile(file.FilePath) is { } kind)
+                {
+                    return (null, DocumentOutcome.Failed(uri, null, "not-a-regular-file", SourceEnumerator.NotRegularFileError(kind)));
+                }
+
                 byte[] bytes;
                 try
                 {
@@ -339,7 +344,10 @@ public sealed class IngestionPipeline(
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    return (null, DocumentOutcome.Failed(uri, null, "unreadable", "cannot read the file: " + ex.Message));
+                    var error = ex is FileNotFoundException && new FileInfo(file.FilePath).LinkTarget is { } target
+                        ? $"the file is a link to '{target}', which does not exist"
+                        : "cannot read the file: " + ex.Message;
+                    return (null, DocumentOutcome.Failed(uri, null, "unreadable", error));
                 }
 
                 return Read(uri, bytes, null);

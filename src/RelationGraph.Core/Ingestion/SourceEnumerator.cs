@@ -18,6 +18,7 @@ public sealed class SourceEnumerator
     private readonly List<(string FullPath, string SourceUri)> _files = [];
     private readonly List<string> _ignored = [];
     private readonly List<string> _missing = [];
+    private readonly List<string> _skippedLinks = [];
     private string? _root;
 
     private SourceEnumerator()
@@ -32,6 +33,12 @@ public sealed class SourceEnumerator
 
     /// <summary>Paths given that name nothing (no such file or folder, a glob that matches nothing).</summary>
     public IReadOnlyList<string> Missing => _missing;
+
+    /// <summary>
+    /// Links to folders not followed (see <see cref="LinkSafeDirectory"/>): a loop back up the tree, a second way into a
+    /// folder already walked, or a link to nothing.
+    /// </summary>
+    public IReadOnlyList<string> SkippedLinks => _skippedLinks;
 
     /// <summary>Finds the files behind <paramref name="paths"/>, relative to <paramref name="workingDirectory"/>.</summary>
     /// <param name="paths">Files, folders or globs.</param>
@@ -92,6 +99,12 @@ public sealed class SourceEnumerator
     // feed goes on; the file is streamed, never loaded whole.
     private static IEnumerable<IngestionSource> ReadFeed(string fullPath, string feedUri)
     {
+        if (FileProbe.NotRegularFile(fullPath) is { } kind)
+        {
+            yield return new FailedSource(feedUri, "not-a-regular-file", NotRegularFileError(kind));
+            yield break;
+        }
+
         var (stream, openError) = OpenFeed(fullPath);
         if (stream is null)
         {
@@ -191,6 +204,11 @@ public sealed class SourceEnumerator
 
     private static int CountFeedLines(string fullPath)
     {
+        if (FileProbe.NotRegularFile(fullPath) is not null)
+        {
+            return 1; // reported as one failed source when read
+        }
+
         try
         {
             using var reader = new StreamReader(fullPath);
@@ -210,6 +228,9 @@ public sealed class SourceEnumerator
             return 1;
         }
     }
+
+    /// <summary>Why a named pipe, a device or a socket is not read: opening a pipe waits for a writer, a device may never end.</summary>
+    internal static string NotRegularFileError(string kind) => $"{kind}, not a regular file: not read (reading it could wait forever)";
 
     private static bool IsFeed(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
@@ -249,7 +270,8 @@ public sealed class SourceEnumerator
     private void AddMatches(Matcher matcher, string root, HashSet<string> seen, string given)
     {
         var found = false;
-        foreach (var file in matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal))
+        var matches = matcher.Execute(LinkSafeDirectory.Root(root, _root, _skippedLinks)).Files.Select(match => Path.GetFullPath(match.Path, root));
+        foreach (var file in matches.Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(root, file);
             if (relative.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))

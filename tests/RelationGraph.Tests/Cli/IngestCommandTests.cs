@@ -80,6 +80,49 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public async Task RunAsync_NamedPipesDevicesAndDanglingLinks_FailAloneWithoutBlockingTheJob()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("named pipes are made with mkfifo, and /dev/null is a device, on Linux");
+        }
+
+        using var work = new TempFolder("work");
+        using var corpus = new TempFolder("corpus");
+        corpus.Write("good.txt", "Marta Lindqvist, chief executive of Corvane Dynamics, met Tomas Brennholt in Oslo.");
+        await MakeFifoAsync(Path.Combine(corpus.Path, "pipe.txt"));
+        await MakeFifoAsync(Path.Combine(corpus.Path, "feed.jsonl"));
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "moved.txt"), Path.Combine(corpus.Path, "nowhere.txt"));
+        var report = Path.Combine(work.Path, "report.json");
+
+        // before pipes were told apart, opening pipe.txt waited for a writer forever (on a thread of its own, so that fails here)
+        var (exit, _, _) = await Task.Run(() => IngestAsync(Path.Combine(work.Path, "graph.db"), report, corpus.Path, "/dev/null"), Ct)
+            .WaitAsync(TimeSpan.FromMinutes(1), Ct);
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report, Ct));
+        var outcomes = json.RootElement.GetProperty("documents").EnumerateArray().ToDictionary(
+            d => d.GetProperty("source").GetString()!,
+            d => (Status: d.GetProperty("status").GetString(), Code: d.TryGetProperty("errorCode", out var code) ? code.GetString() : null,
+                Error: d.TryGetProperty("error", out var error) ? error.GetString() : null));
+        Assert.Equal("ingested", outcomes["corpus/good.txt"].Status);
+        Assert.Equal(("failed", "not-a-regular-file"), (outcomes["corpus/pipe.txt"].Status, outcomes["corpus/pipe.txt"].Code));
+        Assert.StartsWith("a named pipe", outcomes["corpus/pipe.txt"].Error, StringComparison.Ordinal);
+        Assert.Equal(("failed", "not-a-regular-file"), (outcomes["corpus/feed.jsonl"].Status, outcomes["corpus/feed.jsonl"].Code));
+        Assert.Equal(("failed", "not-a-regular-file"), (outcomes["dev/null"].Status, outcomes["dev/null"].Code));
+        Assert.StartsWith("a character device", outcomes["dev/null"].Error, StringComparison.Ordinal);
+        Assert.Equal(("failed", "unreadable"), (outcomes["corpus/moved.txt"].Status, outcomes["corpus/moved.txt"].Code));
+        Assert.Contains("is a link to", outcomes["corpus/moved.txt"].Error, StringComparison.Ordinal);
+    }
+
+    private static async Task MakeFifoAsync(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        await mkfifo.WaitForExitAsync(Ct);
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+
+    [Fact]
     public async Task RunAsync_OneDocumentEdited_OnlyItsOwnEvidenceChanges()
     {
         using var work = new TempFolder("work");

@@ -37,6 +37,54 @@ public sealed class SourceEnumeratorTests
     }
 
     [Fact]
+    public void Discover_LinkBackUpTheTree_IsNotFollowed()
+    {
+        using var corpus = new TempFolder("news");
+        corpus.Write("sub/a.txt", "text");
+        var loop = Path.Combine(corpus.Path, "sub", "0-loop");
+        Directory.CreateSymbolicLink(loop, corpus.Path);
+
+        var found = SourceEnumerator.Discover([corpus.Path], "/");
+
+        // followed, the loop gave news/sub/0-loop/sub/a.txt, news/sub/0-loop/sub/0-loop/sub/a.txt, ... 40 levels deep
+        Assert.Equal(["news/sub/a.txt"], found.Files.Select(f => f.SourceUri));
+        Assert.Equal([loop], found.SkippedLinks);
+    }
+
+    [Fact]
+    public void Discover_LinksToAFolderInsideTheScan_AreNotFollowedWhicheverComesFirst()
+    {
+        using var corpus = new TempFolder("news");
+        corpus.Write("b/x.txt", "text");
+        var before = Path.Combine(corpus.Path, "a-link");
+        var after = Path.Combine(corpus.Path, "c-link");
+        Directory.CreateSymbolicLink(before, Path.Combine(corpus.Path, "b"));
+        Directory.CreateSymbolicLink(after, Path.Combine(corpus.Path, "b"));
+
+        var found = SourceEnumerator.Discover([corpus.Path], "/");
+
+        // one document per file, under the name it has in the folder itself
+        Assert.Equal(["news/b/x.txt"], found.Files.Select(f => f.SourceUri));
+        Assert.Equal([before, after], found.SkippedLinks);
+    }
+
+    [Fact]
+    public void Discover_LinkToAFolderOutside_IsFollowedOnce()
+    {
+        using var corpus = new TempFolder("news");
+        using var archive = new TempFolder("archive");
+        archive.Write("old.txt", "text");
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "archive"), archive.Path);
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "zz-again"), archive.Path);
+        Directory.CreateSymbolicLink(Path.Combine(archive.Path, "back"), corpus.Path);
+
+        var found = SourceEnumerator.Discover([corpus.Path], "/");
+
+        Assert.Equal(["news/archive/old.txt"], found.Files.Select(f => f.SourceUri));
+        Assert.Equal([Path.Combine(corpus.Path, "archive", "back"), Path.Combine(corpus.Path, "zz-again")], found.SkippedLinks.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Discover_RecursiveGlob_MatchesBelowItsRoot()
     {
         using var corpus = new TempFolder("news");
