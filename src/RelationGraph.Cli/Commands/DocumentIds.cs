@@ -47,11 +47,11 @@ internal static partial class DocumentIds
     /// <see cref="PossibleSources"/>, what the pipeline derives from each record (its id in that scope, else its url,
     /// else the feed and line). Reads the feed once, streaming; lines that do not parse never became documents.
     /// </summary>
-    public static IEnumerable<(string DocumentId, string SourceUri)> OfFeedRecords(string fullPath)
+    public static IEnumerable<(string DocumentId, string SourceUri)> OfFeedRecords(string fullPath, long maxRecordBytes)
     {
         var scopes = PossibleSources(fullPath);
         var folder = Path.GetDirectoryName(fullPath)!;
-        foreach (var source in SourceEnumerator.Discover([fullPath], folder, folder).Enumerate())
+        foreach (var source in SourceEnumerator.Discover([fullPath], folder, folder).Enumerate(maxRecordBytes))
         {
             if (source is not JsonRecordSource record || DocumentRecord.Parse(record.Json).Record is not { } parsed)
             {

@@ -79,7 +79,7 @@ internal static class IngestCommand
 
         IGraphStore store;
         // bad settings (say --batch-size 0) are a usage error, reported before the store is touched
-        _ = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
         IngestionPipeline pipeline;
         try
         {
@@ -97,7 +97,7 @@ internal static class IngestCommand
         IngestionReport report;
         try
         {
-            report = await pipeline.RunAsync(sources.Enumerate(), sources.CountDocuments(), progress, sources.Ignored, cancellationToken);
+            report = await pipeline.RunAsync(sources.Enumerate(options.MaxDocumentBytes), sources.CountDocuments(), progress, sources.Ignored, cancellationToken);
         }
         catch (StoreUnavailableException ex)
         {

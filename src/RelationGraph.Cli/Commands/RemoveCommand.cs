@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RelationGraph.Cli.Hosting;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Model;
@@ -42,6 +44,8 @@ internal static class RemoveCommand
             return ExitCodes.Usage;
         }
 
+        // a feed line over the ingest limit never became a document
+        var maxRecordBytes = services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes;
         var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken);
         if (store is null)
         {
@@ -55,7 +59,7 @@ internal static class RemoveCommand
             {
                 var found = DocumentIds.IsDocumentId(target)
                     ? await RemoveIdAsync(store, target, stdout, cancellationToken)
-                    : await RemovePathAsync(store, target, stdout, cancellationToken);
+                    : await RemovePathAsync(store, target, maxRecordBytes, stdout, cancellationToken);
                 if (!found)
                 {
                     notFound++;
@@ -112,7 +116,7 @@ internal static class RemoveCommand
     /// started from, which may be any folder it is in, so each possible source is tried; when more than one is in the
     /// graph, nothing is removed and their ids are listed.
     /// </summary>
-    private static async Task<bool> RemovePathAsync(IGraphStore store, string target, TextWriter stdout, CancellationToken cancellationToken)
+    private static async Task<bool> RemovePathAsync(IGraphStore store, string target, long maxRecordBytes, TextWriter stdout, CancellationToken cancellationToken)
     {
         List<string> files;
         try
@@ -149,7 +153,7 @@ internal static class RemoveCommand
             }
 
             var candidates = DocumentIds.IsFeed(file)
-                ? DocumentIds.OfFeedRecords(file)
+                ? DocumentIds.OfFeedRecords(file, maxRecordBytes)
                 : DocumentIds.PossibleSources(file).Select(source => (DocumentId: StableId.Document(source), SourceUri: source));
             var stored = new List<(string DocumentId, string SourceUri)>();
             foreach (var candidate in candidates)

@@ -56,7 +56,7 @@ internal static class WatchCommand
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("relgraph.watch");
         // bad settings (say --batch-size 0) are a usage error, reported before the store is touched
-        _ = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
         IngestionPipeline pipeline;
         IGraphStore store;
         try
@@ -98,7 +98,7 @@ internal static class WatchCommand
         }
 
         logger.WatchStarted(root, rescanInterval);
-        var watch = new Watch(pipeline, store, root, settings.KeepDeleted, logger, stderr);
+        var watch = new Watch(pipeline, store, root, settings.KeepDeleted, options.MaxDocumentBytes, logger, stderr);
         try
         {
             await watch.PassAsync([root], cancellationToken);
@@ -158,7 +158,7 @@ internal static class WatchCommand
     }
 
     /// <summary>What one watch knows between passes: the files it has seen, with their size and write time.</summary>
-    private sealed class Watch(IngestionPipeline pipeline, IGraphStore store, string root, bool keepDeleted, ILogger logger, TextWriter stderr)
+    private sealed class Watch(IngestionPipeline pipeline, IGraphStore store, string root, bool keepDeleted, long maxRecordBytes, ILogger logger, TextWriter stderr)
     {
         private readonly Dictionary<string, (long Length, DateTime Written)> _seen = new(StringComparer.Ordinal);
         private readonly HashSet<string> _skippedLinks = new(StringComparer.Ordinal); // each is logged once, not at every pass
@@ -207,7 +207,7 @@ internal static class WatchCommand
             }
 
             var sources = SourceEnumerator.Discover(changed, root, root);
-            var report = await pipeline.RunAsync(sources.Enumerate(), sources.CountDocuments(), cancellationToken: cancellationToken);
+            var report = await pipeline.RunAsync(sources.Enumerate(maxRecordBytes), sources.CountDocuments(), cancellationToken: cancellationToken);
             var totals = report.Totals.Documents;
             logger.WatchPass(totals.Ingested, totals.Updated, totals.Unchanged, totals.Failed);
             foreach (var failed in report.Documents.Where(d => d.Status == DocumentStatus.Failed))

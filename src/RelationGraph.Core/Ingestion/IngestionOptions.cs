@@ -8,9 +8,12 @@ public sealed class IngestionOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Ingestion";
 
-    /// <summary>Documents larger than this (bytes of the file or record text) fail with <c>too-large</c>. Default 20 MB.</summary>
+    /// <summary>The default of <see cref="MaxDocumentBytes"/>: 20 MB.</summary>
+    public const long DefaultMaxDocumentBytes = 20L * 1024 * 1024;
+
+    /// <summary>Documents larger than this (bytes of the file or feed line) fail with <c>too-large</c>. Default 20 MB.</summary>
     [Range(1, long.MaxValue)]
-    public long MaxDocumentBytes { get; set; } = 20L * 1024 * 1024;
+    public long MaxDocumentBytes { get; set; } = DefaultMaxDocumentBytes;
 
     /// <summary>Documents handed to the store per <c>ApplyAsync</c> call (one transaction). Default 512: each commit rewrites every index page it touched, so larger batches write far less. A job's first batches are smaller (32, doubling up to this), and a slow feed still flushes after <see cref="FlushInterval"/>.</summary>
     [Range(1, 10_000)]

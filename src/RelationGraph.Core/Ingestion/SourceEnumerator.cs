@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -76,8 +77,13 @@ public sealed class SourceEnumerator
     }
 
     /// <summary>The sources, streamed: feeds are read line by line as the pipeline asks for more.</summary>
-    public IEnumerable<IngestionSource> Enumerate()
+    /// <param name="maxRecordBytes">
+    /// A feed line longer than this fails as <c>too-large</c> without being held in memory (give the job's
+    /// <see cref="IngestionOptions.MaxDocumentBytes"/>): a feed of one endless line must not exhaust memory.
+    /// </param>
+    public IEnumerable<IngestionSource> Enumerate(long maxRecordBytes = IngestionOptions.DefaultMaxDocumentBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordBytes, 1);
         foreach (var (fullPath, sourceUri) in _files)
         {
             if (!IsFeed(fullPath))
@@ -86,7 +92,7 @@ public sealed class SourceEnumerator
                 continue;
             }
 
-            foreach (var source in ReadFeed(fullPath, sourceUri))
+            foreach (var source in ReadFeed(fullPath, sourceUri, maxRecordBytes))
             {
                 yield return source;
             }
@@ -97,7 +103,7 @@ public sealed class SourceEnumerator
 
     // Lines are split as bytes and decoded one by one, so a line of invalid UTF-8 fails alone and the
     // feed goes on; the file is streamed, never loaded whole.
-    private static IEnumerable<IngestionSource> ReadFeed(string fullPath, string feedUri)
+    private static IEnumerable<IngestionSource> ReadFeed(string fullPath, string feedUri, long maxRecordBytes)
     {
         if (FileProbe.NotRegularFile(fullPath) is { } kind)
         {
@@ -114,50 +120,78 @@ public sealed class SourceEnumerator
 
         using (stream)
         {
+            var buffer = new byte[1 << 16];
             var line = new MemoryStream();
+            long lineBytes = 0; // of the current line so far; past the limit they are counted, no longer kept
             var lineNumber = 0;
-            var atStart = true;
             while (true)
             {
-                var (next, readError) = ReadByte(stream);
+                var (read, readError) = Read(stream, buffer);
                 if (readError is not null)
                 {
                     yield return new FailedSource($"{feedUri}#L{lineNumber + 1}", "unreadable", "reading the feed failed: " + readError);
                     yield break;
                 }
 
-                if (next >= 0 && next != '\n')
+                if (read == 0)
                 {
-                    line.WriteByte((byte)next);
-                    continue;
-                }
+                    if (lineBytes > 0)
+                    {
+                        lineNumber++;
+                        if (LineSource(line, lineBytes, maxRecordBytes, feedUri, lineNumber) is { } last)
+                        {
+                            yield return last;
+                        }
+                    }
 
-                if (next < 0 && line.Length == 0)
-                {
                     yield break;
                 }
 
-                lineNumber++;
-                var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
-                if (atStart && bytes.StartsWith(Utf8Bom))
+                for (var offset = 0; offset < read;)
                 {
-                    bytes = bytes[Utf8Bom.Length..];
-                }
+                    var newline = buffer.AsSpan(offset, read - offset).IndexOf((byte)'\n');
+                    var length = newline < 0 ? read - offset : newline;
+                    if (lineBytes + length <= maxRecordBytes)
+                    {
+                        line.Write(buffer, offset, length);
+                    }
 
-                atStart = false;
-                var source = DecodeLine(bytes, feedUri, lineNumber);
-                line.SetLength(0);
-                if (source is not null)
-                {
-                    yield return source;
-                }
+                    lineBytes += length;
+                    if (newline < 0)
+                    {
+                        break;
+                    }
 
-                if (next < 0)
-                {
-                    yield break;
+                    offset += length + 1;
+                    lineNumber++;
+                    var source = LineSource(line, lineBytes, maxRecordBytes, feedUri, lineNumber);
+                    line.SetLength(0);
+                    lineBytes = 0;
+                    if (source is not null)
+                    {
+                        yield return source;
+                    }
                 }
             }
         }
+    }
+
+    // A whole line: decoded when within the limit (null when blank), else failed as too large.
+    private static IngestionSource? LineSource(MemoryStream line, long lineBytes, long maxRecordBytes, string feedUri, int lineNumber)
+    {
+        if (lineBytes > maxRecordBytes)
+        {
+            return new FailedSource($"{feedUri}#L{lineNumber}", "too-large",
+                string.Create(CultureInfo.InvariantCulture, $"the line's {lineBytes:N0} bytes are over the {maxRecordBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)"));
+        }
+
+        var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
+        if (lineNumber == 1 && bytes.StartsWith(Utf8Bom))
+        {
+            bytes = bytes[Utf8Bom.Length..];
+        }
+
+        return DecodeLine(bytes, feedUri, lineNumber);
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
@@ -190,18 +224,19 @@ public sealed class SourceEnumerator
         }
     }
 
-    private static (int Byte, string? Error) ReadByte(Stream stream)
+    private static (int Read, string? Error) Read(Stream stream, byte[] buffer)
     {
         try
         {
-            return (stream.ReadByte(), null);
+            return (stream.Read(buffer), null);
         }
         catch (IOException ex)
         {
-            return (-1, ex.Message);
+            return (0, ex.Message);
         }
     }
 
+    // Counts as bytes, never holding a line: a feed of one endless line must not exhaust memory before the job starts.
     private static int CountFeedLines(string fullPath)
     {
         if (FileProbe.NotRegularFile(fullPath) is not null)
@@ -211,17 +246,28 @@ public sealed class SourceEnumerator
 
         try
         {
-            using var reader = new StreamReader(fullPath);
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var buffer = new byte[1 << 16];
             var count = 0;
-            while (reader.ReadLine() is { } line)
+            var lineHasText = false;
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
             {
-                if (!string.IsNullOrWhiteSpace(line))
+                foreach (var b in buffer.AsSpan(0, read))
                 {
-                    count++;
+                    if (b == '\n')
+                    {
+                        count += lineHasText ? 1 : 0;
+                        lineHasText = false;
+                    }
+                    else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\v' or (byte)'\f'))
+                    {
+                        lineHasText = true;
+                    }
                 }
             }
 
-            return count;
+            return count + (lineHasText ? 1 : 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

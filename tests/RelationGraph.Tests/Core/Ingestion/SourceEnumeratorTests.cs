@@ -125,6 +125,47 @@ public sealed class SourceEnumeratorTests
     }
 
     [Fact]
+    public void Enumerate_FeedLineOverTheLimit_FailsAloneAsTooLargeAndTheFeedGoesOn()
+    {
+        using var corpus = new TempFolder();
+        var atLimit = "{\"text\":\"" + new string('a', 980) + "\"}";
+        var over = "{\"text\":\"" + new string('b', 4990) + "\"}";
+        corpus.Write("feed.jsonl", $"{atLimit}\n{over}\n{{\"text\":\"c\"}}\n{over}");
+        var found = SourceEnumerator.Discover([corpus.Path], "/");
+
+        var sources = found.Enumerate(maxRecordBytes: atLimit.Length).ToList();
+
+        Assert.Equal(4, found.CountDocuments());
+        Assert.Collection(sources,
+            s => Assert.Equal(atLimit, Assert.IsType<JsonRecordSource>(s).Json),
+            s => AssertTooLarge(s, "corpus/feed.jsonl#L2"),
+            s => Assert.Equal("{\"text\":\"c\"}", Assert.IsType<JsonRecordSource>(s).Json),
+            s => AssertTooLarge(s, "corpus/feed.jsonl#L4"));
+
+        void AssertTooLarge(IngestionSource source, string uri)
+        {
+            var failed = Assert.IsType<FailedSource>(source);
+            Assert.Equal((uri, "too-large"), (failed.SourceUri, failed.ErrorCode));
+            Assert.Contains($"{over.Length:N0} bytes are over the {atLimit.Length:N0}-byte limit", failed.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Enumerate_FeedLargerThanTheReadBuffer_SplitsEveryLineExactly()
+    {
+        using var corpus = new TempFolder();
+        // 268 KB of lines of varying length: line ends fall all over the 64 KB reads, and some two-byte characters are split by them
+        var lines = Enumerable.Range(0, 400).Select(i => $"{{\"text\":\"{i} {new string('é', i % 97 * 7)}\"}}").ToList();
+        corpus.Write("feed.jsonl", string.Join('\n', lines) + "\n");
+        var found = SourceEnumerator.Discover([corpus.Path], "/");
+
+        var sources = found.Enumerate().ToList();
+
+        Assert.Equal(lines, sources.Select(s => Assert.IsType<JsonRecordSource>(s).Json));
+        Assert.Equal(Enumerable.Range(1, 400).Select(i => $"corpus/feed.jsonl#L{i}"), sources.Select(s => s.SourceUri));
+    }
+
+    [Fact]
     public void Discover_WithRoot_FileBelowRootGetsTheIdAFolderScanGives()
     {
         using var corpus = new TempFolder("watched");
