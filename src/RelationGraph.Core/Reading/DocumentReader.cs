@@ -96,7 +96,16 @@ public sealed class DocumentReader(DocumentReaderOptions options) : IDocumentRea
             return DocumentReadResult.Fail(code, error);
         }
 
-        var result = HtmlTextExtractor.Extract(html);
+        HtmlTextExtractor.Result result;
+        try
+        {
+            result = HtmlTextExtractor.Extract(html);
+        }
+        catch (HtmlTooComplexException exception)
+        {
+            return DocumentReadResult.Fail("too-complex", exception.Message);
+        }
+
         if (PlainTextDecoder.IsBlank(result.Text))
         {
             return DocumentReadResult.Fail("no-text", "the page has no main text");
