@@ -61,6 +61,11 @@ internal sealed class LinkSafeDirectory : DirectoryInfoBase
         var result = new List<FileSystemInfoBase>(entries.Length);
         foreach (var entry in entries)
         {
+            if (entry.Name.StartsWith('.'))
+            {
+                continue; // hidden files and folders are never documents (SourceEnumerator): a .git folder is not walked at all
+            }
+
             if (entry is DirectoryInfo folder)
             {
                 if (folder.LinkTarget is null || _walk.AdmitLink(folder))
