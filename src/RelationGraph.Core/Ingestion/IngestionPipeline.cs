@@ -344,8 +344,10 @@ public sealed class IngestionPipeline(
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    var error = ex is FileNotFoundException && new FileInfo(file.FilePath).LinkTarget is { } target
-                        ? $"the file is a link to '{target}', which does not exist"
+                    var error = ex is not FileNotFoundException ? "cannot read the file: " + ex.Message
+                        : file.FilePath.Contains('\uFFFD', StringComparison.Ordinal)
+                            ? "the file's name is not valid UTF-8, so it cannot be opened by that name: rename it"
+                        : new FileInfo(file.FilePath).LinkTarget is { } target ? $"the file is a link to '{target}', which does not exist"
                         : "cannot read the file: " + ex.Message;
                     return (null, DocumentOutcome.Failed(uri, null, "unreadable", error));
                 }

@@ -80,7 +80,7 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
-    public async Task RunAsync_NamedPipesDevicesAndDanglingLinks_FailAloneWithoutBlockingTheJob()
+    public async Task RunAsync_PipesDevicesDanglingLinksAndNonUtf8Names_FailAloneWithoutBlockingTheJob()
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -93,6 +93,8 @@ public sealed class IngestCommandTests
         await MakeFifoAsync(Path.Combine(corpus.Path, "pipe.txt"));
         await MakeFifoAsync(Path.Combine(corpus.Path, "feed.jsonl"));
         File.CreateSymbolicLink(Path.Combine(corpus.Path, "moved.txt"), Path.Combine(corpus.Path, "nowhere.txt"));
+        // a name that is not UTF-8 (byte 0xFF), which .NET lists with U+FFFD and then cannot open
+        await RunAsync("sh", "-c", "printf 'Agnes Oduya met Tomas Brennholt.' > \"$0/bad$(printf '\\377').txt\"", corpus.Path);
         var report = Path.Combine(work.Path, "report.json");
 
         // before pipes were told apart, opening pipe.txt waited for a writer forever (on a thread of its own, so that fails here)
@@ -113,13 +115,16 @@ public sealed class IngestCommandTests
         Assert.StartsWith("a character device", outcomes["dev/null"].Error, StringComparison.Ordinal);
         Assert.Equal(("failed", "unreadable"), (outcomes["corpus/moved.txt"].Status, outcomes["corpus/moved.txt"].Code));
         Assert.Contains("is a link to", outcomes["corpus/moved.txt"].Error, StringComparison.Ordinal);
+        Assert.Contains("not valid UTF-8", outcomes["corpus/bad\uFFFD.txt"].Error, StringComparison.Ordinal);
     }
 
-    private static async Task MakeFifoAsync(string path)
+    private static Task MakeFifoAsync(string path) => RunAsync("mkfifo", path);
+
+    private static async Task RunAsync(string program, params string[] arguments)
     {
-        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
-        await mkfifo.WaitForExitAsync(Ct);
-        Assert.Equal(0, mkfifo.ExitCode);
+        using var process = System.Diagnostics.Process.Start(program, arguments);
+        await process.WaitForExitAsync(Ct);
+        Assert.Equal(0, process.ExitCode);
     }
 
     [Fact]
