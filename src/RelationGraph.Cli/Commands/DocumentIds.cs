@@ -45,14 +45,20 @@ internal static partial class DocumentIds
     /// <summary>
     /// The ids the records of a feed on disk may have been ingested under, with their sources: for each of the feed's
     /// <see cref="PossibleSources"/>, what the pipeline derives from each record (its id in that scope, else its url,
-    /// else the feed and line). Reads the feed once, streaming; lines that do not parse never became documents.
+    /// else the feed and line). Reads the feed once, streaming; lines that do not parse never became documents, nor did lines
+    /// over <paramref name="maxRecordBytes"/> (collected in <paramref name="tooLarge"/>, since a job may have had a larger limit).
     /// </summary>
-    public static IEnumerable<(string DocumentId, string SourceUri)> OfFeedRecords(string fullPath, long maxRecordBytes)
+    public static IEnumerable<(string DocumentId, string SourceUri)> OfFeedRecords(string fullPath, long maxRecordBytes, List<string> tooLarge)
     {
         var scopes = PossibleSources(fullPath);
         var folder = Path.GetDirectoryName(fullPath)!;
         foreach (var source in SourceEnumerator.Discover([fullPath], folder, folder).Enumerate(maxRecordBytes))
         {
+            if (source is FailedSource { ErrorCode: "too-large" })
+            {
+                tooLarge.Add(source.SourceUri);
+            }
+
             if (source is not JsonRecordSource record || DocumentRecord.Parse(record.Json).Record is not { } parsed)
             {
                 continue;

@@ -20,13 +20,20 @@ internal static class RemoveCommand
                 "a .jsonl feed must still be on disk, since its records' ids come from its content).",
             Arity = ArgumentArity.OneOrMore,
         };
+        var maxSize = new Option<long?>("--max-size")
+        {
+            Description = "The --max-size the feeds were ingested with (default 20 MB, Ingestion:MaxDocumentBytes): longer feed lines never became documents.",
+        };
         var command = new Command("remove", "Remove documents with their mentions and evidence; facts and entities nothing else supports go too.")
         {
-            documents, CommonOptions.Database,
+            documents, CommonOptions.Database, maxSize,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database));
+            var overrides = parse.GetValue(maxSize) is { } max
+                ? new Dictionary<string, string?> { ["Ingestion:MaxDocumentBytes"] = max.ToString(CultureInfo.InvariantCulture) }
+                : null;
+            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database), overrides);
             return await RunAsync(parse.GetValue(documents) ?? [], host.Services, Console.Out, Console.Error, cancellationToken);
         });
         return command;
@@ -152,8 +159,9 @@ internal static class RemoveCommand
                 continue;
             }
 
+            var tooLarge = new List<string>();
             var candidates = DocumentIds.IsFeed(file)
-                ? DocumentIds.OfFeedRecords(file, maxRecordBytes)
+                ? DocumentIds.OfFeedRecords(file, maxRecordBytes, tooLarge)
                 : DocumentIds.PossibleSources(file).Select(source => (DocumentId: StableId.Document(source), SourceUri: source));
             var stored = new List<(string DocumentId, string SourceUri)>();
             foreach (var candidate in candidates)
@@ -182,6 +190,11 @@ internal static class RemoveCommand
                     await WriteRemovedAsync(removed, sourceUri, stdout);
                     removedAny = true;
                 }
+            }
+
+            foreach (var line in tooLarge)
+            {
+                await stdout.WriteLineAsync($"skipped {line}: over the size limit, so never ingested unless the job's --max-size was larger (give the same --max-size here)");
             }
 
             if (!removedAny)

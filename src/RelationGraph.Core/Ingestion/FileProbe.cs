@@ -6,8 +6,8 @@ namespace RelationGraph.Core.Ingestion;
 /// <summary>
 /// What .NET's file APIs do not tell: whether a path is a regular file (opening a named pipe waits for a writer
 /// forever, a device never ends), and where a linked folder really is (to walk a folder tree without looping).
-/// Linux and macOS through libc; elsewhere, or when libc lacks a call, every file counts as regular and links
-/// resolve through .NET.
+/// File types are known on Linux only (<c>statx</c>): elsewhere every file counts as regular. Real paths come from
+/// libc's <c>realpath</c> on Linux and macOS, and from .NET's link resolution elsewhere.
 /// </summary>
 internal static partial class FileProbe
 {
@@ -36,9 +36,9 @@ internal static partial class FileProbe
         {
             result = Statx(AtCurrentDirectory, path, 0, StatxType, buffer);
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
         {
-            _statxMissing = true; // a libc older than glibc 2.28
+            _statxMissing = true; // a libc older than glibc 2.28, or none found
             return null;
         }
 
@@ -79,16 +79,23 @@ internal static partial class FileProbe
                     Free(resolved);
                 }
             }
-            catch (EntryPointNotFoundException)
+            catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
             {
                 _realpathMissing = true;
             }
         }
 
         // the last link of the path only: enough to find a loop back to a folder given by its real path
-        var info = new DirectoryInfo(path);
-        var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true);
-        return target is { Exists: true } ? Path.TrimEndingDirectorySeparator(target.FullName) : null;
+        try
+        {
+            var info = new DirectoryInfo(path);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true);
+            return target is { Exists: true } ? Path.TrimEndingDirectorySeparator(target.FullName) : null;
+        }
+        catch (IOException)
+        {
+            return null; // a cycle of links
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]

@@ -3,39 +3,56 @@ using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 namespace RelationGraph.Core.Ingestion;
 
 /// <summary>
-/// A folder as the glob matcher walks it, following a link to a folder only where it adds new files: never to a
-/// folder inside one already walked or above it. A link back to the folder being scanned (<c>loop -&gt; ..</c>) would
-/// otherwise be walked 40 times over, until the system says "too many levels of links", and every file under it
-/// ingested again under a new name each time; a second link to one folder would ingest its files twice.
+/// A folder as the glob matcher walks it, entering every real folder at most once. A link to a folder is followed unless
+/// it leads to nothing, into the folder being scanned (its files are taken under their own paths), up to a folder above
+/// it (a loop: <c>loop -&gt; ..</c> was walked 40 times over, until the system said "too many levels of links", every file
+/// under it ingested again each time), or to a folder this walk already entered. A folder reached again through a link
+/// to one of its ancestors is skipped, the rest of that ancestor is walked.
 /// </summary>
-/// <remarks>Entries are walked in ordinal order, so which link to a folder is followed does not depend on the file system.</remarks>
+/// <remarks>
+/// Entries are listed in ordinal order, and a link is judged only when the matcher enters it (a glob that never goes
+/// there neither follows nor reports it), so which of two links to one folder is followed does not depend on the file system.
+/// </remarks>
 internal sealed class LinkSafeDirectory : DirectoryInfoBase
 {
     private readonly DirectoryInfo _directory;
     private readonly Walk _walk;
     private readonly DirectoryInfoBase? _parent;
 
-    private LinkSafeDirectory(DirectoryInfo directory, Walk walk, DirectoryInfoBase? parent)
+    // where this folder really is; null until a link is entered and judged, empty when it is not followed
+    private string? _realPath;
+
+    private LinkSafeDirectory(DirectoryInfo directory, Walk walk, DirectoryInfoBase? parent, string? realPath)
     {
         _directory = directory;
         _walk = walk;
         _parent = parent;
+        _realPath = realPath;
     }
 
     /// <summary>
-    /// The root of a walk of <paramref name="path"/>, inside <paramref name="watched"/> when set (a watched folder, walked
-    /// a part at a time: a link into another part of it is not followed either); <paramref name="skippedLinks"/> collects
-    /// the links it does not follow.
+    /// The root of a walk of <paramref name="path"/>; <paramref name="skippedLinks"/> collects the links it does not follow.
     /// </summary>
+    /// <param name="path">The folder to walk.</param>
+    /// <param name="watched">
+    /// A watched folder that <paramref name="path"/> is part of, walked a part at a time after file events: such a pass
+    /// follows no link at all (nor a path that goes through one), since only a walk of the whole folder can tell which of
+    /// two links into one place it takes. The watch's periodic full rescan follows them.
+    /// </param>
+    /// <param name="skippedLinks">Links not followed (a part-time pass does not report the links it leaves to the rescan).</param>
     public static LinkSafeDirectory Root(string path, string? watched, List<string> skippedLinks)
     {
-        var walk = new Walk(skippedLinks);
-        foreach (var folder in watched is null ? [path] : new[] { path, watched })
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var real = FileProbe.RealPath(full) ?? full;
+        var partial = watched is not null && full != Path.TrimEndingDirectorySeparator(Path.GetFullPath(watched));
+        var walk = new Walk(real, partial ? null : skippedLinks, followLinks: !partial);
+        if (partial && FileProbe.RealPath(watched!) is { } watchedReal && real != Path.Join(watchedReal, Path.GetRelativePath(watched!, full)))
         {
-            walk.Walked.Add(FileProbe.RealPath(folder) ?? Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+            walk.Excluded = true; // the part is reached through a link: left to the rescan
         }
 
-        return new LinkSafeDirectory(new DirectoryInfo(path), walk, null);
+        walk.Visited.Add(real);
+        return new LinkSafeDirectory(new DirectoryInfo(full), walk, null, real);
     }
 
     public override string Name => _directory.Name;
@@ -43,10 +60,15 @@ internal sealed class LinkSafeDirectory : DirectoryInfoBase
     public override string FullName => _directory.FullName;
 
     public override DirectoryInfoBase? ParentDirectory =>
-        _parent ?? (_directory.Parent is { } parent ? new LinkSafeDirectory(parent, _walk, null) : null);
+        _parent ?? (_directory.Parent is { } parent ? new LinkSafeDirectory(parent, _walk, null, null) : null);
 
     public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
     {
+        if (_walk.Excluded || (_realPath is null && !Enter()) || _realPath!.Length == 0)
+        {
+            return [];
+        }
+
         FileSystemInfo[] entries;
         try
         {
@@ -68,9 +90,9 @@ internal sealed class LinkSafeDirectory : DirectoryInfoBase
 
             if (entry is DirectoryInfo folder)
             {
-                if (folder.LinkTarget is null || _walk.AdmitLink(folder))
+                if (Child(folder) is { } child)
                 {
-                    result.Add(new LinkSafeDirectory(folder, _walk, this));
+                    result.Add(child);
                 }
             }
             else if (entry is FileInfo file)
@@ -90,30 +112,59 @@ internal sealed class LinkSafeDirectory : DirectoryInfoBase
         }
 
         var folder = new DirectoryInfo(Path.Combine(_directory.FullName, path));
-        return folder.Exists && (folder.LinkTarget is null || _walk.AdmitLink(folder)) ? new LinkSafeDirectory(folder, _walk, this) : null;
+        return folder.Exists && !path.Contains(Path.DirectorySeparatorChar) && !path.Contains(Path.AltDirectorySeparatorChar)
+            ? Child(folder)
+            : null;
     }
 
     public override FileInfoBase GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(_directory.FullName, path)));
 
-    /// <summary>The real folders one walk has entered through its root and the links it followed.</summary>
-    private sealed class Walk(List<string> skippedLinks)
+    // A real folder below one whose real path is known has its own without a system call; a link is judged when entered.
+    private LinkSafeDirectory? Child(DirectoryInfo folder)
     {
-        public List<string> Walked { get; } = [];
-
-        public bool AdmitLink(DirectoryInfo link)
+        if (folder.LinkTarget is not null)
         {
-            var target = FileProbe.RealPath(link.FullName);
-            if (target is null || Walked.Any(walked => IsAtOrBelow(target, walked) || IsAtOrBelow(walked, target)))
-            {
-                skippedLinks.Add(link.FullName);
-                return false;
-            }
-
-            Walked.Add(target);
-            return true;
+            return _walk.FollowLinks ? new LinkSafeDirectory(folder, _walk, this, null) : null;
         }
 
-        private static bool IsAtOrBelow(string path, string folder) =>
-            path == folder || path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (_realPath is null)
+        {
+            return new LinkSafeDirectory(folder, _walk, this, null); // below a link not yet entered
+        }
+
+        var real = Path.Join(_realPath, folder.Name);
+        return _walk.Visited.Add(real) ? new LinkSafeDirectory(folder, _walk, this, real) : null;
+    }
+
+    // Entering a link (or a folder below one reached through GetDirectory before it was listed): follow it or not.
+    private bool Enter()
+    {
+        var real = FileProbe.RealPath(_directory.FullName);
+        if (real is null || IsAtOrBelow(real, _walk.Root) || IsAtOrBelow(_walk.Root, real) || !_walk.Visited.Add(real))
+        {
+            _walk.Skipped?.Add(_directory.FullName);
+            _realPath = string.Empty; // judged: not followed
+            return false;
+        }
+
+        _realPath = real;
+        return true;
+    }
+
+    private static bool IsAtOrBelow(string path, string folder) =>
+        path == folder || path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>One walk: its root's real path and every real folder it has entered.</summary>
+    private sealed class Walk(string root, List<string>? skipped, bool followLinks)
+    {
+        public string Root { get; } = root;
+
+        public List<string>? Skipped { get; } = skipped;
+
+        public bool FollowLinks { get; } = followLinks;
+
+        public HashSet<string> Visited { get; } = new(StringComparer.Ordinal);
+
+        public bool Excluded { get; set; }
     }
 }

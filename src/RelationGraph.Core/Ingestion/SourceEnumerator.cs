@@ -151,7 +151,7 @@ public sealed class SourceEnumerator
                 {
                     var newline = buffer.AsSpan(offset, read - offset).IndexOf((byte)'\n');
                     var length = newline < 0 ? read - offset : newline;
-                    if (lineBytes + length <= maxRecordBytes)
+                    if (lineBytes + length <= maxRecordBytes + LineEndSlack)
                     {
                         line.Write(buffer, offset, length);
                     }
@@ -176,19 +176,23 @@ public sealed class SourceEnumerator
         }
     }
 
-    // A whole line: decoded when within the limit (null when blank), else failed as too large.
+    // Bytes a kept line may hold beyond the limit: a BOM (line 1) and a CR, which are not part of the record.
+    private const int LineEndSlack = 4;
+
+    // A whole line: decoded when its record (without BOM and CR) is within the limit, as the pipeline measures it; null when blank.
     private static IngestionSource? LineSource(MemoryStream line, long lineBytes, long maxRecordBytes, string feedUri, int lineNumber)
     {
-        if (lineBytes > maxRecordBytes)
-        {
-            return new FailedSource($"{feedUri}#L{lineNumber}", "too-large",
-                string.Create(CultureInfo.InvariantCulture, $"the line's {lineBytes:N0} bytes are over the {maxRecordBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)"));
-        }
-
         var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
         if (lineNumber == 1 && bytes.StartsWith(Utf8Bom))
         {
             bytes = bytes[Utf8Bom.Length..];
+        }
+
+        var recordBytes = lineBytes > maxRecordBytes + LineEndSlack ? lineBytes : bytes.TrimEnd((byte)'\r').Length;
+        if (recordBytes > maxRecordBytes)
+        {
+            return new FailedSource($"{feedUri}#L{lineNumber}", "too-large",
+                string.Create(CultureInfo.InvariantCulture, $"the line's {recordBytes:N0} bytes are over the {maxRecordBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)"));
         }
 
         return DecodeLine(bytes, feedUri, lineNumber);
@@ -251,9 +255,13 @@ public sealed class SourceEnumerator
             var count = 0;
             var lineHasText = false;
             int read;
+            var first = true;
             while ((read = stream.Read(buffer)) > 0)
             {
-                foreach (var b in buffer.AsSpan(0, read))
+                // a BOM starts no document
+                var start = first && buffer.AsSpan(0, read).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+                first = false;
+                foreach (var b in buffer.AsSpan(start, read - start))
                 {
                     if (b == '\n')
                     {

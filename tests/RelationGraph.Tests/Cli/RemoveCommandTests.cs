@@ -1,5 +1,7 @@
+using System.Globalization;
 using RelationGraph.Cli;
 using RelationGraph.Cli.Commands;
+using RelationGraph.Cli.Hosting;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Model;
 using RelationGraph.Tests.Core.Ingestion;
@@ -37,9 +39,11 @@ public sealed class RemoveCommandTests
         Assert.Equal(ExitCodes.Ok, await IngestCommand.RunAsync(paths, null, host.Services, TextWriter.Null, TextWriter.Null, terminal: false, Ct));
     }
 
-    private static async Task<(int Exit, string Stdout)> RemoveAsync(string database, params string[] targets)
+    private static Task<(int Exit, string Stdout)> RemoveAsync(string database, params string[] targets) => RemoveAsync(database, null, targets);
+
+    private static async Task<(int Exit, string Stdout)> RemoveAsync(string database, long? maxSize, params string[] targets)
     {
-        using var host = CliRun.Host(database);
+        using var host = CliHost.Build(database, maxSize is { } max ? new Dictionary<string, string?> { ["Ingestion:MaxDocumentBytes"] = max.ToString(CultureInfo.InvariantCulture) } : null);
         var stdout = new StringWriter();
         var exit = await RemoveCommand.RunAsync(targets, host.Services, stdout, TextWriter.Null, Ct);
         return (exit, stdout.ToString());
@@ -117,6 +121,28 @@ public sealed class RemoveCommandTests
         var expected = Path.GetFileName(parent) + "/corpus/a.txt";
         Assert.StartsWith($"removed {StableId.Document(expected)} ({expected})", Assert.Single(Lines(stdout)), StringComparison.Ordinal);
         Assert.Equal(Stories.Count - 1, (await CliRun.SnapshotAsync(database)).Documents.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_FeedLineOverTheLimit_SaysSoAndIsRemovedWithTheJobsLimit()
+    {
+        using var work = new TempFolder("work");
+        using var corpus = new TempFolder("corpus");
+        var story = string.Join(' ', Enumerable.Repeat(Stories["a.txt"], 20));
+        var feed = corpus.Write("feed.jsonl", $"{{\"id\":\"long\",\"text\":\"{story}\"}}\n");
+        var database = Path.Combine(work.Path, "graph.db");
+        using (var host = CliHost.Build(database, new Dictionary<string, string?> { ["Ingestion:MaxDocumentBytes"] = "100000" }))
+        {
+            Assert.Equal(ExitCodes.Ok, await IngestCommand.RunAsync([corpus.Path], null, host.Services, TextWriter.Null, TextWriter.Null, terminal: false, Ct));
+        }
+
+        var (smallExit, smallOut) = await RemoveAsync(database, 1000, feed);
+        var (exit, stdout) = await RemoveAsync(database, 100_000, feed);
+
+        Assert.Equal(ExitCodes.Failed, smallExit);
+        Assert.StartsWith("skipped corpus/feed.jsonl#L1: over the size limit", Lines(smallOut)[0], StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.StartsWith($"removed {StableId.Document("corpus/feed.jsonl#long")} ", Assert.Single(Lines(stdout)), StringComparison.Ordinal);
     }
 
     [Fact]

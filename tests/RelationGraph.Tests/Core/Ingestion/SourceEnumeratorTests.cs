@@ -85,6 +85,63 @@ public sealed class SourceEnumeratorTests
     }
 
     [Fact]
+    public void Discover_LinkToAFolderAboveOneAlreadyFollowed_WalksTheRestOfIt()
+    {
+        using var corpus = new TempFolder("news");
+        using var archive = new TempFolder("archive");
+        archive.Write("sub/in-sub.txt", "text");
+        archive.Write("top.txt", "text");
+        archive.Write("other/o.txt", "text");
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "a"), Path.Combine(archive.Path, "sub"));
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "b"), archive.Path);
+
+        var found = SourceEnumerator.Discover([corpus.Path], "/");
+
+        // archive/sub is read once, through the link that reached it first; nothing else of the archive is lost
+        Assert.Equal(["news/a/in-sub.txt", "news/b/other/o.txt", "news/b/top.txt"], found.Files.Select(f => f.SourceUri));
+        Assert.Empty(found.SkippedLinks);
+    }
+
+    [Fact]
+    public void Discover_GlobThroughOneOfTwoLinksToAFolder_FollowsTheOneItEnters()
+    {
+        using var corpus = new TempFolder("news");
+        using var archive = new TempFolder("archive");
+        archive.Write("x.txt", "text");
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "a"), archive.Path);
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "x1"), archive.Path);
+
+        var found = SourceEnumerator.Discover([Path.Combine(corpus.Path, "x*", "*.txt")], "/");
+
+        Assert.Equal(["news/x1/x.txt"], found.Files.Select(f => f.SourceUri));
+        Assert.Empty(found.SkippedLinks);
+        Assert.Empty(found.Missing);
+    }
+
+    [Fact]
+    public void Discover_PartOfAWatchedFolder_FollowsNoLinkAndLeavesThemToTheFullScan()
+    {
+        using var corpus = new TempFolder("inbox");
+        using var archive = new TempFolder("archive");
+        archive.Write("x.txt", "text");
+        corpus.Write("first.txt", "text");
+        Directory.CreateDirectory(Path.Combine(corpus.Path, "b"));
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "a-link"), archive.Path);
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "b", "l2"), archive.Path);
+        var up = Path.Combine(corpus.Path, "up");
+        Directory.CreateSymbolicLink(up, Path.GetDirectoryName(corpus.Path)!);
+
+        // what a watch pass after file events asks for: a new link, and a folder holding a second link to the archive
+        var eventPass = SourceEnumerator.Discover([up, Path.Combine(corpus.Path, "b")], corpus.Path, corpus.Path);
+        var fullScan = SourceEnumerator.Discover([corpus.Path], corpus.Path, corpus.Path);
+
+        Assert.Empty(eventPass.Files);
+        Assert.Empty(eventPass.SkippedLinks);
+        Assert.Equal(["inbox/a-link/x.txt", "inbox/first.txt"], fullScan.Files.Select(f => f.SourceUri));
+        Assert.Equal([Path.Combine(corpus.Path, "b", "l2"), up], fullScan.SkippedLinks.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Discover_RecursiveGlob_MatchesBelowItsRoot()
     {
         using var corpus = new TempFolder("news");
@@ -130,7 +187,8 @@ public sealed class SourceEnumeratorTests
         using var corpus = new TempFolder();
         var atLimit = "{\"text\":\"" + new string('a', 980) + "\"}";
         var over = "{\"text\":\"" + new string('b', 4990) + "\"}";
-        corpus.Write("feed.jsonl", $"{atLimit}\n{over}\n{{\"text\":\"c\"}}\n{over}");
+        // the BOM and the CRs are not part of a record, as the pipeline measures it
+        corpus.Write("feed.jsonl", $"\uFEFF{atLimit}\r\n{over}\n{{\"text\":\"c\"}}\r\n{over}");
         var found = SourceEnumerator.Discover([corpus.Path], "/");
 
         var sources = found.Enumerate(maxRecordBytes: atLimit.Length).ToList();
