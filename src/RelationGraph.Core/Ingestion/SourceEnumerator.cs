@@ -36,8 +36,8 @@ public sealed class SourceEnumerator
     public IReadOnlyList<string> Missing => _missing;
 
     /// <summary>
-    /// Links to folders not followed (see <see cref="LinkSafeDirectory"/>): a loop back up the tree, a second way into a
-    /// folder already walked, or a link to nothing.
+    /// Links to folders not followed (see <see cref="LinkSafeDirectory"/>): to nothing, back up the tree, into the folder
+    /// being scanned, or to a folder the walk already entered.
     /// </summary>
     public IReadOnlyList<string> SkippedLinks => _skippedLinks;
 
