@@ -9,15 +9,17 @@ namespace RelationGraph.Tests.Storage.Sqlite;
 /// <summary>A database file written by an earlier layout is converted when the store opens it, and loses nothing.</summary>
 public sealed class SqliteMigrationTests : SqliteStoreTestBase
 {
-    [Fact]
-    public async Task InitializeAsync_FileWithTheOldMentionsTable_MovesEveryMentionIntoItsDocumentAndKeepsTheGraph()
+    [Theory]
+    [InlineData("schema-with-mentions-table.sql")] // mentions and evidence clustered by document, mentions in a table
+    [InlineData("schema-first-release.sql")] // mentions and evidence keyed by their own id
+    public async Task InitializeAsync_FileWithTheOldMentionsTable_MovesEveryMentionIntoItsDocumentAndKeepsTheGraph(string oldSchema)
     {
         var current = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await current.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument(), Repeated()], Ct);
 
         // the same rows, written in the layout of a file from before the change
         await using var oldFiles = new SqliteTestFiles();
-        WriteOldLayoutCopy(Files.DatabasePath, oldFiles.DatabasePath);
+        WriteOldLayoutCopy(oldSchema, Files.DatabasePath, oldFiles.DatabasePath);
         Assert.Equal("table", SchemaType(oldFiles.DatabasePath, "mentions"));
 
         var migrated = await oldFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
@@ -33,18 +35,24 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
         Assert.Equal(await current.ApplyAsync([edited], Ct), await migrated.ApplyAsync([edited], Ct));
         Assert.Equal(await ExportAsync(current), await ExportAsync(migrated));
         Assert.Equal(current.Index.DescribeAdjacency(), migrated.Index.DescribeAdjacency());
+
+        // and removes a document as a new file does
+        var bob = TestData.BobDocument().Document.Id;
+        Assert.Equal(await current.RemoveDocumentAsync(bob, Ct), await migrated.RemoveDocumentAsync(bob, Ct));
+        Assert.Equal(await ExportAsync(current), await ExportAsync(migrated));
+        Assert.Equal(current.Index.DescribeAdjacency(), migrated.Index.DescribeAdjacency());
     }
 
     // a document naming one entity twice and another once: its (entity, document) rows count 2 and 1
     private static GraphBatch Repeated() => TestData.Batch("docs/repeated.txt", "Bob Baker funds Acme Corp. Bob Baker funds Acme Corp again.",
         ("Bob Baker", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Bob Baker funds Acme Corp"));
 
-    private static void WriteOldLayoutCopy(string currentPath, string oldPath)
+    private static void WriteOldLayoutCopy(string oldSchema, string currentPath, string oldPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(oldPath)!);
         using var connection = new SqliteConnection($"Data Source={oldPath};Pooling=False");
         connection.Open();
-        using var schema = typeof(SqliteMigrationTests).Assembly.GetManifestResourceStream("schema-with-mentions-table.sql")!;
+        using var schema = typeof(SqliteMigrationTests).Assembly.GetManifestResourceStream(oldSchema)!;
         Execute(connection, new StreamReader(schema).ReadToEnd());
         Execute(connection, "ATTACH DATABASE $path AS current;", ("$path", currentPath));
         Execute(connection, """
@@ -53,7 +61,8 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
             INSERT INTO entities SELECT * FROM current.entities;
             INSERT INTO entity_aliases SELECT * FROM current.entity_aliases;
             INSERT INTO facts SELECT * FROM current.facts;
-            INSERT INTO evidence SELECT * FROM current.evidence;
+            INSERT INTO evidence (id, fact_key, doc_id, start, "end", quote, citations, extractor, confidence)
+                SELECT id, fact_key, doc_id, start, "end", quote, citations, extractor, confidence FROM current.evidence;
             INSERT INTO mentions (doc_id, id, entity_id, start, "end", text, sentence_index)
                 SELECT doc_id, id, entity_id, start, "end", text, sentence_index FROM current.mentions;
             """);
