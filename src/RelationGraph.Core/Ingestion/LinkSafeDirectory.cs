@@ -122,6 +122,11 @@ internal sealed class LinkSafeDirectory : DirectoryInfoBase
     // A real folder below one whose real path is known has its own without a system call; a link is judged when entered.
     private LinkSafeDirectory? Child(DirectoryInfo folder)
     {
+        if (_realPath is { Length: 0 })
+        {
+            return null; // below a link not followed
+        }
+
         if (folder.LinkTarget is not null)
         {
             return _walk.FollowLinks ? new LinkSafeDirectory(folder, _walk, this, null) : null;
