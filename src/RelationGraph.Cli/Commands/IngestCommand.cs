@@ -21,10 +21,9 @@ internal static class IngestCommand
         };
         var report = new Option<string?>("--report") { Description = "Write a JSON report: every document's outcome and the totals." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Documents per store write (default 512, Ingestion:BatchSize)." };
-        var maxSize = new Option<long?>("--max-size") { Description = "Largest document in bytes (default 20 MB, Ingestion:MaxDocumentBytes)." };
         var command = new Command("ingest", "Read, extract and store documents. Unchanged documents are skipped; safe to stop and run again.")
         {
-            paths, CommonOptions.Database, report, batchSize, maxSize,
+            paths, CommonOptions.Database, report, batchSize, CommonOptions.MaxSize,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,12 +33,7 @@ internal static class IngestCommand
                 overrides["Ingestion:BatchSize"] = size.ToString(CultureInfo.InvariantCulture);
             }
 
-            if (parse.GetValue(maxSize) is { } max)
-            {
-                overrides["Ingestion:MaxDocumentBytes"] = max.ToString(CultureInfo.InvariantCulture);
-            }
-
-            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database), overrides);
+            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database), overrides.WithMaxSize(parse));
             return await RunAsync(
                 parse.GetValue(paths) ?? [],
                 parse.GetValue(report),

@@ -20,20 +20,13 @@ internal static class RemoveCommand
                 "a .jsonl feed must still be on disk, since its records' ids come from its content).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var maxSize = new Option<long?>("--max-size")
-        {
-            Description = "The --max-size the feeds were ingested with (default 20 MB, Ingestion:MaxDocumentBytes): longer feed lines never became documents.",
-        };
         var command = new Command("remove", "Remove documents with their mentions and evidence; facts and entities nothing else supports go too.")
         {
-            documents, CommonOptions.Database, maxSize,
+            documents, CommonOptions.Database, CommonOptions.MaxSize,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var overrides = parse.GetValue(maxSize) is { } max
-                ? new Dictionary<string, string?> { ["Ingestion:MaxDocumentBytes"] = max.ToString(CultureInfo.InvariantCulture) }
-                : null;
-            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database), overrides);
+            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database), new Dictionary<string, string?>().WithMaxSize(parse));
             return await RunAsync(parse.GetValue(documents) ?? [], host.Services, Console.Out, Console.Error, cancellationToken);
         });
         return command;

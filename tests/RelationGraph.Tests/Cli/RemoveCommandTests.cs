@@ -33,9 +33,11 @@ public sealed class RemoveCommandTests
         return corpus;
     }
 
-    private static async Task IngestAsync(string database, params string[] paths)
+    private static Task IngestAsync(string database, params string[] paths) => IngestAsync(database, null, paths);
+
+    private static async Task IngestAsync(string database, long? maxSize, params string[] paths)
     {
-        using var host = CliRun.Host(database);
+        using var host = CliHost.Build(database, MaxSize(maxSize));
         Assert.Equal(ExitCodes.Ok, await IngestCommand.RunAsync(paths, null, host.Services, TextWriter.Null, TextWriter.Null, terminal: false, Ct));
     }
 
@@ -43,11 +45,14 @@ public sealed class RemoveCommandTests
 
     private static async Task<(int Exit, string Stdout)> RemoveAsync(string database, long? maxSize, params string[] targets)
     {
-        using var host = CliHost.Build(database, maxSize is { } max ? new Dictionary<string, string?> { ["Ingestion:MaxDocumentBytes"] = max.ToString(CultureInfo.InvariantCulture) } : null);
+        using var host = CliHost.Build(database, MaxSize(maxSize));
         var stdout = new StringWriter();
         var exit = await RemoveCommand.RunAsync(targets, host.Services, stdout, TextWriter.Null, Ct);
         return (exit, stdout.ToString());
     }
+
+    private static Dictionary<string, string?>? MaxSize(long? bytes) =>
+        bytes is { } max ? new() { ["Ingestion:MaxDocumentBytes"] = max.ToString(CultureInfo.InvariantCulture) } : null;
 
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -131,10 +136,7 @@ public sealed class RemoveCommandTests
         var story = string.Join(' ', Enumerable.Repeat(Stories["a.txt"], 20));
         var feed = corpus.Write("feed.jsonl", $"{{\"id\":\"long\",\"text\":\"{story}\"}}\n");
         var database = Path.Combine(work.Path, "graph.db");
-        using (var host = CliHost.Build(database, new Dictionary<string, string?> { ["Ingestion:MaxDocumentBytes"] = "100000" }))
-        {
-            Assert.Equal(ExitCodes.Ok, await IngestCommand.RunAsync([corpus.Path], null, host.Services, TextWriter.Null, TextWriter.Null, terminal: false, Ct));
-        }
+        await IngestAsync(database, 100_000, corpus.Path);
 
         var (smallExit, smallOut) = await RemoveAsync(database, 1000, feed);
         var (exit, stdout) = await RemoveAsync(database, 100_000, feed);
