@@ -83,6 +83,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
             }
         }
 
+        MentionFinder.DropAcronymsDefinedAsOtherThings(readable, mentions);
         var entities = new List<EntityDraft>();
         var assignment = EntityResolver.Resolve(readable, sentences, mentions, entities);
         var masked = Mask(readable, sentences, mentions, assignment, entities);

@@ -95,6 +95,14 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             }
 
             var end = RunEnd(tokens, i);
+
+            // "U.S. Attorney's Office for the District of Columbia": an office named after its head's title.
+            if (end + 1 < tokens.Count && tokens[end].Kind == TokenKind.Possessive && tokens[end + 1].IsCapitalised && EndsWithTitle(tokens, i, end)
+                && lexicon.OrgCues.Contains(tokens[end + 1].Text))
+            {
+                end = RunEnd(tokens, end + 1);
+            }
+
             var runStart = tokens[i].Start;
             var runEnd = tokens[end - 1].End;
             if (!Overlaps(mentions, firstMention, caucusEnd, runStart, runEnd))
@@ -110,6 +118,48 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         MergeInspectorGeneral(text, tokens, mentions, firstMention);
         mentions.Sort(firstMention, mentions.Count - firstMention, Comparer<Mention>.Create((a, b) => a.Start.CompareTo(b.Start)));
     }
+
+    /// <summary>
+    /// Drops acronyms that a document defines as something other than an organisation: "indefinite-delivery,
+    /// indefinite-quantity (IDIQ)", "Foreign Corrupt Practices Act (FCPA)". An acronym in parentheses right after an
+    /// organisation's name ("Internal Revenue Service (IRS)") stays an organisation.
+    /// </summary>
+    public static void DropAcronymsDefinedAsOtherThings(string text, List<Mention> mentions)
+    {
+        HashSet<string>? defined = null;
+        HashSet<string>? organisations = null;
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind != EntityKind.Organisation || mention.Canonical is not null || mention.Start < 2 || mention.End >= text.Length
+                || text[mention.Start - 1] != '(' || text[mention.End] != ')' || !IsAcronym(mention.Text))
+            {
+                continue;
+            }
+
+            var namedBefore = false;
+            foreach (var other in mentions)
+            {
+                namedBefore |= other.Kind == EntityKind.Organisation && other.End <= mention.Start - 1 && other.End >= mention.Start - 3 && !IsAcronym(other.Text);
+            }
+
+            if (namedBefore)
+            {
+                (organisations ??= new HashSet<string>(StringComparer.Ordinal)).Add(mention.Text);
+            }
+            else
+            {
+                (defined ??= new HashSet<string>(StringComparer.Ordinal)).Add(mention.Text);
+            }
+        }
+
+        if (defined is not null)
+        {
+            defined.ExceptWith(organisations ?? []);
+            mentions.RemoveAll(m => m.Kind == EntityKind.Organisation && m.Canonical is null && defined.Contains(m.Text));
+        }
+    }
+
+    private static bool IsAcronym(string text) => text.Length >= 2 && text.All(c => char.IsUpper(c) || c is '.' or '&');
 
     private static void FindCaucuses(string text, Sentence sentence, List<Mention> mentions)
     {
@@ -219,6 +269,13 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                 continue;
             }
 
+            // "U.S. District Court in Brooklyn": a court is named with its seat.
+            if (t.Text == "in" && tokens[end - 1].Text == "Court" && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised)
+            {
+                end += 2;
+                continue;
+            }
+
             if (t.Kind == TokenKind.Word && Connectors.Contains(t.Text) && end + 1 < tokens.Count)
             {
                 var after = end + 1;
@@ -241,6 +298,19 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     }
 
     private bool IsTitle(string word) => lexicon.Titles.ContainsKey(word.ToLowerInvariant());
+
+    private bool EndsWithTitle(List<Token> tokens, int from, int to)
+    {
+        for (var k = Math.Max(from, to - 3); k < to; k++)
+        {
+            if (TitleEnd(tokens, k, to) == to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // The dot after an initial ("Edward P. Goldblatt", "R. Alexander Acosta"), a name suffix ("Jr.") or an
     // abbreviated title ("Sen.") belongs to the name, so the run goes on past it.
@@ -360,6 +430,12 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     // entities, unless an organisation cue makes the phrase an office or a court ("District Court", "County Council").
     private bool IsNonEntityPhrase(List<Token> tokens, int from, int to)
     {
+        // "Fort Belvoir", "Mount Vernon", "Camp Lejeune": a place named by its first word.
+        if (tokens[from].Text is "Fort" or "Mount" or "Camp" or "Cape" or "Lake" && to - from >= 2 && !HasCue(tokens, from, to))
+        {
+            return true;
+        }
+
         var head = -1;
         for (var k = from; k < to; k++)
         {
@@ -599,7 +675,10 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
         var start = from;
         var titleEnd = TitleEnd(tokens, start, to);
-        if (titleEnd > start && titleEnd < to && !lexicon.OrgCues.Contains(tokens[start].Text) && tokens[titleEnd].Kind != TokenKind.Possessive)
+        // A leading title is stripped ("Chief Executive Acme Corp"), but a one-word title may begin the name itself
+        // ("General Services Administration", "Major Procurement Fraud Unit").
+        if (titleEnd > start && titleEnd < to && !lexicon.OrgCues.Contains(tokens[start].Text) && tokens[titleEnd].Kind != TokenKind.Possessive
+            && (titleEnd - start > 1 || tokens[start].Text.EndsWith('.')))
         {
             start = titleEnd;
         }
@@ -881,7 +960,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         if (token.IsAllCaps)
         {
             var letters = token.Text.Replace(".", "", StringComparison.Ordinal);
-            if (letters.Length is >= 2 and <= 6 && !lexicon.AcronymStoplist.Contains(letters) && !lexicon.AcronymStoplist.Contains(token.Text)
+
+            // "RM52", "D-PA-8", "F-14": amounts, party labels and model numbers, not acronyms of organisations.
+            if (letters.Length is >= 2 and <= 6 && letters.All(c => char.IsLetter(c) || c == '&') && !lexicon.AcronymStoplist.Contains(letters) && !lexicon.AcronymStoplist.Contains(token.Text)
                 && !IsShoutedLine(tokens))
             {
                 Add(mentions, tokens, from, to, text, EntityKind.Organisation, sentence, MentionStrength.Strong);
