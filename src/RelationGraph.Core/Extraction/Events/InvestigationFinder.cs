@@ -67,6 +67,21 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(Noun, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex NounPattern();
 
+    // "The case was investigated by X, Y and Z": the closing line of a prosecutor's press release.
+    [GeneratedRegex(@"\b(?<noun>case|matter|investigation|inquiry|probe|audit|review)s? (?:was|were|is|are|has been|have been|had been|is being|was being) (?:jointly |primarily |also |being )?(?:investigated|conducted|handled|led|pursued|undertaken|performed|carried out|worked) by (?:the )?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    private static partial Regex CaseInvestigatedBy();
+
+    // "an ongoing investigation by the X, the Y and the Z": everyone in the list after "by".
+    [GeneratedRegex(@"\G(?:(?:,|, and| and|’s|'s) (?:the )?)?" + "\uE000(?<kind>[PO])(?<e>\\d+)\uE001" + @"(?: \([^()]{1,40}\))?", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex ListItem();
+
+    // Who a prosecutor's release is about: the subject of "pleaded guilty", "was sentenced", "agreed to pay".
+    [GeneratedRegex(@"\b(?:pleaded|pled) guilty|\b(?:was|were|has been|have been) (?:sentenced|charged|indicted|convicted|arrested)|\bagreed to (?:pay|plead|settle|forfeit)|\b(?:admitted|faces|face) ", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex DefendantVerb();
+
+    [GeneratedRegex(@"\b(?:settlement|settlements|lawsuits?|claims?|allegations|charges|indictment|complaint) (?:with|against) (?:the )?" + "\uE000[PO](?<e>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    private static partial Regex ActionAgainst();
+
     [GeneratedRegex(@"\b(?:requested|asked|urged|called for|called on|want|wants|wanted|demand|demanded|pressed)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex RequestedCue();
 
@@ -107,6 +122,7 @@ internal sealed partial class InvestigationFinder
             FromSentence(masked, drafts);
         }
 
+        var defendants = Defendants(sentences);
         var mainPerson = MainPerson(entities);
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var draft in drafts)
@@ -117,7 +133,13 @@ internal sealed partial class InvestigationFinder
             }
 
             var subjectGiven = draft.Subjects.Count > 0;
-            if (!subjectGiven && mainPerson >= 0 && !draft.Investigators.Contains(mainPerson))
+            if (!subjectGiven && defendants.Count > 0)
+            {
+                // A case investigated by agencies is about the people and companies the release says were charged,
+                // pleaded guilty or settled.
+                draft.Subjects.AddRange(defendants.Where(d => !draft.Investigators.Contains(d)));
+            }
+            else if (!subjectGiven && mainPerson >= 0 && !draft.Investigators.Contains(mainPerson))
             {
                 draft.Subjects.Add(mainPerson);
             }
@@ -208,7 +230,46 @@ internal sealed partial class InvestigationFinder
 
         foreach (Match m in ByAfter().Matches(masked.Text))
         {
+            // "an investigation by the X, the Y and the Z" names every investigator in one list.
+            var list = ListAfter(masked.Text, m.Index + m.Length);
+            if (list.Count > 0)
+            {
+                var draft = new Draft
+                {
+                    Sentence = sentence,
+                    Noun = m.Groups["noun"].Value.ToLowerInvariant(),
+                    Evidence = (sentence.Start, sentence.End),
+                    Span = masked.ToDocument(m.Index, m.Index + m.Length),
+                };
+                draft.Investigators.Add(MaskedSentence.EntityOf(m.Groups["by"].Value));
+                draft.Investigators.AddRange(list);
+                draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
+                drafts.Add(draft);
+                continue;
+            }
+
             found.Add((masked, m, m.Groups["noun"].Value, false));
+        }
+
+        foreach (Match m in CaseInvestigatedBy().Matches(masked.Text))
+        {
+            var list = ListAfter(masked.Text, m.Index + m.Length, first: true);
+            if (list.Count == 0)
+            {
+                continue;
+            }
+
+            var noun = m.Groups["noun"].Value.ToLowerInvariant();
+            var draft = new Draft
+            {
+                Sentence = sentence,
+                Noun = noun is "case" or "matter" ? "investigation" : noun,
+                Evidence = (sentence.Start, sentence.End),
+                Span = (sentence.Start, sentence.End),
+            };
+            draft.Investigators.AddRange(list);
+            draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
+            drafts.Add(draft);
         }
 
         foreach (Match m in InvestigatorsFrom().Matches(masked.Text))
@@ -312,6 +373,61 @@ internal sealed partial class InvestigationFinder
             draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
             drafts.Add(draft);
         }
+    }
+
+    // The entities of a list that starts at a position: "the X, the Y's Z and the W".
+    private static List<int> ListAfter(string masked, int position, bool first = false)
+    {
+        var list = new List<int>();
+        var at = position;
+        while (list.Count < 16)
+        {
+            var item = ListItem().Match(masked, at);
+            if (!item.Success || (first && list.Count == 0 && item.Index != position))
+            {
+                break;
+            }
+
+            list.Add(MaskedSentence.EntityOf(item.Groups["e"].Value));
+            at = item.Index + item.Length;
+        }
+
+        return list;
+    }
+
+    // People and companies a release says were charged, pleaded guilty, were sentenced or settled.
+    private static List<int> Defendants(IReadOnlyList<MaskedSentence> sentences)
+    {
+        var defendants = new List<int>();
+        foreach (var masked in sentences)
+        {
+            if (masked.Sentence.IsHeading || masked.EntitiesInOrder.Count == 0)
+            {
+                continue;
+            }
+
+            var verb = DefendantVerb().Match(masked.Text);
+            if (verb.Success)
+            {
+                var leading = masked.LeadingEntity(_ => true);
+                var open = masked.Text.IndexOf(MaskedSentence.Open, StringComparison.Ordinal);
+                if (leading >= 0 && open < verb.Index && !defendants.Contains(leading))
+                {
+                    defendants.Add(leading);
+                }
+            }
+
+            foreach (Match m in ActionAgainst().Matches(masked.Text))
+            {
+                var e = MaskedSentence.EntityOf(m.Groups["e"].Value);
+                if (!defendants.Contains(e))
+                {
+                    defendants.Add(e);
+                }
+            }
+        }
+
+        return defendants;
     }
 
     // "investigating Roe's former deputy, Jane Doe": the one investigated is the person in apposition, not Roe.

@@ -35,6 +35,16 @@ internal sealed class RelationFinder
             Pattern.Build(@"{P:p}, (?:the |a |an )?" + Mod + "{O:o}{POS}? " + Mod + "{T:t}", titles),
             Pattern.Build(@"{T:t} (?:of|at) (?:the )?{O:o},? {P:p}", titles),
             Pattern.Build(@"{P:p} (?:is|was|has been|had been|became|becomes|served as|serves as|will become|was named|was appointed|named|as) (?:the |a |an |its )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for) (?:the )?{O:o}", titles),
+
+            // Formal register. "Acting Assistant Attorney General X of the Criminal Division's Fraud Section",
+            // "Trial Attorney X and Assistant Chief Y of the Z" (the first of a pair; the second matches on its own).
+            Pattern.Build(@"{T:t} {P:p}(?:,? (?:and )?(?:[\p{L}.\-]+ ){0,5}?{P}){0,3},? (?:of|for|at|with) (?:the )?{O:o}(?:{POS} {O:o2})?", titles),
+
+            // "X, Assistant Director in Charge of the FBI's Washington Field Office", "X, a former sales representative for Y".
+            Pattern.Build(@"{P:p}(?: \(\p{Lu}[\p{L}\-]+\))?, (?:the |a |an |who is |who was )?" + Mod + @"(?:[\p{L}\-]+ ){0,2}?{T:t}(?: in charge)? (?:of|for|at|with|in charge of) (?:the )?{O:o}(?:{POS} {O:o2})?", titles),
+
+            // Signature blocks: "X, Special Agent in Charge, U.S. Department of Commerce; Office of Export Enforcement".
+            Pattern.Build(@"{P:p}, " + Mod + @"{T:t}, (?:the )?{O:o}(?:[,;] (?:the )?{O:o2})?", titles),
         ];
 
         _fixedPatterns = BuildFixed(titles);
@@ -78,6 +88,12 @@ internal sealed class RelationFinder
             (@"{P:a}, (?:the )?(?:majority |sole |co-)?(?:owner|founder|co-founder)(?: and [\p{L} \-]{1,30})? of (?:the )?{O:b}", RelationType.Owns, 0.85),
             (@"{P:a},? (?:is |was |a |an |the )*(?:former |longtime |senior |board )?members? of (?:the )?{O:b}", RelationType.MemberOf, 0.8),
             (@"{P:a},? (?:a |an |the )?(?:former |ex-)?{O:b} (?:agent|spy|officer|official|employee|staffer|operative|lawyer|engineer|analyst|executive)", RelationType.EmployedBy, 0.75),
+            (@"(?:former |current |two |three |several )*{O:b}{POS}? (?:employees|executives|officials|officers|staff members|workers),? (?:including |namely )?(?:{P}(?:,| and|, and) ){0,4}{P:a}", RelationType.EmployedBy, 0.7),
+            (@"(?:former |current |two |three |several )*{O:b}{POS}? (?:employees|executives|officials|officers|staff members|workers),? (?:including |namely )?{P:a}", RelationType.EmployedBy, 0.7),
+            (@"{P:a} and (?:his|her|their) (?:company|corporation|firm|business|companies),? {O:b}", RelationType.Owns, 0.8),
+            (@"{O:b}{POS}? (?:[\p{L}\-]+ ){0,3}parent(?: company| firm| corporation| group)?,? {O:a}", RelationType.Owns, 0.75),
+            (@"{O:b}, (?:a |an )?(?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) of (?:the )?{O:a}", RelationType.Owns, 0.75),
+            (@"{P:a}(?: {W}){0,3} (?:sent|wrote|addressed|delivered) (?:a |an |the )?(?:letter|letters|email|memo|request) to (?:[\p{L}.\-]+ ){0,6}?{P:b}", RelationType.CommunicatesWith, 0.7),
         ];
         return [.. patterns.Select(p => (Pattern.Build(p.Notation, titles), p.Type, p.Confidence, Need.Of(p.Notation)))];
     }
@@ -103,7 +119,8 @@ internal sealed class RelationFinder
         var organisations = masked.EntitiesInOrder.Count - people;
         foreach (var regex in organisations > 0 && people > 0 && HasTitleWord(masked.Text) ? _rolePatterns : [])
         {
-            foreach (Match match in regex.Matches(masked.Text))
+            // Overlapping matches: in "Chief X and Attorney Y of Z" the match for X spans the one for Y.
+            for (var match = regex.Match(masked.Text); match.Success; match = regex.Match(masked.Text, match.Index + 1))
             {
                 var title = match.Groups["t"].Value.ToLowerInvariant();
                 if (!_lexicon.Titles.TryGetValue(title, out var role))
@@ -133,9 +150,32 @@ internal sealed class RelationFinder
                     RoleClass.Staff => RelationType.EmployedBy,
                     _ => null,
                 };
-                if (type is { } relation)
+                if (type is not { } relation)
                 {
-                    Add(facts, relation, Entity(match, "p"), Entity(match, "o"), sentence, 0.85);
+                    continue;
+                }
+
+                var person = Entity(match, "p");
+                var organisation = Entity(match, "o");
+
+                // An inspector general heads the inspector general's office, and works for the department it oversees.
+                if (title.EndsWith("inspector general", StringComparison.Ordinal) && relation == RelationType.EmployedBy
+                    && entities[match.Groups["o2"].Success ? Entity(match, "o2") : organisation].Name.Contains("Inspector General", StringComparison.OrdinalIgnoreCase))
+                {
+                    relation = RelationType.Leads;
+                }
+
+                if (match.Groups["o2"].Success)
+                {
+                    // "of the Criminal Division's Fraud Section": a unit and its parent. The head leads the unit and works
+                    // for the parent; anyone else works for both.
+                    var unit = Entity(match, "o2");
+                    Add(facts, relation, person, unit, sentence, 0.85);
+                    Add(facts, relation == RelationType.Leads ? RelationType.EmployedBy : relation, person, organisation, sentence, 0.8);
+                }
+                else
+                {
+                    Add(facts, relation, person, organisation, sentence, 0.85);
                 }
             }
         }
