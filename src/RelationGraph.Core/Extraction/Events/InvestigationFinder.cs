@@ -25,7 +25,7 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?:'s|’s)? (?:(?!investigation|inquiry|probe)[\p{L}\-]+ ){0,2}" + Noun + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ByBefore();
 
-    [GeneratedRegex(Noun + @" (?:by|from|conducted by|led by|launched by|opened by) (?:the )?" + "\uE000[PO](?<by>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    [GeneratedRegex(Noun + @" (?:by|from|conducted by|led by|launched by|opened by) (?:the )?(?:(?:special )?(?:agents|investigators|officers|officials|auditors) (?:of|from|with) (?:the )?)?" + "\uE000[PO](?<by>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ByAfter();
 
     [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"[^\uE000\uE001.;!?]{0,100}? (?:has |have |had |is |are |was |were |will |also |now |quietly |formally )*(?:launched|opened|began|begun|started|announced|ordered|conducting|conducted|initiated|leading|led|launching|opening|opens|launches|began|carried out|carrying out|called for|calls for|calling for|demanded|requested|sought|seeks|wants)(?: [\p{L}\-]+){0,3} (?:an? |the |its |their )?(?:[\p{L}\-]+ ){0,2}" + Noun, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
@@ -72,7 +72,7 @@ internal sealed partial class InvestigationFinder
     private static partial Regex CaseInvestigatedBy();
 
     // "an ongoing investigation by the X, the Y and the Z": everyone in the list after "by".
-    [GeneratedRegex(@"\G(?:(?:,|, and| and|’s|'s) (?:the )?)?" + "\uE000(?<kind>[PO])(?<e>\\d+)\uE001" + @"(?: \([^()]{1,40}\))?", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    [GeneratedRegex(@"\G(?:(?:,|, and| and|’s|'s| of| for| -| –|,? in cooperation with|,? with the assistance of|,? with) (?:the )?)?" + "\uE000(?<kind>[PO])(?<e>\\d+)\uE001" + @"(?: \([^()]{1,40}\))?", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex ListItem();
 
     // Who a prosecutor's release is about: the subject of "pleaded guilty", "was sentenced", "agreed to pay".
@@ -94,6 +94,9 @@ internal sealed partial class InvestigationFinder
         public string Noun { get; set; } = "investigation";
 
         public bool Requested { get; set; }
+
+        /// <summary>The case a release is about ("the case was investigated by", "this investigation"): one per document.</summary>
+        public bool Case { get; set; }
 
         public (int Start, int End) Span { get; set; }
 
@@ -151,7 +154,7 @@ internal sealed partial class InvestigationFinder
             label = char.ToUpperInvariant(label[0]) + label[1..];
 
             // One body's inquiry into one subject is one investigation, however often the text names it.
-            var key = (draft.Investigators.Count > 0 ? draft.Investigators[0] : -1) + "|" + (subjectGiven ? draft.Subjects[0] : -1);
+            var key = draft.Case ? "case" : (draft.Investigators.Count > 0 ? draft.Investigators[0] : -1) + "|" + (subjectGiven ? draft.Subjects[0] : -1);
             if (!byKey.TryGetValue(key, out var index))
             {
                 index = entities.Count;
@@ -243,6 +246,7 @@ internal sealed partial class InvestigationFinder
                 };
                 draft.Investigators.Add(MaskedSentence.EntityOf(m.Groups["by"].Value));
                 draft.Investigators.AddRange(list);
+                draft.Case = DefiniteBefore(masked.Text, m.Index);
                 draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
                 drafts.Add(draft);
                 continue;
@@ -269,6 +273,7 @@ internal sealed partial class InvestigationFinder
             };
             draft.Investigators.AddRange(list);
             draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
+            draft.Case = true;
             drafts.Add(draft);
         }
 
@@ -373,6 +378,23 @@ internal sealed partial class InvestigationFinder
             draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
             drafts.Add(draft);
         }
+    }
+
+    // "this investigation", "the ongoing investigation": the release's own case, named again.
+    private static bool DefiniteBefore(string masked, int nounIndex)
+    {
+        var before = masked.AsSpan(0, nounIndex).TrimEnd();
+        var space = before.LastIndexOf(' ');
+        var word = space >= 0 ? before[(space + 1)..] : before;
+        if (word is "ongoing" or "continuing" or "federal" or "joint")
+        {
+            before = before[..Math.Max(0, space)].TrimEnd();
+            space = before.LastIndexOf(' ');
+            word = space >= 0 ? before[(space + 1)..] : before;
+        }
+
+        return word.Equals("this", StringComparison.OrdinalIgnoreCase) || word.Equals("the", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("an", StringComparison.OrdinalIgnoreCase);
     }
 
     // The entities of a list that starts at a position: "the X, the Y's Z and the W".

@@ -641,7 +641,8 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             }
 
             // ... and the right side must be a name on its own: "Committee on Oversight and Reform" is one name.
-            var rightStandsAlone = HasCue(tokens, k + 1, to) || IsKnownName(right) || tokens[k + 1].IsAllCaps || lexicon.GivenNames.Contains(tokens[k + 1].Text);
+            var rightStandsAlone = HasCue(tokens, k + 1, to) || IsKnownName(right) || tokens[k + 1].IsAllCaps || lexicon.GivenNames.Contains(tokens[k + 1].Text)
+                || TitleEnd(tokens, k + 1, to) > k + 1;
             if ((leftHasCue || IsKnownName(left) || tokens[from].IsAllCaps) && rightStandsAlone || IsKnownName(left) && IsKnownName(right))
             {
                 ClassifyRun(text, tokens, from, k, IsSentenceInitial(tokens, from), sentence, mentions);

@@ -120,7 +120,9 @@ internal sealed class RelationFinder
         foreach (var regex in organisations > 0 && people > 0 && HasTitleWord(masked.Text) ? _rolePatterns : [])
         {
             // Overlapping matches: in "Chief X and Attorney Y of Z" the match for X spans the one for Y.
-            for (var match = regex.Match(masked.Text); match.Success; match = regex.Match(masked.Text, match.Index + 1))
+            // The next search starts after this match's title, so "Attorney General X" is not found again inside
+            // "Assistant Attorney General X".
+            for (var match = regex.Match(masked.Text); match.Success; match = regex.Match(masked.Text, Math.Max(match.Index + 1, match.Groups["t"].Index + match.Groups["t"].Length)))
             {
                 var title = match.Groups["t"].Value.ToLowerInvariant();
                 if (!_lexicon.Titles.TryGetValue(title, out var role))
