@@ -142,13 +142,13 @@ internal sealed partial class ContractFinder
                 {
                     if (awarder != party)
                     {
-                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, 0.8, sentence.Index));
+                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, 0.8, sentence.Index) { Rule = "contract-awarded-by" });
                     }
                 }
 
                 if (party >= 0)
                 {
-                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index));
+                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index) { Rule = "contract-party" });
                 }
             }
         }
@@ -235,7 +235,7 @@ internal sealed partial class ContractFinder
 
                 foreach (var customer in customers)
                 {
-                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, 0.75, masked.Sentence.Index));
+                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, 0.75, masked.Sentence.Index) { Rule = "contracts-with" });
                 }
             }
         }

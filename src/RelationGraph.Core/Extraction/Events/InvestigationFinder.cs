@@ -98,6 +98,9 @@ internal sealed partial class InvestigationFinder
         /// <summary>The case a release is about ("the case was investigated by", "this investigation"): one per document.</summary>
         public bool Case { get; set; }
 
+        /// <summary>The rule that found it, recorded on the facts' evidence.</summary>
+        public string Rule { get; set; } = "investigation-named";
+
         public (int Start, int End) Span { get; set; }
 
         public (int Start, int End) Evidence { get; set; }
@@ -136,15 +139,18 @@ internal sealed partial class InvestigationFinder
             }
 
             var subjectGiven = draft.Subjects.Count > 0;
+            var subjectRule = "investigation-subject";
             if (!subjectGiven && defendants.Count > 0)
             {
                 // A case investigated by agencies is about the people and companies the release says were charged,
                 // pleaded guilty or settled.
                 draft.Subjects.AddRange(defendants.Where(d => !draft.Investigators.Contains(d)));
+                subjectRule = "release-defendant";
             }
             else if (!subjectGiven && mainPerson >= 0 && !draft.Investigators.Contains(mainPerson))
             {
                 draft.Subjects.Add(mainPerson);
+                subjectRule = "document-main-person";
             }
 
             var investigator = draft.Investigators.Count > 0 ? entities[draft.Investigators[0]].Name : null;
@@ -167,7 +173,7 @@ internal sealed partial class InvestigationFinder
             entity.AddSpan(draft.Span.Start, draft.Span.End, text[draft.Span.Start..draft.Span.End], sentence.Index);
             foreach (var by in draft.Investigators.Distinct())
             {
-                facts.Add(new FactDraft(RelationType.Investigates, by, index, draft.Evidence.Start, draft.Evidence.End, 0.8, sentence.Index));
+                facts.Add(new FactDraft(RelationType.Investigates, by, index, draft.Evidence.Start, draft.Evidence.End, 0.8, sentence.Index) { Rule = draft.Rule });
             }
 
             foreach (var about in draft.Subjects.Distinct())
@@ -175,7 +181,7 @@ internal sealed partial class InvestigationFinder
                 if (!draft.Investigators.Contains(about))
                 {
                     var confidence = subjectGiven ? 0.8 : 0.4;
-                    facts.Add(new FactDraft(RelationType.SubjectOf, about, index, draft.Evidence.Start, draft.Evidence.End, confidence, sentence.Index));
+                    facts.Add(new FactDraft(RelationType.SubjectOf, about, index, draft.Evidence.Start, draft.Evidence.End, confidence, sentence.Index) { Rule = subjectRule });
                 }
             }
         }
@@ -247,6 +253,7 @@ internal sealed partial class InvestigationFinder
                 draft.Investigators.Add(MaskedSentence.EntityOf(m.Groups["by"].Value));
                 draft.Investigators.AddRange(list);
                 draft.Case = DefiniteBefore(masked.Text, m.Index);
+                draft.Rule = "investigation-by-list";
                 draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
                 drafts.Add(draft);
                 continue;
@@ -274,6 +281,7 @@ internal sealed partial class InvestigationFinder
             draft.Investigators.AddRange(list);
             draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
             draft.Case = true;
+            draft.Rule = "case-investigated-by";
             drafts.Add(draft);
         }
 
