@@ -88,13 +88,6 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
         var assignment = EntityResolver.Resolve(readable, sentences, mentions, entities);
         var masked = Mask(readable, sentences, mentions, assignment, entities);
 
-        if (Environment.GetEnvironmentVariable("RG_DEBUG_MASKED") is not null) // TEMP-DEBUG
-        {
-            foreach (var m in masked) { Console.Error.WriteLine(m.Text.Replace('\uE000', '<').Replace('\uE001', '>')); }
-            foreach (var mm in mentions) { Console.Error.WriteLine($"  m: {mm.Kind} {mm.Strength} '{mm.Text}' h={mm.InHeading}"); }
-            for (var e = 0; e < entities.Count; e++) { Console.Error.WriteLine($"  {e}: {entities[e].Kind} {entities[e].Name}"); }
-        }
-
         var facts = new List<FactDraft>();
         foreach (var sentence in masked)
         {
