@@ -104,6 +104,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
 
         cancellationToken.ThrowIfCancellationRequested();
         Bounded(() => ContractFinder.Find(readable, masked, entities, facts), entities, facts);
+        Bounded(() => AwardNoticeFinder.Find(readable, masked, entities, facts), entities, facts);
         Bounded(() => InvestigationFinder.Find(readable, masked, entities, facts), entities, facts);
         return BatchBuilder.Build(document, ExtractorName, ExtractorVersion, sentences, entities, facts);
     }

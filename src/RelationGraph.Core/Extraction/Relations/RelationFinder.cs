@@ -93,6 +93,7 @@ internal sealed class RelationFinder
             ("his-corporation", @"{P:a} and (?:his|her|their) (?:company|corporation|firm|business|companies),? {O:b}", RelationType.Owns, 0.8),
             ("parent-company", @"{O:b}{POS}? (?:[\p{L}\-]+ ){0,3}parent(?: company| firm| corporation| group)?,? {O:a}", RelationType.Owns, 0.75),
             ("subsidiary-of", @"{O:b}, (?:a |an )?(?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) of (?:the )?{O:a}", RelationType.Owns, 0.75),
+            ("a-unit-of", @"{O:b}, (?:a |an )(?:unit of |division of |subsidiary of )?{O:a}(?: (?:company|subsidiary|unit|affiliate))?,", RelationType.Owns, 0.65),
             ("sent-letter-to", @"{P:a}(?: {W}){0,3} (?:sent|wrote|addressed|delivered) (?:a |an |the )?(?:letter|letters|email|memo|request) to (?:[\p{L}.\-]+ ){0,6}?{P:b}", RelationType.CommunicatesWith, 0.7),
         ];
         return [.. patterns.Select(p => (p.Rule, Pattern.Build(p.Notation, titles), p.Type, p.Confidence, Need.Of(p.Notation)))];
