@@ -67,6 +67,9 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(Noun, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex NounPattern();
 
+    [GeneratedRegex(@"\b(?:corruption|bribery|bribe|fraud|kickback|kickbacks|tax|antitrust|misconduct|abuse|embezzlement|laundering|graft|ethics|sanctions|export|accounting|insider)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    private static partial Regex CrimeWords();
+
     // "The case was investigated by X, Y and Z": the closing line of a prosecutor's press release.
     [GeneratedRegex(@"\b(?<noun>case|matter|investigation|inquiry|probe|audit|review)s? (?:was|were|is|are|has been|have been|had been|is being|was being) (?:jointly |primarily |also |being )?(?:investigated|conducted|handled|led|pursued|undertaken|performed|carried out|worked) by (?:the )?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex CaseInvestigatedBy();
@@ -79,8 +82,12 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(@"\b(?:pleaded|pled) guilty|\b(?:was|were|has been|have been) (?:sentenced|charged|indicted|convicted|arrested)|\bagreed to (?:pay|plead|settle|forfeit)|\b(?:admitted|faces|face) ", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex DefendantVerb();
 
-    [GeneratedRegex(@"\b(?:settlement|settlements|lawsuits?|claims?|allegations|charges|indictment|complaint) (?:with|against) (?:the )?" + "\uE000[PO](?<e>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(?:settlement|settlements|lawsuits?|claims?|allegations|charges|indictment|complaint|case) (?:with|against) (?:the )?(?:[\p{L}\-]+ ){0,6}?(?:defendants?,? )?" + "\uE000[PO](?<e>\\d+)\uE001" + "|\\bdefendants?,? (?:the )?" + "\uE000[PO](?<e>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ActionAgainst();
+
+    // "X and his corporation, Y," / "X, Y and Z": the separators of a coordinated list of names.
+    [GeneratedRegex(@"^(?:,|,? and|,? and (?:his|her|its|their) (?:[\p{L}\-]+ ){0,2}?(?:company|corporation|firm|business|companies|partner|wife|husband|son|brother|subsidiaries|subsidiary),?|, as well as) (?:the )?$", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex ListSeparator();
 
     [GeneratedRegex(@"\b(?:requested|asked|urged|called for|called on|want|wants|wanted|demand|demanded|pressed)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex RequestedCue();
@@ -234,6 +241,19 @@ internal sealed partial class InvestigationFinder
         var found = new List<(MaskedSentence Source, Match Match, string Noun, bool Requested)>();
         foreach (Match m in ByBefore().Matches(masked.Text))
         {
+            // "IRS Criminal Investigation", "Office of Investigations": a capitalised noun is part of a name.
+            if (char.IsUpper(m.Groups["noun"].Value[0]))
+            {
+                continue;
+            }
+
+            // "the Water Department corruption probe": an organisation before a crime word is what is investigated.
+            if (CrimeWords().IsMatch(m.Value))
+            {
+                subjects.Add(MaskedSentence.EntityOf(m.Groups["by"].Value));
+                continue;
+            }
+
             found.Add((masked, m, m.Groups["noun"].Value, false));
         }
 
@@ -439,25 +459,72 @@ internal sealed partial class InvestigationFinder
             var verb = DefendantVerb().Match(masked.Text);
             if (verb.Success)
             {
-                var leading = masked.LeadingEntity(_ => true);
-                var open = masked.Text.IndexOf(MaskedSentence.Open, StringComparison.Ordinal);
-                if (leading >= 0 && open < verb.Index && !defendants.Contains(leading))
+                foreach (var e in SubjectList(masked.Text, verb.Index))
                 {
-                    defendants.Add(leading);
+                    if (!defendants.Contains(e))
+                    {
+                        defendants.Add(e);
+                    }
                 }
             }
 
             foreach (Match m in ActionAgainst().Matches(masked.Text))
             {
-                var e = MaskedSentence.EntityOf(m.Groups["e"].Value);
-                if (!defendants.Contains(e))
+                var first = MaskedSentence.EntityOf(m.Groups["e"].Value);
+                foreach (var e in ListAfter(masked.Text, m.Index + m.Length).Prepend(first))
                 {
-                    defendants.Add(e);
+                    if (!defendants.Contains(e))
+                    {
+                        defendants.Add(e);
+                    }
                 }
             }
         }
 
         return defendants;
+    }
+
+    /// <summary>
+    /// The coordinated names before a verb, when they are its subject: "X and his corporation, Y, pleaded guilty";
+    /// "X, 44, of Dayton, was sentenced". Empty when the last name before the verb is far from it or a clause
+    /// ("announced that") stands between.
+    /// </summary>
+    internal static List<int> SubjectList(string masked, int verbIndex)
+    {
+        var list = new List<int>();
+        var close = masked.LastIndexOf(MaskedSentence.Close, Math.Max(0, verbIndex - 1));
+        if (close < 0 || verbIndex - close > 100)
+        {
+            return list;
+        }
+
+        var between = masked.AsSpan(close + 1, verbIndex - close - 1);
+        if (between.Contains(" that ", StringComparison.Ordinal) || between.Contains("announced", StringComparison.Ordinal)
+            || between.Contains(" said", StringComparison.Ordinal) || between.Contains(MaskedSentence.Open))
+        {
+            return list;
+        }
+
+        var end = close;
+        while (true)
+        {
+            var open = masked.LastIndexOf(MaskedSentence.Open, end);
+            if (open < 0)
+            {
+                break;
+            }
+
+            list.Insert(0, MaskedSentence.EntityOf(masked[(open + 2)..end]));
+            var previousClose = open > 0 ? masked.LastIndexOf(MaskedSentence.Close, open - 1) : -1;
+            if (previousClose < 0 || open - previousClose > 40 || !ListSeparator().IsMatch(masked[(previousClose + 1)..open]))
+            {
+                break;
+            }
+
+            end = previousClose;
+        }
+
+        return list;
     }
 
     // "investigating Roe's former deputy, Jane Doe": the one investigated is the person in apposition, not Roe.
