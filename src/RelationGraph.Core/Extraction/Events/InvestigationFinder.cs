@@ -85,9 +85,6 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(@"\b(?:settlement|settlements|lawsuits?|claims?|allegations|charges|indictment|complaint|case) (?:with|against) (?:the )?(?:[\p{L}\-]+ ){0,6}?(?:defendants?,? )?" + "\uE000[PO](?<e>\\d+)\uE001" + "|\\bdefendants?,? (?:the )?" + "\uE000[PO](?<e>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ActionAgainst();
 
-    // "X and his corporation, Y," / "X, Y and Z": the separators of a coordinated list of names.
-    [GeneratedRegex(@"^(?:,|,? and|,? and (?:his|her|its|their) (?:[\p{L}\-]+ ){0,2}?(?:company|corporation|firm|business|companies|partner|wife|husband|son|brother|subsidiaries|subsidiary),?|, as well as) (?:the )?$", RegexOptions.CultureInvariant, MatchTimeoutMs)]
-    private static partial Regex ListSeparator();
 
     [GeneratedRegex(@"\b(?:requested|asked|urged|called for|called on|want|wants|wanted|demand|demanded|pressed)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex RequestedCue();
@@ -459,7 +456,7 @@ internal sealed partial class InvestigationFinder
             var verb = DefendantVerb().Match(masked.Text);
             if (verb.Success)
             {
-                foreach (var e in SubjectList(masked.Text, verb.Index))
+                foreach (var e in masked.SubjectListBefore(verb.Index))
                 {
                     if (!defendants.Contains(e))
                     {
@@ -482,49 +479,6 @@ internal sealed partial class InvestigationFinder
         }
 
         return defendants;
-    }
-
-    /// <summary>
-    /// The coordinated names before a verb, when they are its subject: "X and his corporation, Y, pleaded guilty";
-    /// "X, 44, of Dayton, was sentenced". Empty when the last name before the verb is far from it or a clause
-    /// ("announced that") stands between.
-    /// </summary>
-    internal static List<int> SubjectList(string masked, int verbIndex)
-    {
-        var list = new List<int>();
-        var close = masked.LastIndexOf(MaskedSentence.Close, Math.Max(0, verbIndex - 1));
-        if (close < 0 || verbIndex - close > 100)
-        {
-            return list;
-        }
-
-        var between = masked.AsSpan(close + 1, verbIndex - close - 1);
-        if (between.Contains(" that ", StringComparison.Ordinal) || between.Contains("announced", StringComparison.Ordinal)
-            || between.Contains(" said", StringComparison.Ordinal) || between.Contains(MaskedSentence.Open))
-        {
-            return list;
-        }
-
-        var end = close;
-        while (true)
-        {
-            var open = masked.LastIndexOf(MaskedSentence.Open, end);
-            if (open < 0)
-            {
-                break;
-            }
-
-            list.Insert(0, MaskedSentence.EntityOf(masked[(open + 2)..end]));
-            var previousClose = open > 0 ? masked.LastIndexOf(MaskedSentence.Close, open - 1) : -1;
-            if (previousClose < 0 || open - previousClose > 40 || !ListSeparator().IsMatch(masked[(previousClose + 1)..open]))
-            {
-                break;
-            }
-
-            end = previousClose;
-        }
-
-        return list;
     }
 
     // "investigating Roe's former deputy, Jane Doe": the one investigated is the person in apposition, not Roe.

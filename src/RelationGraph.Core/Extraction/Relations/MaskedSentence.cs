@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using RelationGraph.Core.Extraction.Segmentation;
 using RelationGraph.Core.Model;
 
@@ -9,7 +10,7 @@ namespace RelationGraph.Core.Extraction.Relations;
 /// A sentence with each resolved mention replaced by a placeholder such as <c>\uE000P3\uE001</c> (person entity 3),
 /// so relation patterns are short regular expressions over names and the words between them.
 /// </summary>
-internal sealed class MaskedSentence
+internal sealed partial class MaskedSentence
 {
     public const char Open = '\uE000';
     public const char Close = '\uE001';
@@ -154,4 +155,52 @@ internal sealed class MaskedSentence
         var entity = EntityOf(Text[(open + 2)..close]);
         return accept(entity) ? entity : -1;
     }
+
+    /// <summary>
+    /// The coordinated names before a verb, when they are its subject: "X and his corporation, Y, pleaded guilty";
+    /// "X, 44, of Dayton, was sentenced". Empty when the last name before the verb is far from it or a clause
+    /// ("announced that") stands between.
+    /// </summary>
+    public List<int> SubjectListBefore(int verbIndex)
+    {
+        var list = new List<int>();
+        var masked = Text;
+        var close = masked.LastIndexOf(Close, Math.Max(0, verbIndex - 1));
+        if (close < 0 || verbIndex - close > 100)
+        {
+            return list;
+        }
+
+        var between = masked.AsSpan(close + 1, verbIndex - close - 1);
+        if (between.Contains(" that ", StringComparison.Ordinal) || between.Contains("announced", StringComparison.Ordinal)
+            || between.Contains(" said", StringComparison.Ordinal) || between.Contains(Open))
+        {
+            return list;
+        }
+
+        var end = close;
+        while (true)
+        {
+            var open = masked.LastIndexOf(Open, end);
+            if (open < 0)
+            {
+                break;
+            }
+
+            list.Insert(0, EntityOf(masked[(open + 2)..end]));
+            var previousClose = open > 0 ? masked.LastIndexOf(Close, open - 1) : -1;
+            if (previousClose < 0 || open - previousClose > 40 || !ListSeparator().IsMatch(masked[(previousClose + 1)..open]))
+            {
+                break;
+            }
+
+            end = previousClose;
+        }
+
+        return list;
+    }
+
+    // "X and his corporation, Y," / "X, Y and Z": the separators of a coordinated list of names.
+    [GeneratedRegex(@"^(?:,|,? and|,? and (?:his|her|its|their) (?:[\p{L}\-]+ ){0,2}?(?:company|corporation|firm|business|companies|partner|wife|husband|son|brother|subsidiaries|subsidiary),?|, as well as) (?:the )?$", RegexOptions.CultureInvariant, RegexLimits.MatchTimeoutMs)]
+    private static partial Regex ListSeparator();
 }

@@ -11,7 +11,7 @@ namespace RelationGraph.Core.Extraction.Relations;
 /// </summary>
 internal sealed class RelationFinder
 {
-    private const string AssociateNoun = "(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|right-hand man|right-hand woman|right hand|close ally|ally|allies|close associate|associate|confidant|confidante|longtime friend|close friend|friend|buddy|business partner|protégé|protege|adviser|advisor|aide|fixer|crony|consigliere)";
+    private const string AssociateNoun = "(?:(?:former |longtime |long-time |close |then-)?(?:campaign (?:chief|chairman|manager|aide|adviser|advisor)|business partner|wealth manager|chief of staff|co-defendant|co-conspirator|accountant|banker)|lawyer|attorney|spokesman|spokeswoman|spokesperson|right-hand man|right-hand woman|right hand|close ally|ally|allies|close associate|associate|confidant|confidante|longtime friend|close friend|friend|buddy|business partner|protégé|protege|adviser|advisor|aide|fixer|crony|consigliere)";
     private const string CommVerb = "(?:met|meets|meeting|spoke|speaks|spoken|talked|talks|talking|chatted|chats|chatting|called|calls|phoned|phones|texted|texts|messaged|messages|emailed|emails|wrote to|writes to|written to|corresponded|corresponds|visited|visits|negotiated|negotiates)";
 
     private readonly (string Rule, Regex Regex)[] _rolePatterns;
@@ -48,7 +48,7 @@ internal sealed class RelationFinder
         ];
 
         _fixedPatterns = BuildFixed(titles);
-        _hisAssociate = Pattern.Build(@"\b(?:his|her) (?:buddy|pal|friend|ally|confidant|associate|close friend|old friend|longtime friend|right-hand man|protégé|wife|husband|son|daughter|brother|sister|father|mother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|nephew|niece|cousin|partner|girlfriend|boyfriend),? {P:b}", titles);
+        _hisAssociate = Pattern.Build(@"\b(?:his|her) (?:(?:former|longtime|long-time|close|old|one-time) )?(?:business partner|wealth manager|campaign (?:chief|manager|aide)|chief of staff|co-defendant|co-conspirator|accountant|banker|buddy|pal|friend|ally|confidant|associate|close friend|old friend|longtime friend|right-hand man|protégé|wife|husband|son|daughter|brother|sister|father|mother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|nephew|niece|cousin|partner|girlfriend|boyfriend),? {P:b}", titles);
     }
 
     /// <summary>How many people, organisations and entities of either kind a pattern needs, so most sentences skip it cheaply.</summary>
@@ -66,6 +66,7 @@ internal sealed class RelationFinder
         [
             ("possessive-associate-noun", @"{P:a}{POS} " + AssociateNoun + ",? {P:b}", RelationType.AssociatedWith, 0.85),
             ("appositive-associate-noun", @"{P:b}, {P:a}{POS} " + AssociateNoun, RelationType.AssociatedWith, 0.85),
+            ("aide-to", @"{P:b},? (?:then |now |later |once )?(?:a |an |the )?(?:former |senior |top |longtime )?(?:campaign |political |personal |foreign policy )?(?:aide|adviser|advisor|strategist|consultant|lobbyist|fundraiser|chief|manager|chairman) (?:to|for) (?:[\p{L}\-]+ ){0,4}?{P:a}", RelationType.AssociatedWith, 0.7),
             ("associate-of", @"{P:b},? (?:is |was |a |an |the |former |one-time )*(?:close |longtime |long-time |old |senior |personal |top )?(?:ally|associate|friend|confidant|business partner|adviser|advisor|aide|protégé|protege|fixer|lawyer|attorney) (?:of|to) (?:\p{Lu}[\p{L}.]+ )?{P:a}", RelationType.AssociatedWith, 0.8),
             ("pair-are-allies", @"{P:a} and {P:b} (?:are|were|have been|had been) (?:close |longtime |old )?(?:allies|friends|associates|business partners|partners)", RelationType.AssociatedWith, 0.8),
             ("possessive-company", @"{P:a}{POS} (?:company |firm |own |companies )?{O:b}", RelationType.AssociatedWith, 0.6),
@@ -201,6 +202,9 @@ internal sealed class RelationFinder
             }
         }
 
+        FindLetters(masked, facts);
+        FindCoDefendants(masked, entities, facts);
+
         // "his buddy Y": the owner of "his" is the sentence's first person.
         var subject = masked.LeadingEntity(e => entities[e].Kind == EntityKind.Person);
         if (subject < 0 && masked.EntitiesInOrder.Count > 0 && entities[masked.EntitiesInOrder[0]].Kind == EntityKind.Person)
@@ -220,6 +224,69 @@ internal sealed class RelationFinder
             }
         }
     }
+
+    // "Senator A, Representative B and Representative C sent a letter to D": every person named before the verb
+    // wrote to the first person named after it.
+    private static void FindLetters(MaskedSentence masked, List<FactDraft> facts)
+    {
+        var letter = LetterToRegex.Match(masked.Text);
+        if (!letter.Success || masked.Text.AsSpan(0, letter.Index).Contains(" that ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var recipient = FirstPersonAfter(masked.Text, letter.Index + letter.Length, 80);
+        if (recipient < 0)
+        {
+            return;
+        }
+
+        foreach (Match sender in PersonPlaceholderRegex.Matches(masked.Text[..letter.Index]))
+        {
+            var person = MaskedSentence.EntityOf(sender.Groups["p"].Value);
+            if (person != recipient)
+            {
+                Add(facts, RelationType.CommunicatesWith, person, recipient, masked.Sentence, 0.75, "letter-senders");
+            }
+        }
+    }
+
+    // "Jane Roe and John Doe pleaded guilty": people charged together are associated with each other.
+    private static void FindCoDefendants(MaskedSentence masked, List<EntityDraft> entities, List<FactDraft> facts)
+    {
+        var verb = ChargedTogetherRegex.Match(masked.Text);
+        if (!verb.Success)
+        {
+            return;
+        }
+
+        var people = masked.SubjectListBefore(verb.Index).Where(e => entities[e].Kind == EntityKind.Person).Distinct().ToList();
+        for (var a = 0; a < people.Count; a++)
+        {
+            for (var b = a + 1; b < people.Count; b++)
+            {
+                Add(facts, RelationType.AssociatedWith, people[a], people[b], masked.Sentence, 0.6, "co-defendants");
+            }
+        }
+    }
+
+    private static int FirstPersonAfter(string masked, int position, int within)
+    {
+        foreach (Match m in PersonPlaceholderRegex.Matches(masked, position))
+        {
+            return m.Index - position <= within ? MaskedSentence.EntityOf(m.Groups["p"].Value) : -1;
+        }
+
+        return -1;
+    }
+
+    private static readonly Regex LetterToRegex = new(@"\b(?:sent|send|sends|wrote|write|writes|addressed|delivered) (?:a |an |the |their |his |her )?(?:joint |bipartisan |formal )?(?:letters?|e-?mails?|memos?|requests?) (?:on [^\uE000\uE001]{1,40} )?to\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
+
+    private static readonly Regex PersonPlaceholderRegex = new("\uE000P(?<p>\\d+)\uE001", RegexOptions.CultureInvariant);
+
+    private static readonly Regex ChargedTogetherRegex = new(@"\b(?:were|have been|had been) (?:both |each |jointly |originally |also )*(?:indicted|charged|convicted|sentenced|ordered to pay|arrested)\b|\b(?:both|each) (?:pleaded|pled) guilty\b",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     // Role patterns all need a title; most sentences have none, and a word scan is far cheaper than six regexes.
     private bool HasTitleWord(string text)
