@@ -27,16 +27,15 @@ internal sealed class EntityDraft(EntityKind kind, string name)
 
     public string? Status { get; set; }
 
+    // The spans already added, so adding one is constant time: an entity named thousands of times in a long text
+    // must not make extraction quadratic.
+    private readonly HashSet<(int Start, int End)> _spanSet = [];
+
     public void AddSpan(int start, int end, string text, int sentence)
     {
-        foreach (var span in Spans)
+        if (_spanSet.Add((start, end)))
         {
-            if (span.Start == start && span.End == end)
-            {
-                return;
-            }
+            Spans.Add((start, end, text, sentence));
         }
-
-        Spans.Add((start, end, text, sentence));
     }
 }

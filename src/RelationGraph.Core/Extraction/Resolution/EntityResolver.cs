@@ -50,6 +50,7 @@ internal static partial class EntityResolver
         Array.Fill(assignment, -1);
         var byKey = new Dictionary<(EntityKind, string), int>();
         var nicknames = FindNicknames(text, sentences);
+        var names = new NameIndex(entities);
 
         int Entity(EntityKind kind, string name, bool fixedName)
         {
@@ -119,7 +120,7 @@ internal static partial class EntityResolver
         foreach (var m in pending)
         {
             var mention = mentions[m];
-            var joined = Join(mention, m, mentions, entities, assignment, byKey, nicknames);
+            var joined = Join(mention, m, mentions, entities, assignment, byKey, nicknames, names);
             if (joined >= 0)
             {
                 assignment[m] = joined;
@@ -135,7 +136,7 @@ internal static partial class EntityResolver
         {
             if (assignment[m] < 0)
             {
-                assignment[m] = Join(mentions[m], m, mentions, entities, assignment, byKey, nicknames);
+                assignment[m] = Join(mentions[m], m, mentions, entities, assignment, byKey, nicknames, names);
             }
         }
 
@@ -147,7 +148,7 @@ internal static partial class EntityResolver
             if (assignment[m] < 0 && mention.InHeading && mention.Strength is MentionStrength.Strong or MentionStrength.Weak)
             {
                 var key = (mention.Kind, Key(mention.Canonical ?? mention.Name));
-                assignment[m] = byKey.TryGetValue(key, out var known) ? known : Join(mention, m, mentions, entities, assignment, byKey, nicknames);
+                assignment[m] = byKey.TryGetValue(key, out var known) ? known : Join(mention, m, mentions, entities, assignment, byKey, nicknames, names);
             }
         }
 
@@ -171,7 +172,7 @@ internal static partial class EntityResolver
     }
 
     private static int Join(Mention mention, int m, List<Mention> mentions, List<EntityDraft> entities, int[] assignment,
-        Dictionary<(EntityKind, string), int> byKey, Dictionary<string, string> nicknames)
+        Dictionary<(EntityKind, string), int> byKey, Dictionary<string, string> nicknames, NameIndex names)
     {
         var key = Key(mention.Name);
         if (nicknames.TryGetValue(key, out var fullName) && byKey.TryGetValue((EntityKind.Person, Key(fullName)), out var nicknamed))
@@ -184,73 +185,28 @@ internal static partial class EntityResolver
             return org;
         }
 
+        names.CatchUp();
+
         // Surname: the person with that surname named most recently before this mention.
-        var best = -1;
-        var bestPosition = int.MinValue;
-        var firstNameMatches = new List<int>();
-        for (var e = 0; e < entities.Count; e++)
+        var surnames = names.PeopleWithLastWord(mention.Name);
+        if (surnames.Count == 1)
         {
-            var entity = entities[e];
-            if (entity.Kind != EntityKind.Person)
-            {
-                continue;
-            }
-
-            var words = entity.Words;
-            if (words.Length < 2)
-            {
-                continue;
-            }
-
-            if (string.Equals(words[^1], mention.Name, StringComparison.Ordinal))
-            {
-                var position = LastPositionBefore(e, mention.Start, mentions, assignment);
-                if (best < 0 || position > bestPosition)
-                {
-                    best = e;
-                    bestPosition = position;
-                }
-            }
-            else if (string.Equals(words[0], mention.Name, StringComparison.Ordinal))
-            {
-                firstNameMatches.Add(e);
-            }
+            return surnames[0];
         }
 
-        if (best >= 0)
+        if (surnames.Count > 1)
         {
-            return best;
+            return MostRecent(surnames, m, assignment);
         }
 
+        var firstNameMatches = names.PeopleWithFirstWord(mention.Name);
         if (firstNameMatches.Count == 1)
         {
             return firstNameMatches[0];
         }
 
         // "Meridian" for "Meridian Transit Systems": the first word of exactly one multi-word organisation.
-        var shortForm = -1;
-        for (var e = 0; e < entities.Count && !(mention.SentenceInitial && mention.InHeading); e++)
-        {
-            var entity = entities[e];
-            if (entity.Kind != EntityKind.Organisation || entity.FixedName)
-            {
-                continue;
-            }
-
-            var words = entity.Words;
-            if (words.Length >= 2 && string.Equals(words[0], mention.Name, StringComparison.Ordinal) && !GenericFirstWords.Contains(words[0]))
-            {
-                if (shortForm >= 0)
-                {
-                    shortForm = -2;
-                    break;
-                }
-
-                shortForm = e;
-            }
-        }
-
-        if (shortForm >= 0)
+        if (!(mention.SentenceInitial && mention.InHeading) && names.OrganisationsWithFirstWord(mention.Name) is [var shortForm])
         {
             return shortForm;
         }
@@ -258,6 +214,58 @@ internal static partial class EntityResolver
         return byKey.TryGetValue((mention.Kind, key), out var same) ? same
             : byKey.TryGetValue((mention.Kind == EntityKind.Person ? EntityKind.Organisation : EntityKind.Person, key), out var other) ? other
             : -1;
+    }
+
+    /// <summary>
+    /// Multi-word entities by their first and last words, so joining a single-word mention costs a lookup instead of
+    /// a pass over every entity (linear time on long texts). Entities are only ever appended; CatchUp indexes new ones.
+    /// </summary>
+    private sealed class NameIndex(List<EntityDraft> entities)
+    {
+        private readonly Dictionary<string, List<int>> _personLast = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _personFirst = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _organisationFirst = new(StringComparer.Ordinal);
+        private int _indexed;
+
+        public void CatchUp()
+        {
+            for (; _indexed < entities.Count; _indexed++)
+            {
+                var entity = entities[_indexed];
+                var words = entity.Words;
+                if (words.Length < 2)
+                {
+                    continue;
+                }
+
+                if (entity.Kind == EntityKind.Person)
+                {
+                    Add(_personLast, words[^1], _indexed);
+                    Add(_personFirst, words[0], _indexed);
+                }
+                else if (entity.Kind == EntityKind.Organisation && !entity.FixedName && !GenericFirstWords.Contains(words[0]))
+                {
+                    Add(_organisationFirst, words[0], _indexed);
+                }
+            }
+        }
+
+        public List<int> PeopleWithLastWord(string word) => _personLast.TryGetValue(word, out var list) ? list : [];
+
+        // A first name matches unless it is also a known surname (then the surname rule above has decided).
+        public List<int> PeopleWithFirstWord(string word) => _personFirst.TryGetValue(word, out var list) ? list : [];
+
+        public List<int> OrganisationsWithFirstWord(string word) => _organisationFirst.TryGetValue(word, out var list) ? list : [];
+
+        private static void Add(Dictionary<string, List<int>> index, string word, int entity)
+        {
+            if (!index.TryGetValue(word, out var list))
+            {
+                index[word] = list = [];
+            }
+
+            list.Add(entity);
+        }
     }
 
     // First words that do not stand for the whole name ("National" is not "National Widget Board").
@@ -318,27 +326,27 @@ internal static partial class EntityResolver
     private static void RetypeWeakPeople(string text, IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities, int[] assignment,
         Dictionary<(EntityKind, string), int> byKey)
     {
-        for (var e = 0; e < entities.Count; e++)
+        // Each entity's mentions, listed once, so the pass is linear in the number of mentions.
+        var byEntity = new List<int>?[entities.Count];
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (assignment[m] >= 0 && assignment[m] < byEntity.Length)
+            {
+                (byEntity[assignment[m]] ??= []).Add(m);
+            }
+        }
+
+        for (var e = 0; e < byEntity.Length; e++)
         {
             var entity = entities[e];
-            if (entity.Kind != EntityKind.Person)
+            if (entity.Kind != EntityKind.Person || byEntity[e] is not { } own || !own.Any(m => mentions[m].Strength == MentionStrength.Weak))
             {
                 continue;
             }
 
             int its = 0, his = 0, weak = 0, strong = 0;
-            var hasWeak = false;
-            for (var m = 0; m < mentions.Count && !hasWeak; m++)
+            foreach (var m in own)
             {
-                hasWeak = assignment[m] == e && mentions[m].Strength == MentionStrength.Weak;
-            }
-
-            for (var m = 0; m < mentions.Count && hasWeak; m++)
-            {
-                if (assignment[m] != e)
-                {
-                    continue;
-                }
 
                 if (mentions[m].Strength == MentionStrength.Weak)
                 {
@@ -360,12 +368,9 @@ internal static partial class EntityResolver
                 var organisation = new EntityDraft(EntityKind.Organisation, entity.Name);
                 entities.Add(organisation);
                 var index = entities.Count - 1;
-                for (var m = 0; m < assignment.Length; m++)
+                foreach (var m in own)
                 {
-                    if (assignment[m] == e)
-                    {
-                        assignment[m] = index;
-                    }
+                    assignment[m] = index;
                 }
 
                 byKey.Remove((EntityKind.Person, Key(entity.Name)));
@@ -424,7 +429,13 @@ internal static partial class EntityResolver
 
             for (var k = m - 1; k >= 0; k--)
             {
-                if (assignment[k] < 0 || entities[assignment[k]].Kind != EntityKind.Organisation || mentions[k].Sentence < mention.Sentence - 8)
+                // Mentions are in text order, so the scan back stops eight sentences up (linear time on long texts).
+                if (mentions[k].Sentence < mention.Sentence - 8)
+                {
+                    break;
+                }
+
+                if (assignment[k] < 0 || entities[assignment[k]].Kind != EntityKind.Organisation)
                 {
                     continue;
                 }
@@ -455,11 +466,13 @@ internal static partial class EntityResolver
                 break;
             }
 
+            // The first organisation of the sentence, within its first 24 characters; mentions are in text order, so
+            // the search starts at the sentence's first mention, found by binary search.
             var start = sentences[sentence].Start;
-            for (var k = 0; k < mentions.Count; k++)
+            for (var k = FirstMentionAtOrAfter(mentions, start); k < mentions.Count && mentions[k].Sentence == sentence; k++)
             {
                 var mention = mentions[k];
-                if (mention.Sentence == sentence && mention.Start < anaphor.Start && mention.Start - start <= 24 && assignment[k] >= 0
+                if (mention.Start < anaphor.Start && mention.Start - start <= 24 && assignment[k] >= 0
                     && entities[assignment[k]].Kind == EntityKind.Organisation)
                 {
                     return assignment[k];
@@ -470,20 +483,48 @@ internal static partial class EntityResolver
         return -1;
     }
 
-    private static int LastPositionBefore(int entity, int position, List<Mention> mentions, int[] assignment)
+    private static int FirstMentionAtOrAfter(List<Mention> mentions, int position)
     {
-        var last = int.MinValue + 1;
-        for (var m = 0; m < mentions.Count; m++)
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
         {
-            if (assignment[m] == entity)
+            var mid = (lo + hi) >>> 1;
+            if (mentions[mid].Start < position)
             {
-                // Later mentions count too, but less than any earlier one.
-                var p = mentions[m].Start <= position ? mentions[m].Start : -mentions[m].Start;
-                last = Math.Max(last, p);
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
             }
         }
 
-        return last;
+        return lo;
+    }
+
+    // Of several people sharing a surname, the one named most recently before mention m, else the first named after
+    // it. Mentions are in text order, so the nearest assignment wins; the scan is bounded so a long text with
+    // thousands of namesakes stays linear (beyond the bound, the first candidate).
+    private static int MostRecent(List<int> candidates, int m, int[] assignment)
+    {
+        const int MaxScan = 20_000;
+        for (var k = m - 1; k >= 0 && k >= m - MaxScan; k--)
+        {
+            if (assignment[k] >= 0 && candidates.Contains(assignment[k]))
+            {
+                return assignment[k];
+            }
+        }
+
+        for (var k = m + 1; k < assignment.Length && k <= m + MaxScan; k++)
+        {
+            if (assignment[k] >= 0 && candidates.Contains(assignment[k]))
+            {
+                return assignment[k];
+            }
+        }
+
+        return candidates[0];
     }
 
     // "National Widget Agency (NWA)" and an all-caps word equal to the initials of a multi-word organisation join it.
