@@ -64,7 +64,7 @@ internal sealed partial class DocumentWriter
         {
             if (factKeys.Add(fact.FactKey))
             {
-                facts.Add(fact.InKeyOrder());
+                facts.Add(fact);
             }
         }
 

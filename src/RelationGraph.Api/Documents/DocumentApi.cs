@@ -168,8 +168,8 @@ internal static class DocumentApi
 
         if (outcome.Status == DocumentStatus.Failed)
         {
-            var status = outcome.ErrorCode == "too-large" ? StatusCodes.Status413PayloadTooLarge
-                : outcome.ErrorCode == "malformed-json" ? StatusCodes.Status400BadRequest
+            var status = outcome.ErrorCode == DocumentErrorCodes.TooLarge ? StatusCodes.Status413PayloadTooLarge
+                : outcome.ErrorCode == DocumentErrorCodes.MalformedJson ? StatusCodes.Status400BadRequest
                 : StatusCodes.Status422UnprocessableEntity;
             return TypedResults.Problem(
                 title: "Document not ingested",

@@ -54,7 +54,7 @@ internal static partial class DocumentIds
         var folder = Path.GetDirectoryName(fullPath)!;
         foreach (var source in SourceEnumerator.Discover([fullPath], folder, folder).Enumerate(maxRecordBytes))
         {
-            if (source is FailedSource { ErrorCode: "too-large" })
+            if (source is FailedSource { ErrorCode: DocumentErrorCodes.TooLarge })
             {
                 tooLarge.Add(source.SourceUri);
             }

@@ -270,23 +270,13 @@ public sealed class IngestionPipeline(
         try
         {
             var batch = await extractor.ExtractAsync(document, cancellationToken);
-            return new Prepared(source, WithCanonicalSymmetricFacts(batch), null, bytes);
+            return new Prepared(source, batch, null, bytes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.ExtractionThrew(source.SourceUri, ex);
-            return new Prepared(source, null, DocumentOutcome.Failed(source.SourceUri, document.Id, "extraction-failed", "the extractor failed: " + ex.Message), bytes);
+            return new Prepared(source, null, DocumentOutcome.Failed(source.SourceUri, document.Id, DocumentErrorCodes.ExtractionFailed, "the extractor failed: " + ex.Message), bytes);
         }
-    }
-
-    /// <summary>
-    /// A symmetric fact (COMMUNICATES_WITH, ASSOCIATED_WITH) has no direction, but a store keeps the subject and
-    /// object of whichever document wrote it first. Ordering the two ids as the fact key does makes the stored
-    /// graph independent of the order documents arrive in, so a resumed or parallel job equals a clean one.
-    /// </summary>
-    internal static GraphBatch WithCanonicalSymmetricFacts(GraphBatch batch)
-    {
-        return batch.WithSymmetricFactsInKeyOrder();
     }
 
     private async Task<(SourceDocument? Document, DocumentOutcome? Failure)> LoadAsync(IngestionSource source, CancellationToken cancellationToken)
@@ -328,7 +318,7 @@ public sealed class IngestionPipeline(
             case FileSource file:
                 if (FileProbe.NotRegularFile(file.FilePath) is { } kind)
                 {
-                    return (null, DocumentOutcome.Failed(uri, null, "not-a-regular-file", SourceEnumerator.NotRegularFileError(kind)));
+                    return (null, DocumentOutcome.Failed(uri, null, DocumentErrorCodes.NotARegularFile, SourceEnumerator.NotRegularFileError(kind)));
                 }
 
                 byte[] bytes;
@@ -349,7 +339,7 @@ public sealed class IngestionPipeline(
                             ? "the file's name is not valid UTF-8, so it cannot be opened by that name: rename it"
                         : new FileInfo(file.FilePath).LinkTarget is { } target ? $"the file is a link to '{target}', which does not exist"
                         : "cannot read the file: " + ex.Message;
-                    return (null, DocumentOutcome.Failed(uri, null, "unreadable", error));
+                    return (null, DocumentOutcome.Failed(uri, null, DocumentErrorCodes.Unreadable, error));
                 }
 
                 return Read(uri, bytes, null);
@@ -368,21 +358,21 @@ public sealed class IngestionPipeline(
         }
         catch (Exception ex)
         {
-            return (null, DocumentOutcome.Failed(uri, null, "unreadable", "the reader failed: " + ex.Message));
+            return (null, DocumentOutcome.Failed(uri, null, DocumentErrorCodes.Unreadable, "the reader failed: " + ex.Message));
         }
 
         return result.Document is null
-            ? (null, DocumentOutcome.Failed(uri, null, result.ErrorCode ?? "unreadable", result.Error ?? "the document could not be read"))
+            ? (null, DocumentOutcome.Failed(uri, null, result.ErrorCode ?? DocumentErrorCodes.Unreadable, result.Error ?? "the document could not be read"))
             : (result.Document, null);
     }
 
     private DocumentOutcome TooLarge(string uri, long length) =>
-        DocumentOutcome.Failed(uri, null, "too-large",
+        DocumentOutcome.Failed(uri, null, DocumentErrorCodes.TooLarge,
             $"{length:N0} bytes is over the {_options.MaxDocumentBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)");
 
     /// <summary>
-    /// Hands the store a batch. When the store throws, a probe tells a bad document from a store that is down:
-    /// documents are then retried one by one so one bad document fails alone.
+    /// Hands the store a batch and settles each document by the store's own outcome for it. The store reports a document
+    /// it refuses as failed and writes the others; it throws only when it is unavailable, which stops the job.
     /// </summary>
     private async Task ApplyAsync(IReadOnlyList<Prepared> items, Action<DocumentOutcome, long> settle)
     {
@@ -395,54 +385,32 @@ public sealed class IngestionPipeline(
         }
         catch (Exception ex)
         {
-            await EnsureStoreReachableAsync(items[0].Batch!.Document.Id, ex);
-            if (items.Count > 1)
-            {
-                logger.BatchRejected(items.Count, ex);
-                foreach (var item in items)
-                {
-                    await ApplyAsync([item], settle);
-                }
-
-                return;
-            }
-
-            var only = items[0];
-            settle(DocumentOutcome.Failed(only.Source.SourceUri, only.Batch!.Document.Id, "store-rejected", "the store rejected the document: " + ex.Message), only.Bytes);
-            return;
+            logger.StoreUnavailable(ex);
+            throw new StoreUnavailableException("The graph store is unavailable: " + ex.Message, ex);
         }
 
         logger.BatchWritten(items.Count, watch.Elapsed);
-        var byId = results.ToDictionary(r => r.DocumentId, StringComparer.Ordinal);
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             var id = item.Batch!.Document.Id;
-            if (!byId.TryGetValue(id, out var result))
+            if (i >= results.Count || results[i].DocumentId != id)
             {
-                settle(DocumentOutcome.Failed(item.Source.SourceUri, id, "store-rejected", "the store returned no result for the document"), item.Bytes);
+                settle(DocumentOutcome.Failed(item.Source.SourceUri, id, DocumentErrorCodes.StoreRejected, "the store returned no result for the document"), item.Bytes);
                 continue;
             }
 
+            var result = results[i];
             var status = result.Outcome switch
             {
                 ApplyOutcome.Added => DocumentStatus.Ingested,
                 ApplyOutcome.Updated => DocumentStatus.Updated,
-                _ => DocumentStatus.Unchanged,
+                ApplyOutcome.Unchanged => DocumentStatus.Unchanged,
+                _ => DocumentStatus.Failed,
             };
-            settle(new DocumentOutcome(item.Source.SourceUri, id, status, null, null, result.Entities, result.Facts, result.Evidence), item.Bytes);
-        }
-    }
-
-    private async Task EnsureStoreReachableAsync(string documentId, Exception failure)
-    {
-        try
-        {
-            await store.GetDocumentStateAsync(documentId, CancellationToken.None);
-        }
-        catch (Exception probe)
-        {
-            logger.StoreUnavailable(probe);
-            throw new StoreUnavailableException("The graph store is unavailable: " + failure.Message, failure);
+            settle(status == DocumentStatus.Failed
+                ? DocumentOutcome.Failed(item.Source.SourceUri, id, DocumentErrorCodes.StoreRejected, result.Error ?? $"the store answered {result.Outcome}")
+                : new DocumentOutcome(item.Source.SourceUri, id, status, null, null, result.Entities, result.Facts, result.Evidence), item.Bytes);
         }
     }
 
@@ -500,7 +468,7 @@ public sealed class IngestionPipeline(
             var id = item.Batch?.Document.Id ?? item.Outcome?.DocumentId;
             if (id is not null && _sourceById.TryGetValue(id, out var first))
             {
-                Settle(DocumentOutcome.Failed(item.Source.SourceUri, id, "duplicate-id",
+                Settle(DocumentOutcome.Failed(item.Source.SourceUri, id, DocumentErrorCodes.DuplicateId,
                     $"{first} in this job has the same document id; only the first is ingested"), item.Bytes);
                 return;
             }
