@@ -24,6 +24,20 @@ public sealed class CommandLineTests
         Assert.Equal(ExitCodes.Usage, exit);
     }
 
+    [Theory]
+    [InlineData("shortest")]
+    [InlineData("k-shortest")]
+    [InlineData("kshortest")]
+    [InlineData("all")]
+    [InlineData("all-simple")]
+    [InlineData("AllSimple")]
+    public void Parse_PathModeTheApiAccepts_IsAcceptedToo(string mode)
+    {
+        var parse = CliProgram.CreateRootCommand().Parse(["path", "A", "B", "--mode", mode]);
+
+        Assert.Empty(parse.Errors);
+    }
+
     [Fact]
     public async Task IngestRunAsync_PathThatNamesNothing_IsAUsageErrorBeforeTouchingTheStore()
     {
