@@ -6,6 +6,7 @@ using RelationGraph.Api.Health;
 using RelationGraph.Api.Hosting;
 using RelationGraph.Api.Paths;
 using RelationGraph.Core.Ingestion;
+using RelationGraph.Hosting;
 using Scalar.AspNetCore;
 using Serilog;
 

@@ -93,7 +93,7 @@ public sealed class CommandLineTests
     {
         var overrides = new Dictionary<string, string?> { ["Storage:Provider"] = "Cassandra" };
 
-        var error = Assert.Throws<RelationGraph.Cli.Hosting.ConfigurationException>(() => RelationGraph.Cli.Hosting.CliHost.Build(null, overrides));
+        var error = Assert.Throws<RelationGraph.Hosting.ConfigurationException>(() => RelationGraph.Cli.Hosting.CliHost.Build(null, overrides));
 
         Assert.Contains("Cassandra", error.Message, StringComparison.Ordinal);
     }
