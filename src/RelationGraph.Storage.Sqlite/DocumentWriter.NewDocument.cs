@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Storage.Sqlite;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 
 namespace RelationGraph.Bench.Synthetic;
 

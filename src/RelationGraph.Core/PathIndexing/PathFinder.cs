@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using RelationGraph.Core.Paths;
 
-namespace RelationGraph.Core.Paths;
+namespace RelationGraph.Core.PathIndexing;
 
 /// <summary>
 /// Path algorithms over a <see cref="PathIndex"/> held under its read lock: bidirectional BFS for all
