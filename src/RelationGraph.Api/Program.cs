@@ -20,6 +20,7 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Convert
 builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
 builder.Services.AddGraphStore(builder.Configuration);
 builder.Services.AddIngestion().ValidateOnStart();
+builder.Services.AddExtractor();
 builder.Services.AddHostedService<StartupIngestionService>();
 builder.Services.AddGraphHealthChecks();
 

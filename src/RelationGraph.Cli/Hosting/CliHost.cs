@@ -44,6 +44,7 @@ internal static class CliHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGraphStore(configuration);
         builder.Services.AddIngestion();
+        builder.Services.AddExtractor();
         return builder.Build();
     }
 }
