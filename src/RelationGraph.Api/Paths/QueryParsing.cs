@@ -46,8 +46,8 @@ internal static class QueryParsing
         {
             Types = types,
             MiddleKinds = kinds,
-            MinConfidence = query.MinConfidence ?? 0,
-            MinDocs = query.MinDocs ?? 1,
+            MinConfidence = query.MinConfidence ?? PathFilter.None.MinConfidence,
+            MinDocs = query.MinDocs ?? PathFilter.None.MinDocs,
             ReportedFrom = from,
             ReportedTo = to,
             MaxDegree = query.MaxDegree,
