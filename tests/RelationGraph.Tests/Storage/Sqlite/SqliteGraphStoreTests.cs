@@ -34,6 +34,19 @@ public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
     }
 
     [Fact]
+    public async Task ApplyAsync_TheDatabaseItselfFails_ThrowsRatherThanFailingEachDocument()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        store.BeforeCommit = _ => throw new SqliteException("disk I/O error", 10); // SQLITE_IOERR
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct));
+
+        Assert.Equal(10, error.SqliteErrorCode);
+        store.BeforeCommit = null;
+        Assert.Equal(new GraphCounts(0, 0, 0, 0, 0), await store.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task RemoveDocumentAsync_AfterPathAnswersWereCached_LaterAnswersShowOnlyWhatRemains()
     {
         var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
