@@ -6,6 +6,7 @@ using RelationGraph.Api.Health;
 using RelationGraph.Api.Hosting;
 using RelationGraph.Api.Paths;
 using RelationGraph.Core.Ingestion;
+using RelationGraph.Hosting;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -19,6 +20,7 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Convert
 builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
 builder.Services.AddGraphStore(builder.Configuration);
 builder.Services.AddIngestion().ValidateOnStart();
+builder.Services.AddExtractor();
 builder.Services.AddHostedService<StartupIngestionService>();
 builder.Services.AddGraphHealthChecks();
 

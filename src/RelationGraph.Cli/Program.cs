@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using RelationGraph.Cli.Commands;
-using RelationGraph.Cli.Hosting;
+using RelationGraph.Hosting;
 
 namespace RelationGraph.Cli;
 

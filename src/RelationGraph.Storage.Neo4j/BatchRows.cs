@@ -1,4 +1,3 @@
-using System.Globalization;
 using RelationGraph.Core.Model;
 using RelationGraph.Storage.Neo4j.QueryApi;
 
@@ -113,51 +112,6 @@ internal static class BatchRows
         if (value is not null)
         {
             props[name] = value;
-        }
-    }
-}
-
-/// <summary>Checks a batch before anything is written, so a bad batch fails whole with a clear message.</summary>
-internal static class BatchRules
-{
-    public static void Validate(GraphBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var docId = batch.Document.Id;
-        var entities = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in batch.Entities)
-        {
-            Require(entities.Add(e.Id), docId, $"entity {e.Id} appears twice");
-        }
-
-        foreach (var m in batch.Mentions)
-        {
-            Require(m.DocumentId == docId, docId, $"mention {m.Id} belongs to document {m.DocumentId}");
-            Require(entities.Contains(m.EntityId), docId, $"mention {m.Id} names entity {m.EntityId}, which the batch does not define");
-            Require(m.Start >= 0 && m.End >= m.Start, docId, $"mention {m.Id} has span {m.Start.ToString(CultureInfo.InvariantCulture)}..{m.End.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        var facts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var f in batch.Facts)
-        {
-            Require(facts.Add(f.FactKey), docId, $"fact {f.FactKey} appears twice");
-            Require(entities.Contains(f.SubjectId) && entities.Contains(f.ObjectId), docId, $"fact {f.FactKey} links entities the batch does not define");
-        }
-
-        foreach (var e in batch.Evidence)
-        {
-            Require(e.DocumentId == docId, docId, $"evidence {e.Id} belongs to document {e.DocumentId}");
-            Require(facts.Contains(e.FactKey), docId, $"evidence {e.Id} supports fact {e.FactKey}, which the batch does not define");
-            Require(e.Start >= 0 && e.End >= e.Start, docId, $"evidence {e.Id} has a negative or reversed span");
-            Require(double.IsFinite(e.Confidence), docId, $"evidence {e.Id} has a non-finite confidence");
-        }
-    }
-
-    private static void Require(bool condition, string docId, string problem)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException($"Batch for document {docId} is inconsistent: {problem}. Nothing was written.");
         }
     }
 }

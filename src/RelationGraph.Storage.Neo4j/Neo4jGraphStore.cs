@@ -60,31 +60,20 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Each document is written in its own transaction. A statement Neo4j refuses (<see cref="Neo4jFailure.Query"/>) fails
+    /// that document alone; a server that cannot be reached or refuses the credentials throws its <see cref="Neo4jException"/>.
+    /// </remarks>
     public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        foreach (var batch in batches)
-        {
-            BatchRules.Validate(batch);
-        }
-
         var results = new List<ApplyResult>(batches.Count);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            // symmetric facts in key order, as the embedded store keeps them: arrival order cannot change the graph
-            foreach (var batch in batches.Select(b => b.WithSymmetricFactsInKeyOrder()))
+            foreach (var batch in batches)
             {
-                var state = await GetDocumentStateAsync(batch.Document.Id, cancellationToken);
-                if (state is not null && state.ContentHash == batch.Document.ContentHash && state.ExtractorVersion == batch.ExtractorVersion)
-                {
-                    results.Add(new ApplyResult(batch.Document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None));
-                    continue;
-                }
-
-                var result = await ExecuteAsync(token => ApplyDocumentAsync(batch, token), cancellationToken);
-                _logger.DocumentApplied(batch.Document.Id, result.Outcome);
-                results.Add(result);
+                results.Add(await ApplyOneAsync(batch, cancellationToken));
             }
         }
         finally
@@ -93,6 +82,31 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         }
 
         return results;
+    }
+
+    private async Task<ApplyResult> ApplyOneAsync(GraphBatch batch, CancellationToken cancellationToken)
+    {
+        if (BatchValidation.FindProblem(batch) is { } problem)
+        {
+            return ApplyResult.Failed(batch.Document?.Id ?? "", "the batch is invalid: " + problem);
+        }
+
+        var state = await GetDocumentStateAsync(batch.Document.Id, cancellationToken);
+        if (state is not null && state.ContentHash == batch.Document.ContentHash && state.ExtractorVersion == batch.ExtractorVersion)
+        {
+            return new ApplyResult(batch.Document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None);
+        }
+
+        try
+        {
+            var result = await ExecuteAsync(token => ApplyDocumentAsync(batch, token), cancellationToken);
+            _logger.DocumentApplied(batch.Document.Id, result.Outcome);
+            return result;
+        }
+        catch (Neo4jException e) when (e.Failure == Neo4jFailure.Query)
+        {
+            return ApplyResult.Failed(batch.Document.Id, "Neo4j refused the document: " + e.Message);
+        }
     }
 
     /// <inheritdoc />
@@ -170,12 +184,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     /// <inheritdoc />
     public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxHops, 1, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.MaxHops, PathRequest.MaxHopsLimit, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.K, 1, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.K, PathRequest.MaxResultsLimit, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfNegative(request.EvidencePerHop, nameof(request));
+        PathRequestBounds.Validate(request);
         var started = _time.GetTimestamp();
         if (request.FromId == request.ToId)
         {
@@ -216,7 +225,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<Neighbour>> GetNeighboursAsync(string entityId, PathFilter filter, int limit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(filter);
+        PathRequestBounds.ValidateFilter(filter);
         if (limit <= 0)
         {
             return [];

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Storage.Sqlite;
@@ -64,7 +64,7 @@ internal sealed partial class DocumentWriter
         {
             if (factKeys.Add(fact.FactKey))
             {
-                facts.Add(fact.InKeyOrder());
+                facts.Add(fact);
             }
         }
 

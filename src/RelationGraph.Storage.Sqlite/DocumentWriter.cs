@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Storage.Sqlite;
@@ -401,9 +401,7 @@ internal sealed partial class DocumentWriter : IDisposable
         var newFacts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in batch.Facts)
         {
-            // a symmetric fact is stored in key order, so which document wrote it first cannot change the graph
-            var (_, _, subjectId, objectId) = fact.InKeyOrder();
-            if (Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", subjectId), ("$object_id", objectId)) > 0)
+            if (Execute(_upsertFact, ("$fact_key", fact.FactKey), ("$type", fact.Type.ToWireName()), ("$subject_id", fact.SubjectId), ("$object_id", fact.ObjectId)) > 0)
             {
                 newFacts.Add(fact.FactKey);
             }

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 using SQLitePCL;
 
 namespace RelationGraph.Storage.Sqlite;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
 using RelationGraph.Storage.Sqlite.Reading;
@@ -27,8 +28,17 @@ namespace RelationGraph.Storage.Sqlite;
 /// </remarks>
 public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsyncDisposable, IDisposable
 {
+    // SQLite primary result codes (sqlite.org/rescode.html)
+    private const int PermissionCode = 3;
     private const int BusyCode = 5;
     private const int LockedCode = 6;
+    private const int NoMemoryCode = 7;
+    private const int ReadOnlyCode = 8;
+    private const int IoErrorCode = 10;
+    private const int CorruptCode = 11;
+    private const int FullCode = 13;
+    private const int CantOpenCode = 14;
+    private const int NotADatabaseCode = 26;
 
     private readonly SqliteStoreOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -173,49 +183,91 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The valid documents are written in one transaction; when it fails, each is written in its own, so the others land
+    /// and only the one that fails again is reported failed. A failure of the database itself (I/O, full, read-only,
+    /// corrupt, still locked after the retries) throws its <see cref="SqliteException"/>.
+    /// </remarks>
     public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        foreach (var batch in batches)
+        var results = new ApplyResult?[batches.Count];
+        var valid = new List<int>(batches.Count);
+        for (var i = 0; i < batches.Count; i++)
         {
-            BatchValidation.Validate(batch);
+            if (BatchValidation.FindProblem(batches[i]) is { } problem)
+            {
+                results[i] = Rejected(batches[i], "the batch is invalid: " + problem);
+            }
+            else
+            {
+                valid.Add(i);
+            }
         }
 
         await InitializeAsync(cancellationToken);
-        if (batches.Count == 0)
+        if (valid.Count > 0)
         {
-            return [];
+            await _writeGate.WaitAsync(cancellationToken);
+            try
+            {
+                await WriteValidAsync(batches, valid, results, cancellationToken);
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
         }
 
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        return results!;
+    }
+
+    // Inside the write gate: all in one transaction, else one transaction per document.
+    private async Task WriteValidAsync(IReadOnlyList<GraphBatch> batches, List<int> valid, ApplyResult?[] results, CancellationToken cancellationToken)
+    {
+        if (valid.Count > 1)
         {
-            if (batches.Count > 1)
+            try
             {
-                try
+                var together = await WriteAsync([.. valid.Select(i => batches[i])], cancellationToken);
+                for (var j = 0; j < valid.Count; j++)
                 {
-                    return await WriteAsync(batches, cancellationToken);
+                    results[valid[j]] = together[j];
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // rolled back whole: one transaction per document then lets the good ones land and the bad one fail alone
-                    _logger.BatchRolledBack(batches.Count, ex);
-                }
-            }
 
-            var results = new List<ApplyResult>(batches.Count);
-            foreach (var batch in batches)
+                return;
+            }
+            catch (Exception ex) when (IsDocumentFailure(ex))
             {
-                results.AddRange(await WriteAsync([batch], cancellationToken));
+                _logger.BatchRolledBack(valid.Count, ex);
             }
-
-            return results;
         }
-        finally
+
+        foreach (var i in valid)
         {
-            _writeGate.Release();
+            try
+            {
+                results[i] = (await WriteAsync([batches[i]], cancellationToken))[0];
+            }
+            catch (Exception ex) when (IsDocumentFailure(ex))
+            {
+                results[i] = Rejected(batches[i], "the store refused the document: " + ex.Message);
+            }
         }
     }
+
+    // the caller (the ingestion pipeline) logs failed documents with their source
+    private static ApplyResult Rejected(GraphBatch batch, string error) => ApplyResult.Failed(batch.Document?.Id ?? "", error);
+
+    // What one document can cause (a constraint, a bad value, a bug in writing it) rather than the database failing:
+    // the database's own errors, and an exhausted retry on a lock, concern every document and are thrown.
+    private static bool IsDocumentFailure(Exception ex) => ex switch
+    {
+        OperationCanceledException or ObjectDisposedException or OutOfMemoryException => false,
+        SqliteException sqlite => (sqlite.SqliteErrorCode & 0xFF) is not (BusyCode or LockedCode or PermissionCode or NoMemoryCode or ReadOnlyCode
+            or IoErrorCode or CorruptCode or FullCode or CantOpenCode or NotADatabaseCode),
+        _ => true,
+    };
 
     /// <inheritdoc />
     public async Task<ApplyResult?> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Storage.Sqlite;

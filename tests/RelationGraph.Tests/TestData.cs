@@ -39,7 +39,7 @@ internal static class TestData
             var s = Entity(subject, subjectKind);
             var o = Entity(obj, objectKind);
             var key = StableId.Fact(type, s, o);
-            factRecords.TryAdd(key, new FactRecord(key, type, s, o));
+            factRecords.TryAdd(key, new FactRecord(key, type, s, o).InKeyOrder());
             var start = text.IndexOf(quote, StringComparison.Ordinal);
             if (start < 0)
             {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using RelationGraph.Bench.Synthetic;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 
 namespace RelationGraph.Bench.Paths;
 

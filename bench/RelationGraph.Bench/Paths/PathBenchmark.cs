@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using RelationGraph.Bench.Synthetic;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 using RelationGraph.Storage.Sqlite;
 

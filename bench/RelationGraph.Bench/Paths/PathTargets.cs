@@ -1,3 +1,4 @@
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 using RelationGraph.Storage.Sqlite;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RelationGraph.Bench.Paths;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 using RelationGraph.Storage.Sqlite;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 
 namespace RelationGraph.Bench.Synthetic;
 
@@ -200,7 +200,7 @@ public sealed class SyntheticGraph
             Mention(subject, start, subjectName);
             Mention(obj, end - objectName.Length - 5, objectName);
             var key = FactKey(f);
-            factRecords.Add(new FactRecord(key, Types[f], EntityId(subject), EntityId(obj)));
+            factRecords.Add(new FactRecord(key, Types[f], EntityId(subject), EntityId(obj)).InKeyOrder());
             evidence.Add(new EvidenceRecord(StableId.Evidence(key, documentId, start, end), key, documentId, start, end,
                 text.ToString(start, end - start), ["[1]"], "synthetic", Confidences[f]));
         }

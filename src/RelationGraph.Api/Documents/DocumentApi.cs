@@ -168,8 +168,8 @@ internal static class DocumentApi
 
         if (outcome.Status == DocumentStatus.Failed)
         {
-            var status = outcome.ErrorCode == "too-large" ? StatusCodes.Status413PayloadTooLarge
-                : outcome.ErrorCode == "malformed-json" ? StatusCodes.Status400BadRequest
+            var status = outcome.ErrorCode == DocumentErrorCodes.TooLarge ? StatusCodes.Status413PayloadTooLarge
+                : outcome.ErrorCode == DocumentErrorCodes.MalformedJson ? StatusCodes.Status400BadRequest
                 : StatusCodes.Status422UnprocessableEntity;
             return TypedResults.Problem(
                 title: "Document not ingested",
@@ -198,7 +198,7 @@ internal static class DocumentApi
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (await IsReachableAsync(store, id))
+            if (await store.IsReachableAsync(CancellationToken.None))
             {
                 throw;
             }
@@ -211,20 +211,6 @@ internal static class DocumentApi
 
     private static ProblemHttpResult UnknownDocument(string id) =>
         TypedResults.Problem(title: "Unknown document", detail: $"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
-
-    // Tells a store that is down (503) from a bug (500 through the exception handler), as the ingestion pipeline does.
-    private static async Task<bool> IsReachableAsync(IGraphStore store, string documentId)
-    {
-        try
-        {
-            await store.GetDocumentStateAsync(documentId, CancellationToken.None);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     private static string? IdKey(string? id) => string.IsNullOrWhiteSpace(id) ? null : "api#" + id.Trim();
 

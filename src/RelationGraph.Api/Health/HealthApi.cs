@@ -4,21 +4,13 @@ using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Api.Health;
 
-/// <summary>Ready when the store answers a count.</summary>
+/// <summary>Ready when the store answers (<see cref="GraphStoreProbe"/>).</summary>
 internal sealed class GraphStoreHealthCheck(IGraphStore store) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var counts = await store.CountAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{counts.Documents} documents, {counts.Entities} entities, {counts.Facts} facts");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("The graph store is unreachable.", ex);
-        }
-    }
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await store.IsReachableAsync(cancellationToken)
+            ? HealthCheckResult.Healthy("The graph store answers.")
+            : HealthCheckResult.Unhealthy("The graph store is unreachable.");
 }
 
 internal static class HealthApi

@@ -1,5 +1,3 @@
-using RelationGraph.Storage.Neo4j;
-using RelationGraph.Storage.Sqlite;
 using Serilog;
 using Serilog.Events;
 
@@ -23,22 +21,5 @@ internal static class ServiceRegistration
         }
 
         return logging;
-    }
-
-    /// <summary>The graph store named by <c>Storage:Provider</c>: <c>Sqlite</c> (default) or <c>Neo4j</c>.</summary>
-    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
-    {
-        var provider = configuration["Storage:Provider"];
-        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            return services.AddSqliteGraphStore();
-        }
-
-        if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
-        {
-            return services.AddNeo4jGraphStore();
-        }
-
-        throw new InvalidOperationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");
     }
 }

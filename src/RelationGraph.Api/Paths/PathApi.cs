@@ -6,15 +6,6 @@ using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Api.Paths;
 
-/// <summary>The answer to a path query.</summary>
-/// <param name="From">The start entity the query resolved to.</param>
-/// <param name="To">The end entity.</param>
-/// <param name="Mode">Shortest, k-shortest or all simple paths.</param>
-/// <param name="TimedOut">True when the time limit stopped the search; <paramref name="Paths"/> holds what was found by then.</param>
-/// <param name="ElapsedMs">Search time in milliseconds.</param>
-/// <param name="Paths">Paths, shortest first; every hop carries its fact, real direction and evidence.</param>
-public sealed record PathResponse(EntitySummary From, EntitySummary To, PathMode Mode, bool TimedOut, double ElapsedMs, IReadOnlyList<GraphPath> Paths);
-
 internal static class PathApi
 {
     // Headroom over the search's own time limit before the request is abandoned with 503.
@@ -59,10 +50,10 @@ internal static class PathApi
             FromId = from.Entity!.Id,
             ToId = to.Entity!.Id,
             Mode = mode!.Value,
-            MaxHops = query.MaxHops ?? 4,
-            K = query.K ?? 3,
+            MaxHops = query.MaxHops ?? PathRequest.DefaultMaxHops,
+            K = query.K ?? PathRequest.DefaultK,
             Filter = filter,
-            EvidencePerHop = query.EvidencePerHop ?? 3,
+            EvidencePerHop = query.EvidencePerHop ?? PathRequest.DefaultEvidencePerHop,
         };
 
         using var hardLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -70,9 +61,7 @@ internal static class PathApi
         try
         {
             var result = await store.FindPathsAsync(request, hardLimit.Token);
-            return Utf8JsonResults.Ok(
-                new PathResponse(from.Entity, to.Entity, request.Mode, result.TimedOut, result.Elapsed.TotalMilliseconds, result.Paths),
-                PathJsonContext.Default.PathResponse);
+            return Utf8JsonResults.Ok(PathResponse.Of(from.Entity, to.Entity, request.Mode, result), PathJsonContext.Default.PathResponse);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -46,8 +46,8 @@ internal static class QueryParsing
         {
             Types = types,
             MiddleKinds = kinds,
-            MinConfidence = query.MinConfidence ?? 0,
-            MinDocs = query.MinDocs ?? 1,
+            MinConfidence = query.MinConfidence ?? PathFilter.None.MinConfidence,
+            MinDocs = query.MinDocs ?? PathFilter.None.MinDocs,
             ReportedFrom = from,
             ReportedTo = to,
             MaxDegree = query.MaxDegree,
@@ -56,18 +56,13 @@ internal static class QueryParsing
 
     public static PathMode? ParseMode(string? mode, Dictionary<string, string[]> errors)
     {
-        switch (mode?.Trim().ToLowerInvariant())
+        if (PathModes.TryParse(mode, out var parsed))
         {
-            case null or "" or "shortest":
-                return PathMode.Shortest;
-            case "k-shortest" or "kshortest":
-                return PathMode.KShortest;
-            case "all" or "all-simple" or "allsimple":
-                return PathMode.AllSimple;
-            default:
-                Add(errors, "mode", $"Unknown mode '{mode}'. Use shortest, k-shortest or all.");
-                return null;
+            return parsed;
         }
+
+        Add(errors, "mode", $"Unknown mode '{mode}'. Use {PathModes.Names}.");
+        return null;
     }
 
     public static void Add(Dictionary<string, string[]> errors, string key, string message) =>

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using RelationGraph.Cli.Hosting;
-using RelationGraph.Core.Export;
+using RelationGraph.Hosting;
 using RelationGraph.Storage.Neo4j;
+using RelationGraph.Storage.Neo4j.Export;
 
 namespace RelationGraph.Cli.Commands;
 

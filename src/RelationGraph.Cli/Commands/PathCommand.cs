@@ -10,9 +10,6 @@ using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Cli.Commands;
 
-/// <summary>The JSON printed by <c>relgraph path --json</c>; the same shape as <c>GET /api/paths</c>.</summary>
-internal sealed record PathOutput(EntitySummary From, EntitySummary To, PathMode Mode, bool TimedOut, double ElapsedMs, IReadOnlyList<GraphPath> Paths);
-
 /// <summary><c>relgraph path &lt;from&gt; &lt;to&gt;</c>: paths between two entities with the evidence for every hop.</summary>
 internal static class PathCommand
 {
@@ -26,19 +23,20 @@ internal static class PathCommand
     {
         var from = new Argument<string>("from") { Description = "Start entity: id (per_…) or name." };
         var to = new Argument<string>("to") { Description = "End entity: id or name." };
-        var maxHops = new Option<int>("--max-hops") { Description = "At most this many hops, 1–6.", DefaultValueFactory = _ => 4 };
-        var k = new Option<int>("--k") { Description = "At most this many paths, 1–50.", DefaultValueFactory = _ => 3 };
-        var mode = new Option<string>("--mode") { Description = "shortest, k-shortest or all.", DefaultValueFactory = _ => "shortest" };
-        mode.AcceptOnlyFromAmong("shortest", "k-shortest", "all");
+        var maxHops = new Option<int>("--max-hops") { Description = $"At most this many hops, 1–{PathRequest.MaxHopsLimit}.", DefaultValueFactory = _ => PathRequest.DefaultMaxHops };
+        var k = new Option<int>("--k") { Description = $"At most this many paths, 1–{PathRequest.MaxResultsLimit}.", DefaultValueFactory = _ => PathRequest.DefaultK };
+        var mode = new Option<string>("--mode") { Description = PathModes.Names + ".", DefaultValueFactory = _ => "shortest" };
         var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of text." };
-        maxHops.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > PathRequest.MaxHopsLimit) { r.AddError("--max-hops must be between 1 and 6."); } });
-        k.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > PathRequest.MaxResultsLimit) { r.AddError("--k must be between 1 and 50."); } });
+        maxHops.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > PathRequest.MaxHopsLimit) { r.AddError($"--max-hops must be between 1 and {PathRequest.MaxHopsLimit}."); } });
+        k.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > PathRequest.MaxResultsLimit) { r.AddError($"--k must be between 1 and {PathRequest.MaxResultsLimit}."); } });
+        mode.Validators.Add(r => { if (!PathModes.TryParse(r.GetValueOrDefault<string>(), out _)) { r.AddError($"--mode must be {PathModes.Names}."); } });
         var command = new Command("path", "Find paths between two entities, with evidence per hop.") { from, to, CommonOptions.Database, maxHops, k, mode, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Build(parse.GetValue(CommonOptions.Database));
-            var request = new PathQueryArgs(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(maxHops), parse.GetValue(k),
-                parse.GetValue(mode) switch { "k-shortest" => PathMode.KShortest, "all" => PathMode.AllSimple, _ => PathMode.Shortest });
+            // the validator has refused any other name
+            var pathMode = PathModes.TryParse(parse.GetValue(mode), out var parsed) ? parsed : PathMode.Shortest;
+            var request = new PathQueryArgs(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(maxHops), parse.GetValue(k), pathMode);
             return await RunAsync(request, parse.GetValue(json), host.Services, Console.Out, Console.Error, cancellationToken);
         });
         return command;
@@ -71,8 +69,7 @@ internal static class PathCommand
         var result = await store.FindPathsAsync(request, cancellationToken);
         if (json)
         {
-            var output = new PathOutput(from.Entity, to.Entity, args.Mode, result.TimedOut, result.Elapsed.TotalMilliseconds, result.Paths);
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(output, Json));
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(PathResponse.Of(from.Entity, to.Entity, args.Mode, result), Json));
             return ExitCodes.Ok;
         }
 

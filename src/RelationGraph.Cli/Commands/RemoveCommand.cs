@@ -73,7 +73,7 @@ internal static class RemoveCommand
         catch (Exception ex)
         {
             // a store that still answers failed for another reason: that error is shown as it is
-            if (await IsReachableAsync(store))
+            if (await store.IsReachableAsync(CancellationToken.None))
             {
                 throw;
             }
@@ -82,19 +82,6 @@ internal static class RemoveCommand
         }
 
         return notFound == 0 ? ExitCodes.Ok : ExitCodes.Failed;
-    }
-
-    private static async Task<bool> IsReachableAsync(IGraphStore store)
-    {
-        try
-        {
-            await store.CountAsync(CancellationToken.None);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private static async Task<bool> RemoveIdAsync(IGraphStore store, string documentId, TextWriter stdout, CancellationToken cancellationToken)

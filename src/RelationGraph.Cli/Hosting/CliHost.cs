@@ -2,8 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RelationGraph.Core.Ingestion;
-using RelationGraph.Storage.Neo4j;
-using RelationGraph.Storage.Sqlite;
+using RelationGraph.Hosting;
 using Serilog;
 using Serilog.Events;
 
@@ -45,26 +44,7 @@ internal static class CliHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGraphStore(configuration);
         builder.Services.AddIngestion();
+        builder.Services.AddExtractor();
         return builder.Build();
     }
-
-    /// <summary>The graph store named by <c>Storage:Provider</c>: <c>Sqlite</c> (default) or <c>Neo4j</c>.</summary>
-    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
-    {
-        var provider = configuration["Storage:Provider"];
-        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            return services.AddSqliteGraphStore();
-        }
-
-        if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
-        {
-            return services.AddNeo4jGraphStore();
-        }
-
-        throw new ConfigurationException($"Storage:Provider is '{provider}'; use Sqlite or Neo4j.");
-    }
 }
-
-/// <summary>The configuration names something that cannot work (an unknown store provider); a usage error.</summary>
-internal sealed class ConfigurationException(string message) : Exception(message);

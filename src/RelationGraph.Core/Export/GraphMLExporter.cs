@@ -73,8 +73,8 @@ public static class GraphMLExporter
             await DataAsync(xml, "edge_confidence", f.Confidence);
             await DataAsync(xml, "edge_evidenceCount", f.EvidenceCount);
             await DataAsync(xml, "edge_docCount", f.DocCount);
-            await DataAsync(xml, "edge_firstSeen", ExportRows.Time(f.FirstSeen));
-            await DataAsync(xml, "edge_lastSeen", ExportRows.Time(f.LastSeen));
+            await DataAsync(xml, "edge_firstSeen", IsoTime(f.FirstSeen));
+            await DataAsync(xml, "edge_lastSeen", IsoTime(f.LastSeen));
             await DataAsync(xml, "edge_sampleQuote", f.SampleQuote);
             await DataAsync(xml, "edge_extractors", string.Join(';', f.Extractors));
             await xml.WriteEndElementAsync();
@@ -97,8 +97,8 @@ public static class GraphMLExporter
         await DataAsync(xml, "node_aliases", string.Join(';', e.Aliases));
         await DataAsync(xml, "node_mentionCount", e.MentionCount);
         await DataAsync(xml, "node_docCount", e.DocCount);
-        await DataAsync(xml, "node_firstSeen", ExportRows.Time(detail.FirstSeen));
-        await DataAsync(xml, "node_lastSeen", ExportRows.Time(detail.LastSeen));
+        await DataAsync(xml, "node_firstSeen", IsoTime(detail.FirstSeen));
+        await DataAsync(xml, "node_lastSeen", IsoTime(detail.LastSeen));
         await DataAsync(xml, "node_amount", detail.Amount);
         await DataAsync(xml, "node_currency", detail.Currency);
         await DataAsync(xml, "node_year", detail.Year);
@@ -151,4 +151,6 @@ public static class GraphMLExporter
 
         return builder.ToString();
     }
+
+    private static string? IsoTime(DateTimeOffset? value) => value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

@@ -64,7 +64,7 @@ internal static class BatchBuilder
             }
 
             var key = StableId.Fact(fact.Type, subject, obj);
-            factRecords.TryAdd(key, new FactRecord(key, fact.Type, subject, obj));
+            factRecords.TryAdd(key, new FactRecord(key, fact.Type, subject, obj).InKeyOrder());
             var cpStart = index.ToCodePoint(fact.EvidenceStart);
             var cpEnd = index.ToCodePoint(fact.EvidenceEnd);
             var evidenceId = StableId.Evidence(key, document.Id, cpStart, cpEnd);

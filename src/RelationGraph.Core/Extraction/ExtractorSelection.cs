@@ -16,6 +16,9 @@ public static class ExtractorSelection
     public static readonly Uri OllamaDefaultEndpoint = new("http://localhost:11434/v1/");
 
     /// <summary>Creates the named extractor; an unknown name or an incomplete LLM setting is an error that says what to set.</summary>
+    /// <param name="extractor">The extractor's name.</param>
+    /// <param name="llm">The LLM settings, for <c>llm</c>.</param>
+    /// <param name="httpFactory">Gives the LLM extractor its HttpClient; the host owns it (AddHttpClient), Core never creates one.</param>
     public static IDocumentExtractor Create(string? extractor, LlmExtractorOptions? llm, Func<HttpClient>? httpFactory = null)
     {
         if (string.IsNullOrWhiteSpace(extractor) || extractor.Equals("rules", StringComparison.OrdinalIgnoreCase))
@@ -42,7 +45,8 @@ public static class ExtractorSelection
             throw new InvalidOperationException($"Set {LlmExtractorOptions.SectionName}:Model, e.g. gpt-4o-mini or llama3.1.");
         }
 
-        var http = httpFactory?.Invoke() ?? new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        var http = httpFactory?.Invoke()
+            ?? throw new InvalidOperationException("The LLM extractor needs an HttpClient from the host (AddExtractor in RelationGraph.Hosting registers it).");
         return new LlmExtractor(new OpenAiCompatibleChatClient(http, endpoint, llm.Model, llm.ApiKey), llm);
     }
 }

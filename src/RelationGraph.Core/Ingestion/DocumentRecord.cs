@@ -26,7 +26,7 @@ public sealed record DocumentRecord(string? Id, string? Title, string? Url, Date
         }
         catch (JsonException ex)
         {
-            return DocumentRecordParse.Fail("malformed-json", "not valid JSON: " + ex.Message);
+            return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, "not valid JSON: " + ex.Message);
         }
     }
 
@@ -35,7 +35,7 @@ public sealed record DocumentRecord(string? Id, string? Title, string? Url, Date
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return DocumentRecordParse.Fail("malformed-json", $"expected a JSON object, found {root.ValueKind}");
+            return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, $"expected a JSON object, found {root.ValueKind}");
         }
 
         string? id = null, title = null, url = null, text = null;
@@ -51,7 +51,7 @@ public sealed record DocumentRecord(string? Id, string? Title, string? Url, Date
                 case "id" or "title" or "url" or "text" or "publishedAt" when value.ValueKind == JsonValueKind.Null:
                     break;
                 case "id" or "title" or "url" or "text" or "publishedAt" when value.ValueKind != JsonValueKind.String:
-                    return DocumentRecordParse.Fail("malformed-json", $"'{property.Name}' must be a string, found {value.ValueKind}");
+                    return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, $"'{property.Name}' must be a string, found {value.ValueKind}");
                 case "id":
                     id = value.GetString();
                     break;
@@ -67,7 +67,7 @@ public sealed record DocumentRecord(string? Id, string? Title, string? Url, Date
                 case "publishedAt":
                     if (!DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
                     {
-                        return DocumentRecordParse.Fail("malformed-json", $"'publishedAt' is not a date: {value.GetString()}");
+                        return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, $"'publishedAt' is not a date: {value.GetString()}");
                     }
 
                     publishedAt = at;
@@ -79,12 +79,12 @@ public sealed record DocumentRecord(string? Id, string? Title, string? Url, Date
 
         if (text is null)
         {
-            return DocumentRecordParse.Fail("malformed-json", "the record has no 'text'");
+            return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, "the record has no 'text'");
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return DocumentRecordParse.Fail("empty", "the record's text is empty");
+            return DocumentRecordParse.Fail(DocumentErrorCodes.Empty, "the record's text is empty");
         }
 
         return new DocumentRecordParse(new DocumentRecord(Blank(id), Blank(title), Blank(url), publishedAt, text), null, null);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -21,7 +20,7 @@ namespace RelationGraph.Core.Ingestion;
 /// a failed outcome and the job goes on; only an unreachable store stops it
 /// (<see cref="StoreUnavailableException"/>).
 /// </remarks>
-public sealed class IngestionPipeline(
+public sealed partial class IngestionPipeline(
     IDocumentReader reader,
     IDocumentExtractor extractor,
     IGraphStore store,
@@ -32,6 +31,7 @@ public sealed class IngestionPipeline(
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly IngestionOptions _options = Validate(options);
+    private readonly DocumentLoader _loader = new(reader, options.MaxDocumentBytes);
 
     private static IngestionOptions Validate(IngestionOptions options)
     {
@@ -245,7 +245,7 @@ public sealed class IngestionPipeline(
     /// <summary>Reads a source, skips it when unchanged, extracts it otherwise. Never throws for bad input.</summary>
     private async Task<Prepared> PrepareAsync(IngestionSource source, CancellationToken cancellationToken)
     {
-        var (document, failure) = await LoadAsync(source, cancellationToken);
+        var (document, failure) = await _loader.LoadAsync(source, cancellationToken);
         if (document is null)
         {
             return new Prepared(source, null, failure, 0);
@@ -270,179 +270,12 @@ public sealed class IngestionPipeline(
         try
         {
             var batch = await extractor.ExtractAsync(document, cancellationToken);
-            return new Prepared(source, WithCanonicalSymmetricFacts(batch), null, bytes);
+            return new Prepared(source, batch, null, bytes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.ExtractionThrew(source.SourceUri, ex);
-            return new Prepared(source, null, DocumentOutcome.Failed(source.SourceUri, document.Id, "extraction-failed", "the extractor failed: " + ex.Message), bytes);
-        }
-    }
-
-    /// <summary>
-    /// A symmetric fact (COMMUNICATES_WITH, ASSOCIATED_WITH) has no direction, but a store keeps the subject and
-    /// object of whichever document wrote it first. Ordering the two ids as the fact key does makes the stored
-    /// graph independent of the order documents arrive in, so a resumed or parallel job equals a clean one.
-    /// </summary>
-    internal static GraphBatch WithCanonicalSymmetricFacts(GraphBatch batch)
-    {
-        return batch.WithSymmetricFactsInKeyOrder();
-    }
-
-    private async Task<(SourceDocument? Document, DocumentOutcome? Failure)> LoadAsync(IngestionSource source, CancellationToken cancellationToken)
-    {
-        var uri = source.SourceUri;
-        switch (source)
-        {
-            case FailedSource failed:
-                return (null, DocumentOutcome.Failed(uri, null, failed.ErrorCode, failed.Error));
-
-            case JsonRecordSource record:
-                var size = Encoding.UTF8.GetByteCount(record.Json);
-                if (size > _options.MaxDocumentBytes)
-                {
-                    return (null, TooLarge(uri, size));
-                }
-
-                var parse = DocumentRecord.Parse(record.Json);
-                return parse.Record is null
-                    ? (null, DocumentOutcome.Failed(uri, null, parse.ErrorCode!, record.Location is null ? parse.Error! : $"{record.Location}: {parse.Error}"))
-                    : (parse.Record.ToDocument(record.Scope, uri), null);
-
-            case ContentSource content:
-                if (content.Content.Length > _options.MaxDocumentBytes)
-                {
-                    return (null, TooLarge(uri, content.Content.Length));
-                }
-
-                var read = Read(uri, content.Content, content.MediaType);
-                return read.Document is null
-                    ? read
-                    : (read.Document with
-                    {
-                        Id = content.IdentityKey is null ? read.Document.Id : StableId.Document(content.IdentityKey),
-                        Title = content.Title ?? read.Document.Title,
-                        PublishedAt = content.PublishedAt ?? read.Document.PublishedAt,
-                    }, null);
-
-            case FileSource file:
-                if (FileProbe.NotRegularFile(file.FilePath) is { } kind)
-                {
-                    return (null, DocumentOutcome.Failed(uri, null, "not-a-regular-file", SourceEnumerator.NotRegularFileError(kind)));
-                }
-
-                byte[] bytes;
-                try
-                {
-                    var length = new FileInfo(file.FilePath).Length;
-                    if (length > _options.MaxDocumentBytes)
-                    {
-                        return (null, TooLarge(uri, length));
-                    }
-
-                    bytes = await File.ReadAllBytesAsync(file.FilePath, cancellationToken);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    var error = ex is not FileNotFoundException ? "cannot read the file: " + ex.Message
-                        : file.FilePath.Contains('\uFFFD', StringComparison.Ordinal)
-                            ? "the file's name is not valid UTF-8, so it cannot be opened by that name: rename it"
-                        : new FileInfo(file.FilePath).LinkTarget is { } target ? $"the file is a link to '{target}', which does not exist"
-                        : "cannot read the file: " + ex.Message;
-                    return (null, DocumentOutcome.Failed(uri, null, "unreadable", error));
-                }
-
-                return Read(uri, bytes, null);
-
-            default:
-                throw new ArgumentException($"Unknown source type {source.GetType().Name}.", nameof(source));
-        }
-    }
-
-    private (SourceDocument? Document, DocumentOutcome? Failure) Read(string uri, ReadOnlyMemory<byte> bytes, string? mediaType)
-    {
-        DocumentReadResult result;
-        try
-        {
-            result = reader.Read(uri, bytes, mediaType);
-        }
-        catch (Exception ex)
-        {
-            return (null, DocumentOutcome.Failed(uri, null, "unreadable", "the reader failed: " + ex.Message));
-        }
-
-        return result.Document is null
-            ? (null, DocumentOutcome.Failed(uri, null, result.ErrorCode ?? "unreadable", result.Error ?? "the document could not be read"))
-            : (result.Document, null);
-    }
-
-    private DocumentOutcome TooLarge(string uri, long length) =>
-        DocumentOutcome.Failed(uri, null, "too-large",
-            $"{length:N0} bytes is over the {_options.MaxDocumentBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)");
-
-    /// <summary>
-    /// Hands the store a batch. When the store throws, a probe tells a bad document from a store that is down:
-    /// documents are then retried one by one so one bad document fails alone.
-    /// </summary>
-    private async Task ApplyAsync(IReadOnlyList<Prepared> items, Action<DocumentOutcome, long> settle)
-    {
-        var watch = Stopwatch.StartNew();
-        IReadOnlyList<ApplyResult> results;
-        try
-        {
-            // not cancellable: a batch that has started is finished, which is what "stop after the current batch" means
-            results = await store.ApplyAsync([.. items.Select(i => i.Batch!)], CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            await EnsureStoreReachableAsync(items[0].Batch!.Document.Id, ex);
-            if (items.Count > 1)
-            {
-                logger.BatchRejected(items.Count, ex);
-                foreach (var item in items)
-                {
-                    await ApplyAsync([item], settle);
-                }
-
-                return;
-            }
-
-            var only = items[0];
-            settle(DocumentOutcome.Failed(only.Source.SourceUri, only.Batch!.Document.Id, "store-rejected", "the store rejected the document: " + ex.Message), only.Bytes);
-            return;
-        }
-
-        logger.BatchWritten(items.Count, watch.Elapsed);
-        var byId = results.ToDictionary(r => r.DocumentId, StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            var id = item.Batch!.Document.Id;
-            if (!byId.TryGetValue(id, out var result))
-            {
-                settle(DocumentOutcome.Failed(item.Source.SourceUri, id, "store-rejected", "the store returned no result for the document"), item.Bytes);
-                continue;
-            }
-
-            var status = result.Outcome switch
-            {
-                ApplyOutcome.Added => DocumentStatus.Ingested,
-                ApplyOutcome.Updated => DocumentStatus.Updated,
-                _ => DocumentStatus.Unchanged,
-            };
-            settle(new DocumentOutcome(item.Source.SourceUri, id, status, null, null, result.Entities, result.Facts, result.Evidence), item.Bytes);
-        }
-    }
-
-    private async Task EnsureStoreReachableAsync(string documentId, Exception failure)
-    {
-        try
-        {
-            await store.GetDocumentStateAsync(documentId, CancellationToken.None);
-        }
-        catch (Exception probe)
-        {
-            logger.StoreUnavailable(probe);
-            throw new StoreUnavailableException("The graph store is unavailable: " + failure.Message, failure);
+            return new Prepared(source, null, DocumentOutcome.Failed(source.SourceUri, document.Id, DocumentErrorCodes.ExtractionFailed, "the extractor failed: " + ex.Message), bytes);
         }
     }
 
@@ -456,118 +289,4 @@ public sealed class IngestionPipeline(
 
     /// <summary>A source after reading and extraction: either a batch to write or an outcome already settled.</summary>
     private sealed record Prepared(IngestionSource Source, GraphBatch? Batch, DocumentOutcome? Outcome, long Bytes);
-
-    /// <summary>Documents in a job's first store batch; each next one doubles, up to <see cref="IngestionOptions.BatchSize"/>.</summary>
-    internal const int FirstBatchSize = 32;
-
-    /// <summary>The single writer: batches documents for the store, settles outcomes, reports progress.</summary>
-    private sealed class Writer(IngestionPipeline pipeline, IngestionOptions options, TimeProvider timeProvider, int? expectedTotal, IProgress<IngestionProgress>? progress, long started)
-    {
-        private readonly List<Prepared> _pending = [];
-        private readonly Dictionary<string, string> _sourceById = new(StringComparer.Ordinal);
-        private long _bytes;
-        private long _lastReport;
-
-        public IngestionTally Tally { get; } = new();
-
-        public async Task RunAsync(ChannelReader<Prepared> input)
-        {
-            // The first batches are small and double up to BatchSize: at the start of a job the writer would otherwise
-            // wait idle until a whole batch is extracted (half a second of the 10k-document benchmark on 2 cores).
-            var batchSize = Math.Min(options.BatchSize, FirstBatchSize);
-            while (await input.WaitToReadAsync(CancellationToken.None))
-            {
-                while (_pending.Count < batchSize && input.TryRead(out var item))
-                {
-                    Accept(item);
-                }
-
-                if (_pending.Count >= batchSize || (_pending.Count > 0 && !await MoreSoonAsync(input)))
-                {
-                    await FlushAsync();
-                    batchSize = Math.Min(options.BatchSize, batchSize * 2);
-                }
-            }
-
-            await FlushAsync();
-        }
-
-        public IngestionProgress Snapshot() =>
-            new(Tally.Done, expectedTotal, Tally.Failed, timeProvider.GetElapsedTime(started), _bytes);
-
-        private void Accept(Prepared item)
-        {
-            var id = item.Batch?.Document.Id ?? item.Outcome?.DocumentId;
-            if (id is not null && _sourceById.TryGetValue(id, out var first))
-            {
-                Settle(DocumentOutcome.Failed(item.Source.SourceUri, id, "duplicate-id",
-                    $"{first} in this job has the same document id; only the first is ingested"), item.Bytes);
-                return;
-            }
-
-            if (id is not null)
-            {
-                _sourceById[id] = item.Source.SourceUri;
-            }
-
-            if (item.Outcome is not null)
-            {
-                Settle(item.Outcome, item.Bytes);
-            }
-            else
-            {
-                _pending.Add(item);
-            }
-        }
-
-        // a partial batch waits a moment for company, so a trickle of documents still gets batched
-        private async Task<bool> MoreSoonAsync(ChannelReader<Prepared> input)
-        {
-            using var linger = new CancellationTokenSource(options.FlushInterval, timeProvider);
-            try
-            {
-                return await input.WaitToReadAsync(linger.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-        }
-
-        private async Task FlushAsync()
-        {
-            if (_pending.Count == 0)
-            {
-                return;
-            }
-
-            var items = _pending.ToArray();
-            _pending.Clear();
-            await pipeline.ApplyAsync(items, Settle);
-            Report(force: true);
-        }
-
-        private void Settle(DocumentOutcome outcome, long bytes)
-        {
-            Tally.Add(outcome);
-            _bytes += bytes;
-            pipeline.LogIfFailed(outcome);
-            Report(force: false);
-        }
-
-        private void Report(bool force)
-        {
-            if (progress is null)
-            {
-                return;
-            }
-
-            var now = timeProvider.GetTimestamp();
-            if (force || timeProvider.GetElapsedTime(_lastReport, now) >= ProgressInterval)
-            {
-                _lastReport = now;
-                progress.Report(Snapshot());
-            }
-        }
-    }
 }

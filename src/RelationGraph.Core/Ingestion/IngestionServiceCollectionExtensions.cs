@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelationGraph.Core.Extraction;
-using RelationGraph.Core.Extraction.Llm;
 using RelationGraph.Core.Reading;
 using RelationGraph.Core.Storage;
 
@@ -13,8 +11,9 @@ namespace RelationGraph.Core.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Reader, extractor (<c>Extraction:Extractor</c>: rules or llm) and pipeline, with options from the
-    /// <c>Ingestion</c> section. The host registers the <see cref="IGraphStore"/>, a <see cref="TimeProvider"/> and logging.
+    /// Reader and pipeline, with options from the <c>Ingestion</c> section. The host registers the <see cref="IGraphStore"/>,
+    /// the <see cref="IDocumentExtractor"/> (<see cref="ExtractorSelection"/>, whose LLM extractor needs the host's HttpClient),
+    /// a <see cref="TimeProvider"/> and logging.
     /// </summary>
     public static OptionsBuilder<IngestionOptions> AddIngestion(this IServiceCollection services)
     {
@@ -23,12 +22,6 @@ public static class IngestionServiceCollectionExtensions
         {
             MaxBytes = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes,
         }));
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return ExtractorSelection.Create(configuration[ExtractorSelection.ExtractorKey],
-                configuration.GetSection(LlmExtractorOptions.SectionName).Get<LlmExtractorOptions>());
-        });
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<IDocumentReader>(),
             sp.GetRequiredService<IDocumentExtractor>(),

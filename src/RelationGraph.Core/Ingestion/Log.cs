@@ -21,10 +21,6 @@ internal static partial class Log
         Message = "Wrote a batch of {Count} documents in {Elapsed}")]
     public static partial void BatchWritten(this ILogger logger, int count, TimeSpan elapsed);
 
-    [LoggerMessage(EventId = 1504, Level = LogLevel.Warning,
-        Message = "The store rejected a batch of {Count} documents; retrying them one by one")]
-    public static partial void BatchRejected(this ILogger logger, int count, Exception exception);
-
     [LoggerMessage(EventId = 1505, Level = LogLevel.Error,
         Message = "The store is unavailable; the job stops")]
     public static partial void StoreUnavailable(this ILogger logger, Exception exception);

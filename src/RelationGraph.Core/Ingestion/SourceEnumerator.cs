@@ -107,14 +107,14 @@ public sealed class SourceEnumerator
     {
         if (FileProbe.NotRegularFile(fullPath) is { } kind)
         {
-            yield return new FailedSource(feedUri, "not-a-regular-file", NotRegularFileError(kind));
+            yield return new FailedSource(feedUri, DocumentErrorCodes.NotARegularFile, NotRegularFileError(kind));
             yield break;
         }
 
         var (stream, openError) = OpenFeed(fullPath);
         if (stream is null)
         {
-            yield return new FailedSource(feedUri, "unreadable", "cannot open the feed: " + openError);
+            yield return new FailedSource(feedUri, DocumentErrorCodes.Unreadable, "cannot open the feed: " + openError);
             yield break;
         }
 
@@ -129,7 +129,7 @@ public sealed class SourceEnumerator
                 var (read, readError) = Read(stream, buffer);
                 if (readError is not null)
                 {
-                    yield return new FailedSource($"{feedUri}#L{lineNumber + 1}", "unreadable", "reading the feed failed: " + readError);
+                    yield return new FailedSource($"{feedUri}#L{lineNumber + 1}", DocumentErrorCodes.Unreadable, "reading the feed failed: " + readError);
                     yield break;
                 }
 
@@ -191,7 +191,7 @@ public sealed class SourceEnumerator
         var recordBytes = lineBytes > maxRecordBytes + LineEndSlack ? lineBytes : bytes.TrimEnd((byte)'\r').Length;
         if (recordBytes > maxRecordBytes)
         {
-            return new FailedSource($"{feedUri}#L{lineNumber}", "too-large",
+            return new FailedSource($"{feedUri}#L{lineNumber}", DocumentErrorCodes.TooLarge,
                 string.Create(CultureInfo.InvariantCulture, $"the line's {recordBytes:N0} bytes are over the {maxRecordBytes:N0}-byte limit (Ingestion:MaxDocumentBytes)"));
         }
 
@@ -210,7 +210,7 @@ public sealed class SourceEnumerator
         }
         catch (DecoderFallbackException ex)
         {
-            return new FailedSource(key, "invalid-utf8", "the line is not UTF-8 text: " + ex.Message);
+            return new FailedSource(key, DocumentErrorCodes.InvalidUtf8, "the line is not UTF-8 text: " + ex.Message);
         }
 
         return string.IsNullOrWhiteSpace(text) ? null : new JsonRecordSource(key, feedUri, $"line {lineNumber}", text.TrimEnd('\r'));

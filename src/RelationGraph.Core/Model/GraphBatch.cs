@@ -49,16 +49,15 @@ public sealed record EvidenceRecord(
     string Extractor,
     double Confidence);
 
-/// <summary>Everything one document contributes to the graph; a store applies it in one transaction.</summary>
+/// <summary>
+/// Everything one document contributes to the graph; a store applies it in one transaction. Whoever builds one puts
+/// symmetric facts in key order (<see cref="FactRecord.InKeyOrder"/>); stores check it with the rest of
+/// <see cref="Storage.BatchValidation"/>.
+/// </summary>
 public sealed record GraphBatch(
     SourceDocument Document,
     string ExtractorVersion,
     IReadOnlyList<ExtractedEntity> Entities,
     IReadOnlyList<MentionRecord> Mentions,
     IReadOnlyList<FactRecord> Facts,
-    IReadOnlyList<EvidenceRecord> Evidence)
-{
-    /// <summary>The batch with every symmetric fact in key order (see <see cref="FactRecord.InKeyOrder"/>); itself when nothing changes.</summary>
-    public GraphBatch WithSymmetricFactsInKeyOrder() =>
-        Facts.All(f => ReferenceEquals(f, f.InKeyOrder())) ? this : this with { Facts = [.. Facts.Select(f => f.InKeyOrder())] };
-}
+    IReadOnlyList<EvidenceRecord> Evidence);

@@ -26,7 +26,11 @@ public static class StableId
     }
 
     /// <summary>Document id from its source (path or URL), so the same source is the same document.</summary>
-    public static string Document(string source) => "doc_" + Hash(source);
+    public static string Document(string source) => DocumentPrefix + Hash(source);
+
+    /// <summary>True when <paramref name="value"/> has the shape of a <see cref="Document"/> id: <c>doc_</c> and 16 lower-case hex digits.</summary>
+    public static bool IsDocumentId(string? value) =>
+        value is { Length: 20 } && value.StartsWith(DocumentPrefix, StringComparison.Ordinal) && !value.AsSpan(DocumentPrefix.Length).ContainsAnyExcept(LowerHex);
 
     /// <summary>Mention id: document, span and the entity it refers to.</summary>
     public static string Mention(string documentId, int start, int end, string entityId) =>
@@ -39,6 +43,10 @@ public static class StableId
     /// <summary>SHA-256 of the UTF-8 text as lower-case hex, for content hashes.</summary>
     public static string ContentHash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private const string DocumentPrefix = "doc_";
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -53,6 +53,15 @@ public sealed record PathRequest
     /// <summary>Hard upper bound on results.</summary>
     public const int MaxResultsLimit = 50;
 
+    /// <summary>Hops when a query does not say (the API's <c>maxHops</c>, the CLI's <c>--max-hops</c>).</summary>
+    public const int DefaultMaxHops = 4;
+
+    /// <summary>Paths when a query does not say (<c>k</c>, <c>--k</c>).</summary>
+    public const int DefaultK = 3;
+
+    /// <summary>Evidence quotes per hop when a query does not say (<c>evidencePerHop</c>).</summary>
+    public const int DefaultEvidencePerHop = 3;
+
     /// <summary>Start entity id.</summary>
     public required string FromId { get; init; }
 
@@ -63,16 +72,16 @@ public sealed record PathRequest
     public PathMode Mode { get; init; } = PathMode.Shortest;
 
     /// <summary>At most this many hops (1–6).</summary>
-    public int MaxHops { get; init; } = 4;
+    public int MaxHops { get; init; } = DefaultMaxHops;
 
     /// <summary>At most this many paths (1–50).</summary>
-    public int K { get; init; } = 3;
+    public int K { get; init; } = DefaultK;
 
     /// <summary>Filters applied during the search.</summary>
     public PathFilter Filter { get; init; } = PathFilter.None;
 
     /// <summary>Evidence quotes returned per hop (the best first).</summary>
-    public int EvidencePerHop { get; init; } = 3;
+    public int EvidencePerHop { get; init; } = DefaultEvidencePerHop;
 
     /// <summary>Time budget for the search; over it the answer says it timed out.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);

@@ -1,5 +1,6 @@
 using RelationGraph.Core.Extraction;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.Ingestion;
 
 namespace RelationGraph.Core.Reading;
 
@@ -23,12 +24,12 @@ public sealed class DocumentReader(DocumentReaderOptions options) : IDocumentRea
         ArgumentNullException.ThrowIfNull(sourceUri);
         if (content.Length > options.MaxBytes)
         {
-            return DocumentReadResult.Fail("too-large", $"file is {content.Length:N0} bytes; the limit is {options.MaxBytes:N0} bytes");
+            return DocumentReadResult.Fail(DocumentErrorCodes.TooLarge, $"file is {content.Length:N0} bytes; the limit is {options.MaxBytes:N0} bytes");
         }
 
         if (content.IsEmpty)
         {
-            return DocumentReadResult.Fail("empty", "file is empty");
+            return DocumentReadResult.Fail(DocumentErrorCodes.Empty, "file is empty");
         }
 
         var kind = Detect(sourceUri, mediaType, content.Span);
@@ -44,7 +45,7 @@ public sealed class DocumentReader(DocumentReaderOptions options) : IDocumentRea
         }
         catch (Exception exception) when (kind == "application/pdf")
         {
-            return DocumentReadResult.Fail("invalid-pdf", "not a readable PDF: " + exception.Message);
+            return DocumentReadResult.Fail(DocumentErrorCodes.InvalidPdf, "not a readable PDF: " + exception.Message);
         }
     }
 
@@ -82,7 +83,7 @@ public sealed class DocumentReader(DocumentReaderOptions options) : IDocumentRea
 
         if (PlainTextDecoder.IsBlank(text))
         {
-            return DocumentReadResult.Fail("empty", "file holds only whitespace");
+            return DocumentReadResult.Fail(DocumentErrorCodes.Empty, "file holds only whitespace");
         }
 
         // The text is kept exactly as read: offsets are checked against the raw file.
@@ -103,12 +104,12 @@ public sealed class DocumentReader(DocumentReaderOptions options) : IDocumentRea
         }
         catch (HtmlTooComplexException exception)
         {
-            return DocumentReadResult.Fail("too-complex", exception.Message);
+            return DocumentReadResult.Fail(DocumentErrorCodes.TooComplex, exception.Message);
         }
 
         if (PlainTextDecoder.IsBlank(result.Text))
         {
-            return DocumentReadResult.Fail("no-text", "the page has no main text");
+            return DocumentReadResult.Fail(DocumentErrorCodes.NoText, "the page has no main text");
         }
 
         var document = SourceDocument.Create(sourceUri, PlainTextDecoder.Normalise(result.Text), result.Title, "text/html") with
@@ -125,7 +126,7 @@ public sealed class DocumentReader(DocumentReaderOptions options) : IDocumentRea
         var result = PdfTextExtractor.Extract(content.ToArray());
         if (PlainTextDecoder.IsBlank(result.Text))
         {
-            return DocumentReadResult.Fail("no-text", "the PDF has no extractable text (scanned images need OCR)");
+            return DocumentReadResult.Fail(DocumentErrorCodes.NoText, "the PDF has no extractable text (scanned images need OCR)");
         }
 
         var document = SourceDocument.Create(sourceUri, result.Text, result.Title ?? PlainTitle(result.Text, "text/plain"), "application/pdf") with

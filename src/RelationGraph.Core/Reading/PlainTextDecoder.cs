@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using RelationGraph.Core.Ingestion;
 
 namespace RelationGraph.Core.Reading;
 
@@ -19,7 +20,7 @@ internal static class PlainTextDecoder
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            errorCode = "binary";
+            errorCode = DocumentErrorCodes.Binary;
             error = $"not a text file: NUL byte at offset {nul}";
             return false;
         }
@@ -31,7 +32,7 @@ internal static class PlainTextDecoder
             if (status != OperationStatus.Done)
             {
                 var at = read;
-                errorCode = "invalid-utf8";
+                errorCode = DocumentErrorCodes.InvalidUtf8;
                 error = at < bytes.Length
                     ? $"not UTF-8 text: invalid byte 0x{bytes[at]:X2} at offset {at}"
                     : $"not UTF-8 text: truncated sequence at offset {at}";
@@ -47,7 +48,7 @@ internal static class PlainTextDecoder
 
         if (LooksBinary(text))
         {
-            errorCode = "binary";
+            errorCode = DocumentErrorCodes.Binary;
             error = "not a text file: mostly control characters";
             return false;
         }

@@ -21,6 +21,12 @@ public interface IGraphStore
     /// its own mentions and evidence, fact totals are recomputed, and facts and entities nothing supports
     /// any more are removed; an unchanged one (same hash and extractor version) is left alone.
     /// </summary>
+    /// <returns>
+    /// One result per document, in order. A document that breaks <see cref="BatchValidation"/> or that the store refuses
+    /// is <see cref="ApplyOutcome.Failed"/> and changes nothing; the others of the call are written all the same.
+    /// </returns>
+    /// <exception cref="Exception">Only when the store itself cannot be reached or written (the type is the store's own);
+    /// documents of the call may then be written or not, and applying them again converges.</exception>
     Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -19,10 +19,21 @@ public enum ApplyOutcome
 
     /// <summary>Removed document: its own provenance went with it (<see cref="IGraphStore.RemoveDocumentAsync"/>).</summary>
     Removed,
+
+    /// <summary>The document was not written (invalid, or refused by the store); what the store held of it is unchanged. See <see cref="ApplyResult.Error"/>.</summary>
+    Failed,
 }
 
 /// <summary>Per-document result of <see cref="IGraphStore.ApplyAsync"/> or <see cref="IGraphStore.RemoveDocumentAsync"/>, with what changed.</summary>
-public sealed record ApplyResult(string DocumentId, ApplyOutcome Outcome, ChangeCounts Entities, ChangeCounts Facts, ChangeCounts Evidence);
+public sealed record ApplyResult(string DocumentId, ApplyOutcome Outcome, ChangeCounts Entities, ChangeCounts Facts, ChangeCounts Evidence)
+{
+    /// <summary>Why the document was not written, when <see cref="Outcome"/> is <see cref="ApplyOutcome.Failed"/>; null otherwise.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>A document that was not written, and why.</summary>
+    public static ApplyResult Failed(string documentId, string error) =>
+        new(documentId, ApplyOutcome.Failed, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None) { Error = error };
+}
 
 /// <summary>Added / updated / removed counts for one kind of record.</summary>
 public readonly record struct ChangeCounts(int Added, int Updated, int Removed)

@@ -1,5 +1,5 @@
+using RelationGraph.Core.PathIndexing;
 using System.Numerics;
-using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Storage.Sqlite.Reading;

@@ -24,6 +24,20 @@ public sealed class CommandLineTests
         Assert.Equal(ExitCodes.Usage, exit);
     }
 
+    [Theory]
+    [InlineData("shortest")]
+    [InlineData("k-shortest")]
+    [InlineData("kshortest")]
+    [InlineData("all")]
+    [InlineData("all-simple")]
+    [InlineData("AllSimple")]
+    public void Parse_PathModeTheApiAccepts_IsAcceptedToo(string mode)
+    {
+        var parse = CliProgram.CreateRootCommand().Parse(["path", "A", "B", "--mode", mode]);
+
+        Assert.Empty(parse.Errors);
+    }
+
     [Fact]
     public async Task IngestRunAsync_PathThatNamesNothing_IsAUsageErrorBeforeTouchingTheStore()
     {
@@ -79,7 +93,7 @@ public sealed class CommandLineTests
     {
         var overrides = new Dictionary<string, string?> { ["Storage:Provider"] = "Cassandra" };
 
-        var error = Assert.Throws<RelationGraph.Cli.Hosting.ConfigurationException>(() => RelationGraph.Cli.Hosting.CliHost.Build(null, overrides));
+        var error = Assert.Throws<RelationGraph.Hosting.ConfigurationException>(() => RelationGraph.Cli.Hosting.CliHost.Build(null, overrides));
 
         Assert.Contains("Cassandra", error.Message, StringComparison.Ordinal);
     }

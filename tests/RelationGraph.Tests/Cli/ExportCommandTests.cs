@@ -1,6 +1,6 @@
 using RelationGraph.Cli;
 using RelationGraph.Cli.Commands;
-using RelationGraph.Core.Export;
+using RelationGraph.Storage.Neo4j.Export;
 using RelationGraph.Tests.Api;
 using RelationGraph.Tests.Core.Ingestion;
 

@@ -32,4 +32,18 @@ public sealed class StableIdTests
             StableId.Fact(RelationType.EmployedBy, "per_a", "org_b"),
             StableId.Fact(RelationType.EmployedBy, "org_b", "per_a"));
     }
+
+    [Theory]
+    [InlineData("doc_3f2a9c0d1e2b4a5f", true)]
+    [InlineData("doc_3F2A9C0D1E2B4A5F", false)]
+    [InlineData("doc_3f2a9c0d1e2b4a5", false)]
+    [InlineData("doc_3f2a9c0d1e2b4a5fa", false)]
+    [InlineData("per_3f2a9c0d1e2b4a5f", false)]
+    [InlineData("doc_3f2a9c0d1e2b4a5g", false)]
+    [InlineData("", false)]
+    public void IsDocumentId_TheShapeOfADocumentId(string value, bool expected)
+    {
+        Assert.Equal(expected, StableId.IsDocumentId(value));
+        Assert.True(StableId.IsDocumentId(StableId.Document("corpus/" + value)));
+    }
 }

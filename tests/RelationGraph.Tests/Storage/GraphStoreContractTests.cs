@@ -14,6 +14,9 @@ public abstract class GraphStoreContractTests
     /// <summary>A new, empty, initialised store that the test owns.</summary>
     protected abstract Task<IGraphStore> CreateEmptyStoreAsync();
 
+    /// <summary>Makes the store fail the commit of the transaction that writes <paramref name="documentId"/>; returns what undoes it.</summary>
+    protected abstract Action FailCommitOf(IGraphStore store, string documentId);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly string Alice = TestData.AliceId;
@@ -67,6 +70,99 @@ public abstract class GraphStoreContractTests
         Assert.Equal(2, page.Fact.DocCount);
         Assert.Contains(page.Items, e => e.Quote == "Alice Able works for Acme Corp" && e.DocumentId == edited.Document.Id);
         Assert.Equal(new GraphCounts(2, 3, 2, 5, 3), await store.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OneDocumentFailsAtCommit_TheOthersAreWrittenAndOnlyItIsReportedFailed()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var carol = CarolDocument();
+        GraphBatch[] batch = [TestData.AcmeDocument(), carol, TestData.BobDocument()];
+        var stopFailing = FailCommitOf(store, carol.Document.Id);
+
+        var results = await store.ApplyAsync(batch, Ct);
+
+        Assert.Equal(batch.Select(b => b.Document.Id), results.Select(r => r.DocumentId));
+        Assert.Equal([ApplyOutcome.Added, ApplyOutcome.Failed, ApplyOutcome.Added], results.Select(r => r.Outcome));
+        Assert.Contains("injected failure at commit", results[1].Error, StringComparison.Ordinal);
+        Assert.All([results[0], results[2]], r => Assert.Null(r.Error));
+        Assert.Null(await store.GetDocumentStateAsync(carol.Document.Id, Ct));
+        Assert.Equal(new GraphCounts(2, 5, 4, 6, 5), await store.CountAsync(Ct));
+
+        stopFailing();
+        var again = await store.ApplyAsync(batch, Ct);
+
+        Assert.Equal([ApplyOutcome.Unchanged, ApplyOutcome.Added, ApplyOutcome.Unchanged], again.Select(r => r.Outcome));
+    }
+
+    [Theory]
+    [InlineData("confidence-above-one", "has confidence 1.5, not between 0 and 1")]
+    [InlineData("confidence-nan", "has confidence NaN, not between 0 and 1")]
+    [InlineData("entity-twice", "appears twice")]
+    [InlineData("fact-twice", "appears twice")]
+    [InlineData("fact-endpoint-undefined", "which the batch does not both define")]
+    [InlineData("evidence-for-undefined-fact", "which the batch does not define")]
+    [InlineData("mention-of-undefined-entity", "which the batch does not define")]
+    [InlineData("evidence-of-another-document", "belongs to document doc_other")]
+    [InlineData("span-past-the-text", "is outside the document's")]
+    [InlineData("symmetric-fact-out-of-key-order", "is not in key order")]
+    [InlineData("no-extractor-version", "has no extractor version")]
+    public async Task ApplyAsync_InvalidDocument_FailsAloneWithTheReasonAndWritesNothingOfIt(string breakage, string reason)
+    {
+        var store = await CreateEmptyStoreAsync();
+        var bad = Break(CarolDocument(), breakage);
+
+        var results = await store.ApplyAsync([TestData.AcmeDocument(), bad], Ct);
+
+        Assert.Equal([ApplyOutcome.Added, ApplyOutcome.Failed], results.Select(r => r.Outcome));
+        Assert.Contains(reason, results[1].Error, StringComparison.Ordinal);
+        Assert.Null(await store.GetDocumentStateAsync(bad.Document.Id, Ct));
+        Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), await store.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task FindPathsAsync_RequestOverABound_ThrowsOutOfRangeOnEveryStore()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.AcmeDocument()], Ct);
+        var request = new PathRequest { FromId = Alice, ToId = Ministry };
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.FindPathsAsync(request with { MaxHops = PathRequest.MaxHopsLimit + 1 }, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.FindPathsAsync(request with { K = 0 }, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.FindPathsAsync(request with { EvidencePerHop = PathRequestBounds.MaxEvidencePerHop + 1 }, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.FindPathsAsync(request with { Filter = new PathFilter { MinConfidence = 1.5 } }, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.GetNeighboursAsync(Alice, new PathFilter { MinDocs = -1 }, 10, Ct));
+    }
+
+    // A third document, about someone the fixture documents do not name: Carol Cole funds Acme Corp.
+    private static GraphBatch CarolDocument() => TestData.Batch("docs/carol.txt", "Carol Cole funds Acme Corp, filings show.",
+        ("Carol Cole", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Carol Cole funds Acme Corp"));
+
+    private static GraphBatch Break(GraphBatch batch, string breakage)
+    {
+        var evidence = batch.Evidence[0];
+        var fact = batch.Facts[0];
+        var (low, high) = string.CompareOrdinal(Alice, Bob) < 0 ? (Alice, Bob) : (Bob, Alice);
+        var associated = new FactRecord(StableId.Fact(RelationType.AssociatedWith, low, high), RelationType.AssociatedWith, high, low);
+        return breakage switch
+        {
+            "confidence-above-one" => batch with { Evidence = [evidence with { Confidence = 1.5 }] },
+            "confidence-nan" => batch with { Evidence = [evidence with { Confidence = double.NaN }] },
+            "entity-twice" => batch with { Entities = [.. batch.Entities, batch.Entities[0]] },
+            "fact-twice" => batch with { Facts = [fact, fact] },
+            "fact-endpoint-undefined" => batch with { Facts = [fact with { ObjectId = Ministry }] },
+            "evidence-for-undefined-fact" => batch with { Evidence = [evidence with { FactKey = "fact_nobody_declared" }] },
+            "mention-of-undefined-entity" => batch with { Mentions = [batch.Mentions[0] with { EntityId = Ministry }] },
+            "evidence-of-another-document" => batch with { Evidence = [evidence with { DocumentId = "doc_other" }] },
+            "span-past-the-text" => batch with { Evidence = [evidence with { End = batch.Document.Text.Length + 1 }] },
+            "symmetric-fact-out-of-key-order" => batch with
+            {
+                Entities = [.. batch.Entities, new ExtractedEntity(Alice, EntityKind.Person, "Alice Able", []), new ExtractedEntity(Bob, EntityKind.Person, "Bob Baker", [])],
+                Facts = [fact, associated],
+            },
+            "no-extractor-version" => batch with { ExtractorVersion = " " },
+            _ => throw new ArgumentOutOfRangeException(nameof(breakage), breakage, "unknown breakage"),
+        };
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     private readonly Uri _completions;
     private readonly string _model;
 
-    /// <summary>Creates a client for <paramref name="endpoint"/> (e.g. <c>https://api.openai.com/v1/</c>).</summary>
+    /// <summary>Creates a client for <paramref name="endpoint"/> (e.g. <c>https://api.openai.com/v1/</c>) over <paramref name="http"/>, which it does not dispose.</summary>
     public OpenAiCompatibleChatClient(HttpClient http, Uri endpoint, string model, string? apiKey)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -88,8 +88,10 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
 
-    /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    /// <summary>Nothing to release: the HttpClient belongs to whoever handed it over (the host's IHttpClientFactory).</summary>
+    public void Dispose()
+    {
+    }
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

@@ -69,7 +69,29 @@ public sealed class ExtractorSelectionTests
         Assert.Contains("model not found", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class RecordingHandler(string content, HttpStatusCode status = HttpStatusCode.OK) : HttpMessageHandler
+    [Fact]
+    public void Create_LlmWithoutTheHostsHttpClient_SaysSoAndCreatesNone()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            ExtractorSelection.Create("llm", new LlmExtractorOptions { Provider = "ollama", Model = "m" }));
+
+        Assert.Contains("HttpClient", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChatClientDispose_LeavesTheHttpClientItWasGivenUsable()
+    {
+        var handler = new RecordingHandler("{}");
+        using var http = new HttpClient(handler);
+
+        new OpenAiCompatibleChatClient(http, new Uri("http://localhost:11434/v1/"), "m", null).Dispose();
+
+        using var content = new StringContent("{}");
+        using var response = await http.PostAsync(new Uri("http://localhost:11434/v1/chat/completions"), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    internal sealed class RecordingHandler(string content, HttpStatusCode status = HttpStatusCode.OK) : HttpMessageHandler
     {
         public HttpRequestMessage? Request { get; private set; }
 

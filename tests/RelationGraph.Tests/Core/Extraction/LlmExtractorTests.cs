@@ -13,6 +13,25 @@ public sealed class LlmExtractorTests
 
     private static readonly LlmExtractorOptions Options = new() { Model = "test-model" };
 
+    [Theory]
+    [InlineData("Roe", "Bob Stone")]
+    [InlineData("Bob Stone", "Roe")]
+    public async Task ExtractAsync_SymmetricRelationEitherWay_BuildsTheFactInKeyOrderAndAValidBatch(string source, string target)
+    {
+        var answer = $$"""
+            {"entities":[{"type":"Person","name":"Jane Roe","aliases":["Roe"],"mentions":["Roe"]},
+                         {"type":"Person","name":"Bob Stone","aliases":[],"mentions":["Bob Stone"]}],
+             "relations":[{"type":"COMMUNICATES_WITH","source":"{{source}}","target":"{{target}}","quote":"Roe met Bob Stone"}]}
+            """;
+        var extractor = new LlmExtractor(new FakeChatClient(answer), Options);
+
+        var batch = await extractor.ExtractAsync(Document, TestContext.Current.CancellationToken);
+
+        var fact = Assert.Single(batch.Facts);
+        Assert.True(string.CompareOrdinal(fact.SubjectId, fact.ObjectId) < 0);
+        Assert.Null(RelationGraph.Core.Storage.BatchValidation.FindProblem(batch));
+    }
+
     [Fact]
     public async Task ExtractAsync_ValidAnswer_FindsOffsetsInText()
     {

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RelationGraph.Core.Ingestion;
+using RelationGraph.Tests.Storage.Sqlite;
 
 namespace RelationGraph.Tests.Core.Ingestion;
 
@@ -167,6 +169,39 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_OneDocumentOfABatchFailsAtCommitInSqlite_ReportsTheTenWrittenAsIngestedAndOnlyItAsFailed()
+    {
+        using var corpus = new TempFolder();
+        for (var i = 0; i < 11; i++)
+        {
+            corpus.Write($"doc{i:D2}.txt", $"Person{i} Alpha knows Person{i} Beta.");
+        }
+
+        await using var files = new SqliteTestFiles();
+        var store = await files.OpenInitializedAsync();
+        // in the middle of the batch: the store writes the documents before it, then those after it
+        store.BeforeCommit = batch =>
+        {
+            if (batch.Document.SourceUri == "corpus/doc05.txt")
+            {
+                throw new InvalidOperationException("injected failure at commit");
+            }
+        };
+        // one worker keeps the files in order, and all eleven go to the store in one batch
+        var options = new IngestionOptions { MaxParallelism = 1, FlushInterval = TimeSpan.FromSeconds(30) };
+        var pipeline = new IngestionPipeline(new StrictTextReader(), new KnowsExtractor(), store, options, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+
+        var report = await IngestFolderAsync(pipeline, corpus.Path, Ct);
+
+        Assert.Equal(new DocumentTotals(11, 10, 0, 0, 1), report.Totals.Documents);
+        var failed = Outcome(report, "corpus/doc05.txt");
+        Assert.Equal(DocumentErrorCodes.StoreRejected, failed.ErrorCode);
+        Assert.Contains("injected failure at commit", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(10, (await store.CountAsync(Ct)).Documents);
+        Assert.Equal(10, report.Totals.Evidence.Added);
+    }
+
+    [Fact]
     public async Task RunAsync_StoreDown_ThrowsStoreUnavailable()
     {
         using var corpus = new TempFolder();
@@ -332,21 +367,6 @@ public sealed class IngestionPipelineTests
         Assert.Equal(DocumentStatus.Ingested, first.Status);
         Assert.Equal(new(1, 0, 0), first.Evidence);
         Assert.Equal(DocumentStatus.Unchanged, second.Status);
-    }
-
-    [Fact]
-    public void WithCanonicalSymmetricFacts_EitherDirection_StoresOneOrder()
-    {
-        var forward = TestData.Batch("a.txt", "Ann Archer met Ben Bishop.",
-            ("Ann Archer", RelationGraph.Core.Model.EntityKind.Person, RelationGraph.Core.Model.RelationType.CommunicatesWith, "Ben Bishop", RelationGraph.Core.Model.EntityKind.Person, "Ann Archer met Ben Bishop"));
-        var backward = TestData.Batch("a.txt", "Ann Archer met Ben Bishop.",
-            ("Ben Bishop", RelationGraph.Core.Model.EntityKind.Person, RelationGraph.Core.Model.RelationType.CommunicatesWith, "Ann Archer", RelationGraph.Core.Model.EntityKind.Person, "Ann Archer met Ben Bishop"));
-
-        var a = Assert.Single(IngestionPipeline.WithCanonicalSymmetricFacts(forward).Facts);
-        var b = Assert.Single(IngestionPipeline.WithCanonicalSymmetricFacts(backward).Facts);
-
-        Assert.Equal(a, b);
-        Assert.True(string.CompareOrdinal(a.SubjectId, a.ObjectId) < 0);
     }
 
     private sealed class SynchronousProgress(Action<IngestionProgress> report) : IProgress<IngestionProgress>

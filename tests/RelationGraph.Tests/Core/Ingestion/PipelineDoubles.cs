@@ -72,7 +72,8 @@ internal sealed class KnowsExtractor : IDocumentExtractor
 
 /// <summary>
 /// Remembers documents and evidence ids per document; enough store to test skip, update, batching, bulk loads and
-/// failures. Path and lookup verbs are not part of what the pipeline uses.
+/// failures (a document whose text says POISON is refused, as <see cref="IGraphStore.ApplyAsync"/> reports one).
+/// Path and lookup verbs are not part of what the pipeline uses.
 /// </summary>
 internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
 {
@@ -102,14 +103,16 @@ internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
             Writes.Add("apply");
         }
 
-        if (batches.Any(b => b.Document.Text.Contains("POISON", StringComparison.Ordinal)))
-        {
-            throw new InvalidOperationException("constraint failed");
-        }
-
         var results = new List<ApplyResult>();
         foreach (var batch in batches)
         {
+            // as a real store does: the document it refuses fails alone, the others are written
+            if (batch.Document.Text.Contains("POISON", StringComparison.Ordinal))
+            {
+                results.Add(ApplyResult.Failed(batch.Document.Id, "constraint failed"));
+                continue;
+            }
+
             var state = new StoredDocumentState(batch.Document.Id, batch.Document.ContentHash, batch.ExtractorVersion);
             var evidence = batch.Evidence.Select(e => e.Id).ToHashSet();
             var existed = _documents.TryGetValue(batch.Document.Id, out var old);

@@ -9,6 +9,9 @@ namespace RelationGraph.Tests.Storage.Neo4j;
 internal sealed record FakeRequest(HttpMethod Method, string Path, FakeRequestKind Kind, string? Statement, string? StatementName, string? Affinity)
 {
     public IReadOnlyList<string> Bookmarks { get; init; } = [];
+
+    /// <summary>The statement's parameters, decoded (strings, numbers, lists, maps).</summary>
+    public IReadOnlyDictionary<string, object?> Parameters { get; init; } = new Dictionary<string, object?>();
 }
 
 internal enum FakeRequestKind
@@ -169,7 +172,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
         var affinity = request.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.First() : null;
         var name = statement is not null && _statements.TryGetValue(statement, out var known) ? known.Name : null;
-        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks };
+        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks, Parameters = parameters };
         FakeFault? fault;
         lock (_gate)
         {

@@ -151,7 +151,7 @@ public sealed class Neo4jResilienceTests
     }
 
     [Fact]
-    public async Task ApplyAsync_ConstraintErrorMidDocument_NothingOfTheDocumentIsStored()
+    public async Task ApplyAsync_ConstraintErrorMidDocument_FailsTheDocumentAndStoresNothingOfIt()
     {
         var fake = new FakeQueryApi();
         using var store = Neo4jTestStore.OnFake(fake);
@@ -159,9 +159,10 @@ public sealed class Neo4jResilienceTests
         var before = await store.Port.CountAsync(Ct);
         fake.Inject(new FakeFault.Error("Neo.ClientError.Schema.ConstraintValidationFailed", "already exists"), r => r.StatementName == "facts-merge");
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.ApplyAsync([TestData.AcmeDocument()], Ct));
+        var failed = Assert.Single(await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct));
 
-        Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", error.Code);
+        Assert.Equal(ApplyOutcome.Failed, failed.Outcome);
+        Assert.Contains("already exists", failed.Error, StringComparison.Ordinal);
         Assert.Equal(0, fake.OpenTransactions);
         Assert.Equal(before, await store.Port.CountAsync(Ct));
         Assert.Null(await store.Port.GetDocumentStateAsync(TestData.AcmeDocument().Document.Id, Ct));
@@ -268,16 +269,17 @@ public sealed class Neo4jResilienceTests
     }
 
     [Fact]
-    public async Task ApplyAsync_EvidenceForUnknownFact_ThrowsBeforeWritingAnything()
+    public async Task ApplyAsync_EvidenceForUnknownFact_FailsBeforeWritingAnything()
     {
         var fake = new FakeQueryApi();
         using var store = Neo4jTestStore.OnFake(fake);
         var batch = TestData.AcmeDocument();
         var broken = batch with { Facts = batch.Facts.Skip(1).ToList() };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.Port.ApplyAsync([broken], Ct));
+        var failed = Assert.Single(await store.Port.ApplyAsync([broken], Ct));
 
-        Assert.Contains("which the batch does not define", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ApplyOutcome.Failed, failed.Outcome);
+        Assert.Contains("which the batch does not define", failed.Error, StringComparison.Ordinal);
         Assert.Empty(fake.Requests);
     }
 

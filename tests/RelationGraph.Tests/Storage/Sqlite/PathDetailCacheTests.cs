@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
 using RelationGraph.Storage.Sqlite.Reading;

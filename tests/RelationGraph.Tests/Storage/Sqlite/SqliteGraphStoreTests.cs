@@ -21,14 +21,29 @@ public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
         var edited = Shrink("Alice Able works for Acme Corp [1]. Nothing else is known.");
         store.BeforeCommit = _ => throw new InvalidOperationException("simulated crash");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.ApplyAsync([edited], Ct));
+        var failed = Assert.Single(await store.ApplyAsync([edited], Ct));
 
+        Assert.Equal(ApplyOutcome.Failed, failed.Outcome);
+        Assert.Contains("simulated crash", failed.Error, StringComparison.Ordinal);
         Assert.Equal(countsBefore, await store.CountAsync(Ct));
         Assert.Equal(TestData.AcmeDocument().Document.ContentHash, (await store.GetDocumentStateAsync(edited.Document.Id, Ct))!.ContentHash);
         Assert.NotNull(await store.GetEntityAsync(Ministry, Ct));
         Assert.Equal(adjacencyBefore, store.Index.DescribeAdjacency());
         store.BeforeCommit = null;
         Assert.Equal(ApplyOutcome.Updated, Assert.Single(await store.ApplyAsync([edited], Ct)).Outcome);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TheDatabaseItselfFails_ThrowsRatherThanFailingEachDocument()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        store.BeforeCommit = _ => throw new SqliteException("disk I/O error", 10); // SQLITE_IOERR
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct));
+
+        Assert.Equal(10, error.SqliteErrorCode);
+        store.BeforeCommit = null;
+        Assert.Equal(new GraphCounts(0, 0, 0, 0, 0), await store.CountAsync(Ct));
     }
 
     [Fact]
@@ -64,9 +79,10 @@ public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
         var orphan = good.Evidence[0] with { Id = "evi_orphan", FactKey = "fact_nobody_declared" };
         var bad = good with { Evidence = [.. good.Evidence, orphan] };
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => store.ApplyAsync([bad], Ct));
+        var failed = Assert.Single(await store.ApplyAsync([bad], Ct));
 
-        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT: foreign key
+        Assert.Equal(ApplyOutcome.Failed, failed.Outcome);
+        Assert.Contains("evi_orphan supports fact fact_nobody_declared, which the batch does not define", failed.Error, StringComparison.Ordinal);
         Assert.Equal(before, await store.CountAsync(Ct));
         Assert.Equal(TestData.AcmeDocument().Document.ContentHash, (await store.GetDocumentStateAsync(good.Document.Id, Ct))!.ContentHash);
     }
@@ -78,9 +94,10 @@ public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
         var good = TestData.AcmeDocument();
         var bad = good with { Evidence = [good.Evidence[0] with { End = good.Document.Text.Length + 5 }] };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ApplyAsync([bad], Ct));
+        var failed = Assert.Single(await store.ApplyAsync([bad], Ct));
 
-        Assert.Contains("outside the document", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ApplyOutcome.Failed, failed.Outcome);
+        Assert.Contains("outside the document", failed.Error, StringComparison.Ordinal);
         Assert.Equal(new GraphCounts(0, 0, 0, 0, 0), await store.CountAsync(Ct));
     }
 
@@ -94,8 +111,9 @@ public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
         Assert.Equal(good.Document.Text.Length - 2, codePoints);
 
         var pastTheEnd = good with { Evidence = [good.Evidence[0] with { End = codePoints + 1 }] };
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ApplyAsync([pastTheEnd], Ct));
-        Assert.Contains($"outside the document's {codePoints} code points", error.Message, StringComparison.Ordinal);
+        var failed = Assert.Single(await store.ApplyAsync([pastTheEnd], Ct));
+        Assert.Equal(ApplyOutcome.Failed, failed.Outcome);
+        Assert.Contains($"outside the document's {codePoints} code points", failed.Error, StringComparison.Ordinal);
 
         var toTheEnd = good with { Evidence = [good.Evidence[0] with { End = codePoints }] };
         Assert.Equal(ApplyOutcome.Added, Assert.Single(await store.ApplyAsync([toTheEnd], Ct)).Outcome);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 
 namespace RelationGraph.Tests.Storage.Sqlite;

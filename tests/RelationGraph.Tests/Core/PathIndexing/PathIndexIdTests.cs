@@ -1,8 +1,9 @@
 using System.Text;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 
-namespace RelationGraph.Tests.Core.Paths;
+namespace RelationGraph.Tests.Core.PathIndexing;
 
 /// <summary>The path index with ids of the canonical <see cref="StableId"/> shape (held as numbers) mixed with any other ids.</summary>
 public sealed class PathIndexIdTests

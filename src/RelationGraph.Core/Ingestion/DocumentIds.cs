@@ -1,21 +1,17 @@
-using System.Text.RegularExpressions;
-using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Model;
 
-namespace RelationGraph.Cli.Commands;
+namespace RelationGraph.Core.Ingestion;
 
 /// <summary>
-/// The document ids <c>relgraph ingest</c> gives files, for commands that remove documents by path. A file's id is the
-/// hash of its source: the name of the folder the job started from, then the path below it (see <see cref="SourceEnumerator"/>).
-/// That folder is the file's own when the file was named alone, or the folder (or a glob's fixed prefix) that was named.
+/// The document ids ingestion gives files and feed records, derived again for commands that remove documents by path.
+/// A file's id is the hash of its source: the name of the folder the job started from, then the path below it (see
+/// <see cref="SourceEnumerator"/>). That folder is the file's own when the file was named alone, or the folder (or a
+/// glob's fixed prefix) that was named.
 /// </summary>
-internal static partial class DocumentIds
+public static class DocumentIds
 {
-    [GeneratedRegex("^doc_[0-9a-f]{16}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
-
-    /// <summary>True for a document id such as <c>doc_3f2a…</c> (see <see cref="StableId.Document"/>).</summary>
-    public static bool IsDocumentId(string value) => IdPattern().IsMatch(value);
+    /// <summary>True for a document id such as <c>doc_3f2a…</c> (see <see cref="StableId.IsDocumentId"/>).</summary>
+    public static bool IsDocumentId(string value) => StableId.IsDocumentId(value);
 
     /// <summary>A <c>.jsonl</c> feed: one document per record, not one per file.</summary>
     public static bool IsFeed(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
@@ -54,7 +50,7 @@ internal static partial class DocumentIds
         var folder = Path.GetDirectoryName(fullPath)!;
         foreach (var source in SourceEnumerator.Discover([fullPath], folder, folder).Enumerate(maxRecordBytes))
         {
-            if (source is FailedSource { ErrorCode: "too-large" })
+            if (source is FailedSource { ErrorCode: DocumentErrorCodes.TooLarge })
             {
                 tooLarge.Add(source.SourceUri);
             }

@@ -1,8 +1,8 @@
 using System.Text;
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 
-namespace RelationGraph.Tests.Core.Paths;
+namespace RelationGraph.Tests.Core.PathIndexing;
 
 /// <summary>Ids as numbers in the path index: canonical shapes as 64-bit numbers, everything else exactly as given.</summary>
 public sealed class IdRegistryTests

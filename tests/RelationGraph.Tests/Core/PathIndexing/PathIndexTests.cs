@@ -1,7 +1,8 @@
 using RelationGraph.Core.Model;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 
-namespace RelationGraph.Tests.Core.Paths;
+namespace RelationGraph.Tests.Core.PathIndexing;
 
 public sealed class PathIndexTests
 {

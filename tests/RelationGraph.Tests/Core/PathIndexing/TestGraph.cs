@@ -1,7 +1,7 @@
 using RelationGraph.Core.Model;
-using RelationGraph.Core.Paths;
+using RelationGraph.Core.PathIndexing;
 
-namespace RelationGraph.Tests.Core.Paths;
+namespace RelationGraph.Tests.Core.PathIndexing;
 
 /// <summary>A hand-built graph for path tests: ids are the names, fact keys read "subject-TYPE-object".</summary>
 internal sealed class TestGraph

@@ -1,4 +1,6 @@
-namespace RelationGraph.Core.Paths;
+using RelationGraph.Core.Paths;
+
+namespace RelationGraph.Core.PathIndexing;
 
 /// <summary>
 /// Search buffers sized to the node count (about 34 MB at a million entities), lent by a <see cref="SearchScratchPool"/>.

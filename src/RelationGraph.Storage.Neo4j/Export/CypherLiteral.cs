@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace RelationGraph.Core.Export;
+namespace RelationGraph.Storage.Neo4j.Export;
 
 /// <summary>
 /// Writes values as Cypher literals for scripts that cypher-shell runs. Every string goes through

@@ -1,7 +1,9 @@
 using System.Text;
+using RelationGraph.Core.Export;
 using RelationGraph.Core.Storage;
+using RelationGraph.Storage.Neo4j.Export;
 
-namespace RelationGraph.Core.Export;
+namespace RelationGraph.Hosting;
 
 /// <summary>Formats of <c>relgraph export --format</c>.</summary>
 public enum GraphExportFormat
@@ -16,7 +18,7 @@ public enum GraphExportFormat
     Csv,
 }
 
-/// <summary>One entry point for the CLI: a store's export stream to a file, a folder or a writer.</summary>
+/// <summary>One entry point for the CLI: a store's export stream to a file, a folder or a writer, in any of the formats.</summary>
 public static class GraphExport
 {
     /// <summary>Parses a format name case-insensitively (<c>cypher</c>, <c>graphml</c>, <c>csv</c>).</summary>

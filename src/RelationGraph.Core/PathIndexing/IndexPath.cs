@@ -1,4 +1,4 @@
-namespace RelationGraph.Core.Paths;
+namespace RelationGraph.Core.PathIndexing;
 
 /// <summary>A path as interned node and edge numbers, with the evidence totals the ranking uses.</summary>
 internal sealed class IndexPath

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using RelationGraph.Core.Model;
 
-namespace RelationGraph.Core.Paths;
+namespace RelationGraph.Core.PathIndexing;
 
 /// <summary>
 /// Builds a <see cref="PathIndex"/> from rows streamed out of a store: every entity first, then every fact.

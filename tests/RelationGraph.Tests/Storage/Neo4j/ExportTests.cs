@@ -3,10 +3,11 @@ using System.Text;
 using RelationGraph.Core.Export;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
+using RelationGraph.Hosting;
 using RelationGraph.Storage.Neo4j;
-using RelationGraph.Tests.Storage.Neo4j;
+using RelationGraph.Storage.Neo4j.Export;
 
-namespace RelationGraph.Tests.Core.Export;
+namespace RelationGraph.Tests.Storage.Neo4j;
 
 public sealed class ExportTests
 {

@@ -1,7 +1,8 @@
 using RelationGraph.Core.Model;
+using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
 
-namespace RelationGraph.Tests.Core.Paths;
+namespace RelationGraph.Tests.Core.PathIndexing;
 
 /// <summary>Shortest-mode answers compared path by path with a brute-force enumeration ranked the documented way.</summary>
 public sealed class ShortestRankingOracleTests

@@ -1,6 +1,6 @@
 using RelationGraph.Core.Model;
 
-namespace RelationGraph.Core.Paths;
+namespace RelationGraph.Core.PathIndexing;
 
 /// <summary>An entity as the path index knows it: id and kind only.</summary>
 /// <param name="Id">Entity id.</param>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace RelationGraph.Core.Paths;
+namespace RelationGraph.Core.PathIndexing;
 
 /// <summary>The time limit and cancellation of one search, checked cheaply every thousand or so edges.</summary>
 internal sealed class SearchBudget(TimeProvider timeProvider, long deadline, CancellationToken cancellationToken)

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using RelationGraph.Core.Model;
+using RelationGraph.Core.Paths;
 
-namespace RelationGraph.Core.Paths;
+namespace RelationGraph.Core.PathIndexing;
 
 /// <summary>
 /// The in-memory adjacency index path queries walk: entity ids and fact keys numbered densely (held as

@@ -2,7 +2,7 @@ using System.Globalization;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 
-namespace RelationGraph.Core.Export;
+namespace RelationGraph.Storage.Neo4j.Export;
 
 /// <summary>The properties each exported record carries in Neo4j, shared by both export formats.</summary>
 internal static class ExportRows

@@ -1,7 +1,7 @@
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 
-namespace RelationGraph.Core.Export;
+namespace RelationGraph.Storage.Neo4j.Export;
 
 /// <summary>
 /// Writes the graph as a Cypher script for <c>cypher-shell -f</c>: the schema first, then batched

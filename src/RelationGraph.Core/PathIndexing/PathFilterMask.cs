@@ -1,4 +1,6 @@
-namespace RelationGraph.Core.Paths;
+using RelationGraph.Core.Paths;
+
+namespace RelationGraph.Core.PathIndexing;
 
 /// <summary>A <see cref="PathFilter"/> compiled to bit masks and scalars, checked on every edge and node the search touches.</summary>
 internal readonly struct PathFilterMask

@@ -4,7 +4,7 @@ using System.Text;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 
-namespace RelationGraph.Core.Export;
+namespace RelationGraph.Storage.Neo4j.Export;
 
 /// <summary>
 /// Writes the graph as <c>neo4j-admin database import full</c> input: node files with <c>:ID</c> and
