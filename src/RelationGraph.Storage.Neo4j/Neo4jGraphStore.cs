@@ -182,12 +182,14 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             return new PathResult([], false, _time.GetElapsedTime(started));
         }
 
-        var statement = request.Mode switch
+        var template = request.Mode switch
         {
             PathMode.Shortest => CypherStatements.PathsShortest,
             PathMode.KShortest => CypherStatements.PathsKShortest,
             _ => CypherStatements.PathsAllSimple,
         };
+        // paths have at most MaxHops distinct lengths, so more groups than that select nothing more
+        var statement = CypherStatements.BoundPath(template, request.MaxHops, Math.Min(request.K, request.MaxHops));
         var parameters = PathParameters(request);
         QueryResult rows;
         using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -542,7 +544,6 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         var parameters = FilterParameters(request.Filter);
         parameters["fromId"] = request.FromId;
         parameters["toId"] = request.ToId;
-        parameters["maxHops"] = request.MaxHops;
         parameters["k"] = request.K;
         parameters["middleKinds"] = request.Filter.MiddleKinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToArray();
         parameters["maxDegree"] = request.Filter.MaxDegree;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
 
 namespace RelationGraph.Storage.Neo4j.QueryApi;
@@ -48,6 +50,46 @@ internal static class CypherStatements
     public static CypherStatement ExportMentions { get; } = Load("export-mentions");
     public static CypherStatement ExportEvidence { get; } = Load("export-evidence");
     public static CypherStatement DeleteAll { get; } = Load("delete-all");
+
+    /// <summary>The quantifier every path statement is written with: 1 to the hard limit of 6 hops.</summary>
+    public const string PathQuantifier = "){1,6}";
+
+    /// <summary>The selector paths-k-shortest is written with: as many length groups as the hard limit allows.</summary>
+    public const string PathGroups = "SHORTEST 6 GROUPS";
+
+    private static readonly ConcurrentDictionary<(string Name, int MaxHops, int Groups), CypherStatement> BoundPaths = new();
+
+    /// <summary>
+    /// A path statement bound to a validated request: the quantifier's upper bound becomes <paramref name="maxHops"/> and
+    /// <c>SHORTEST 6 GROUPS</c> becomes <paramref name="groups"/> groups. Both must be literals in Cypher 5, and a bound
+    /// the walk cannot exceed is what keeps the search from enumerating paths longer than asked.
+    /// </summary>
+    public static CypherStatement BoundPath(CypherStatement template, int maxHops, int groups)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxHops, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxHops, 6);
+        ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(groups, maxHops);
+        return BoundPaths.GetOrAdd((template.Name, maxHops, groups), key =>
+        {
+            var text = template.Text;
+            if (text.Split(PathQuantifier).Length != 2)
+            {
+                throw new InvalidOperationException($"cypher/{template.Name}.cypher must contain the quantifier {PathQuantifier} exactly once.");
+            }
+
+            text = text.Replace(PathQuantifier, string.Create(CultureInfo.InvariantCulture, $"){{1,{key.MaxHops}}}"), StringComparison.Ordinal)
+                .Replace(PathGroups, string.Create(CultureInfo.InvariantCulture, $"SHORTEST {key.Groups} GROUPS"), StringComparison.Ordinal);
+            return new CypherStatement(string.Create(CultureInfo.InvariantCulture, $"{key.Name}[hops={key.MaxHops},groups={key.Groups}]"), text);
+        });
+    }
+
+    /// <summary>Every bound form of a path statement, for checks that the adapter sends only what cypher/ holds.</summary>
+    public static IEnumerable<CypherStatement> BoundPathVariants(CypherStatement template) =>
+        from hops in Enumerable.Range(1, 6)
+        from groups in Enumerable.Range(1, hops)
+        select BoundPath(template, hops, groups);
 
     /// <summary>The schema file split into its statements (the Query API runs one statement per request).</summary>
     public static IReadOnlyList<CypherStatement> Schema { get; } = SplitScript("schema", ReadResource("schema"));

@@ -20,6 +20,9 @@ internal enum FakeRequestKind
     Rollback,
 }
 
+/// <summary>What one statement cost the fake: relationships read, nodes read by label scans, deepest path hop.</summary>
+internal sealed record FakeCost(string Statement, long RelationshipReads, long NodesScanned, int DeepestHop);
+
 /// <summary>A failure the fake injects instead of answering.</summary>
 internal abstract record FakeFault
 {
@@ -57,6 +60,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
     private readonly Dictionary<string, (FakeGraph Graph, string Affinity)> _transactions = new(StringComparer.Ordinal);
     private readonly List<(Func<FakeRequest, bool> When, FakeFault Fault, int Times)> _faults = [];
     private readonly List<FakeRequest> _requests = [];
+    private readonly List<FakeCost> _costs = [];
     private int _nextTransaction = 1;
     private int _authFailures;
 
@@ -84,6 +88,18 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             lock (_gate)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>What each statement run so far cost, in order.</summary>
+    public IReadOnlyList<FakeCost> Costs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _costs];
             }
         }
     }
@@ -315,7 +331,11 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
         try
         {
-            return (known.Run(graph, new Params(parameters)), null);
+            graph.CurrentStatement = statement;
+            graph.ResetCounters();
+            var answer = known.Run(graph, new Params(parameters));
+            _costs.Add(new FakeCost(known.Name, graph.RelationshipReads, graph.NodesScanned, graph.DeepestHop));
+            return (answer, null);
         }
         catch (FakeCypherException e)
         {

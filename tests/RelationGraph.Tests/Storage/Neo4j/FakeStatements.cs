@@ -43,9 +43,9 @@ internal static class FakeStatements
         ["evidence-for-facts"] = EvidenceForFacts,
         ["entities-by-key"] = EntitiesByKey,
         ["entities-search"] = EntitiesSearch,
-        ["paths-shortest"] = (g, p) => FakePaths.Run(g, p, FakePaths.Selector.AllShortest),
-        ["paths-k-shortest"] = (g, p) => FakePaths.Run(g, p, FakePaths.Selector.Shortest50),
-        ["paths-all-simple"] = (g, p) => FakePaths.Run(g, p, FakePaths.Selector.All),
+        ["paths-shortest"] = FakePaths.Run,
+        ["paths-k-shortest"] = FakePaths.Run,
+        ["paths-all-simple"] = FakePaths.Run,
         ["export-documents"] = (g, p) => DocumentRows(Page(g.WithLabel("Document"), p), g, withText: true),
         ["export-entities"] = (g, p) => EntityDetailRows(Page(g.WithLabel("Entity"), p)),
         ["export-facts"] = ExportFacts,
@@ -57,6 +57,12 @@ internal static class FakeStatements
             g.Nodes.Clear();
             return FakeAnswer.None;
         },
+    };
+
+    /// <summary>Models of saved Browser queries, which tests send to the fake as Browser would.</summary>
+    private static readonly Dictionary<string, Func<FakeGraph, Params, FakeAnswer>> SavedHandlers = new(StringComparer.Ordinal)
+    {
+        ["saved/shortest-paths-between-two-names"] = FakePaths.SavedShortestBetweenNames,
     };
 
     /// <summary>Statement text → (name, handler), built from the cypher/ files on disk.</summary>
@@ -80,6 +86,23 @@ internal static class FakeStatements
             if (Handlers.TryGetValue(name, out var handler))
             {
                 known[text] = (name, handler);
+                if (name.StartsWith("paths-", StringComparison.Ordinal))
+                {
+                    // the adapter sends path statements with the quantifier bound to the request (CypherStatements.BoundPath)
+                    foreach (var bound in CypherStatements.BoundPathVariants(new CypherStatement(name, text)))
+                    {
+                        known[bound.Text] = (bound.Name, handler);
+                    }
+                }
+            }
+        }
+
+        foreach (var path in Directory.GetFiles(Path.Combine(cypherFolder, "saved"), "*.cypher"))
+        {
+            var name = "saved/" + Path.GetFileNameWithoutExtension(path);
+            if (SavedHandlers.TryGetValue(name, out var handler))
+            {
+                known[File.ReadAllText(path)] = (name, handler);
             }
         }
 
