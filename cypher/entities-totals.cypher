@@ -8,4 +8,4 @@ OPTIONAL MATCH (e)<-[:SUBJECT|OBJECT]-(:Evidence)-[:IN_DOCUMENT]->(ed:Document)
 WITH e, mentionCount, mentionDocs, collect(DISTINCT ed) AS evidenceDocs
 WITH e, mentionCount, CASE WHEN mentionCount > 0 THEN mentionDocs ELSE evidenceDocs END AS docs
 RETURN e.id AS id, mentionCount, size(docs) AS docCount, [d IN docs | coalesce(d.publishedAt, d.ingestedAt)] AS reportedAt,
-       COUNT { (e)--(:Entity) } AS degree
+       COUNT { (e)-[:EMPLOYED_BY|LEADS|MEMBER_OF|OWNS|PARTY_TO|AWARDED_BY|CONTRACTS_WITH|FUNDS|INVESTIGATES|SUBJECT_OF|COMMUNICATES_WITH|ASSOCIATED_WITH]-(:Entity) } AS degree

@@ -289,9 +289,13 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             yield return new GraphExportItem { Entity = Neo4jMapping.EntityDetail(r, []) };
         }
 
-        await foreach (var r in PagesAsync(CypherStatements.ExportFacts, "factKey", cancellationToken))
+        // one type at a time: each type's factKey index serves its pages in order, no scan of every relationship
+        foreach (var type in RelationTypes.All)
         {
-            yield return new GraphExportItem { Fact = Neo4jMapping.Fact(r) };
+            await foreach (var r in PagesAsync(CypherStatements.ExportFactsOf(type), "factKey", cancellationToken))
+            {
+                yield return new GraphExportItem { Fact = Neo4jMapping.Fact(r) };
+            }
         }
 
         await foreach (var r in PagesAsync(CypherStatements.ExportMentions, "id", cancellationToken))

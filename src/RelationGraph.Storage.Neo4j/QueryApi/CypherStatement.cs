@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using RelationGraph.Core.Model;
 
 namespace RelationGraph.Storage.Neo4j.QueryApi;
 
@@ -46,7 +47,7 @@ internal static class CypherStatements
     public static CypherStatement PathsAllSimple { get; } = Load("paths-all-simple");
     public static CypherStatement ExportDocuments { get; } = Load("export-documents");
     public static CypherStatement ExportEntities { get; } = Load("export-entities");
-    public static CypherStatement ExportFacts { get; } = Load("export-facts");
+    public static CypherStatement ExportFacts { get; } = LoadWith("export-facts", "[r:EMPLOYED_BY]");
     public static CypherStatement ExportMentions { get; } = Load("export-mentions");
     public static CypherStatement ExportEvidence { get; } = Load("export-evidence");
     public static CypherStatement DeleteAll { get; } = Load("delete-all");
@@ -91,6 +92,13 @@ internal static class CypherStatements
         from groups in Enumerable.Range(1, hops)
         select BoundPath(template, hops, groups);
 
+    private static readonly Dictionary<RelationType, CypherStatement> ExportFactsByType = RelationTypes.All.ToDictionary(
+        type => type,
+        type => new CypherStatement($"export-facts[{type.ToWireName()}]", ExportFacts.Text.Replace("[r:EMPLOYED_BY]", $"[r:{type.ToWireName()}]", StringComparison.Ordinal)));
+
+    /// <summary>export-facts for one fact type, so each page is read in order from that type's factKey constraint index.</summary>
+    public static CypherStatement ExportFactsOf(RelationType type) => ExportFactsByType[type];
+
     /// <summary>The schema file split into its statements (the Query API runs one statement per request).</summary>
     public static IReadOnlyList<CypherStatement> Schema { get; } = SplitScript("schema", ReadResource("schema"));
 
@@ -116,6 +124,15 @@ internal static class CypherStatements
     }
 
     private static CypherStatement Load(string name) => new(name, ReadResource(name));
+
+    // a statement the adapter specialises by replacing a token, which must be there exactly once
+    private static CypherStatement LoadWith(string name, string token)
+    {
+        var statement = Load(name);
+        return statement.Text.Split(token).Length == 2
+            ? statement
+            : throw new InvalidOperationException($"cypher/{name}.cypher must contain {token} exactly once.");
+    }
 
     private static string ReadResource(string name)
     {

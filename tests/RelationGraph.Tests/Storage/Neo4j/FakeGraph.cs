@@ -95,6 +95,9 @@ internal sealed class FakeGraph
         }
     }
 
+    /// <summary>Relationships an index seek returned: only those are read.</summary>
+    public void ReadFromIndex(int relationships) => RelationshipReads += relationships;
+
     public void Reached(int hop) => DeepestHop = Math.Max(DeepestHop, hop);
 
     public FakeGraph Clone()

@@ -86,6 +86,15 @@ internal static class FakeStatements
             if (Handlers.TryGetValue(name, out var handler))
             {
                 known[text] = (name, handler);
+                if (name == "export-facts")
+                {
+                    // the adapter runs export-facts once per fact type (CypherStatements.ExportFactsOf)
+                    foreach (var type in FakeCypher.FactTypes)
+                    {
+                        known[text.Replace("[r:EMPLOYED_BY]", $"[r:{type}]", StringComparison.Ordinal)] = ($"export-facts[{type}]", handler);
+                    }
+                }
+
                 if (name.StartsWith("paths-", StringComparison.Ordinal))
                 {
                     // the adapter sends path statements with the quantifier bound to the request (CypherStatements.BoundPath)
@@ -233,7 +242,7 @@ internal static class FakeStatements
             }
 
             var key = (string)row["factKey"]!;
-            var created = !g.Outgoing(s).Any(r => r.End == o && Equals(r["factKey"], key));
+            var created = !g.Expand(s, FakeCypher.WalkedTypes(g.CurrentStatement)).Any(r => r.Start == s && r.End == o && Equals(r["factKey"], key));
             if (FactTypes.Contains(row["type"] as string))
             {
                 g.MergeRelationship(s, (string)row["type"]!, o, key);
@@ -293,7 +302,11 @@ internal static class FakeStatements
     {
         foreach (var row in p.Rows("rows"))
         {
-            var matches = g.Facts.Where(r => r.Start.Id == (string?)row["subjectId"] && r.End.Id == (string?)row["objectId"] && Equals(r["factKey"], row["factKey"])).ToList();
+            var subject = g.Find("Entity", (string)row["subjectId"]!);
+            var matches = subject is null
+                ? []
+                : g.Expand(subject, FakeCypher.WalkedTypes(g.CurrentStatement))
+                    .Where(r => r.Start == subject && IsEntity(r.End) && r.End.Id == (string?)row["objectId"] && Equals(r["factKey"], row["factKey"])).ToList();
             foreach (var rel in matches)
             {
                 apply(g, rel, row);
@@ -327,7 +340,7 @@ internal static class FakeStatements
                 (long)mentionCount,
                 (long)docs.Count,
                 docs.Select(ReportedAt).ToList(),
-                (long)g.Relationships.Count(r => (r.Start == e && IsEntity(r.End)) || (r.End == e && IsEntity(r.Start))),
+                (long)g.Expand(e, FakeCypher.WalkedTypes(g.CurrentStatement)).Count(r => IsEntity(r.Other(e))),
             ]);
         }
 
@@ -390,9 +403,16 @@ internal static class FakeStatements
         return DocumentRows(documents, g, withText: false);
     }
 
-    private static FakeAnswer Counts(FakeGraph g, Params p) => new(
-        ["documents", "entities", "facts", "mentions", "evidence"],
-        [[(long)g.WithLabel("Document").Count(), (long)g.WithLabel("Entity").Count(), (long)g.Facts.Count(), (long)g.WithLabel("Mention").Count(), (long)g.WithLabel("Evidence").Count()]]);
+    // Counts per label and per relationship type come from the count store; a pattern with labels on both ends of an
+    // untyped relationship does not, and reads every relationship.
+    private static FakeAnswer Counts(FakeGraph g, Params p)
+    {
+        var facts = FakeCypher.HasUntypedRelationship(g.CurrentStatement)
+            ? g.ScanLabel("Entity").SelectMany(e => g.Expand(e, null)).Count(r => IsEntity(r.Start) && IsEntity(r.End)) / 2
+            : g.Facts.Count();
+        return new(["documents", "entities", "facts", "mentions", "evidence"],
+            [[(long)g.WithLabel("Document").Count(), (long)g.WithLabel("Entity").Count(), (long)facts, (long)g.WithLabel("Mention").Count(), (long)g.WithLabel("Evidence").Count()]]);
+    }
 
     private static readonly string[] SummaryFields = ["id", "kind", "name", "aliases", "mentionCount", "docCount"];
     private static readonly string[] DetailFields = [.. SummaryFields, "firstSeen", "lastSeen", "amount", "currency", "year", "status"];
@@ -424,7 +444,7 @@ internal static class FakeStatements
             return new([.. FactFields, "otherId", "otherKind", "otherName", "otherAliases", "otherMentionCount", "otherDocCount"], []);
         }
 
-        var rows = g.Facts.Where(r => (r.Start == e || r.End == e) && PassesFactFilter(r, p))
+        var rows = g.Expand(e, FakeCypher.WalkedTypes(g.CurrentStatement)).Where(r => IsEntity(r.Other(e)) && PassesFactFilter(r, p))
             .OrderByDescending(r => r["docCount"], CypherOrder.Instance).ThenByDescending(r => r["confidence"], CypherOrder.Instance)
             .ThenBy(r => r["factKey"], CypherOrder.Instance)
             .Take((int)p.Long("limit"))
@@ -444,7 +464,7 @@ internal static class FakeStatements
             .SelectMany(ev => g.Outgoing(ev, "SUBJECT")).Select(r => r.End).FirstOrDefault(IsEntity);
         var rows = subject is null
             ? []
-            : g.Outgoing(subject).Where(r => Equals(r["factKey"], key) && IsEntity(r.End)).Select(FactValues).ToList();
+            : g.Expand(subject, FakeCypher.WalkedTypes(g.CurrentStatement)).Where(r => r.Start == subject && Equals(r["factKey"], key) && IsEntity(r.End)).Select(FactValues).ToList();
         return new(FactFields, rows);
     }
 
@@ -519,11 +539,23 @@ internal static class FakeStatements
     private static IEnumerable<FakeNode> Page(IEnumerable<FakeNode> nodes, Params p) =>
         nodes.Where(n => string.CompareOrdinal(n.Id, p.String("after")) > 0).OrderBy(n => n.Id, StringComparer.Ordinal).Take((int)p.Long("limit"));
 
-    private static FakeAnswer ExportFacts(FakeGraph g, Params p) => new(FactFields,
-    [
-        .. g.Facts.Where(r => string.CompareOrdinal(r["factKey"] as string, p.String("after")) > 0)
-            .OrderBy(r => r["factKey"], CypherOrder.Instance).Take((int)p.Long("limit")).Select(FactValues),
-    ]);
+    // One type's facts come in factKey order from that type's constraint index (only what the page returns is read);
+    // an untyped pattern has no index to use and reads every relationship.
+    private static FakeAnswer ExportFacts(FakeGraph g, Params p)
+    {
+        var typed = System.Text.RegularExpressions.Regex.Match(g.CurrentStatement, @"\[r:(\w+)\]");
+        var candidates = typed.Success
+            ? g.Facts.Where(r => r.Type == typed.Groups[1].Value)
+            : g.ScanLabel("Entity").SelectMany(e => g.Expand(e, null)).Where(r => IsEntity(r.Start) && IsEntity(r.End)).Distinct();
+        var page = candidates.Where(r => string.CompareOrdinal(r["factKey"] as string, p.String("after")) > 0)
+            .OrderBy(r => r["factKey"], CypherOrder.Instance).Take((int)p.Long("limit")).ToList();
+        if (typed.Success)
+        {
+            g.ReadFromIndex(page.Count);
+        }
+
+        return new(FactFields, [.. page.Select(FactValues)]);
+    }
 
     private static FakeAnswer ExportMentions(FakeGraph g, Params p) => new(["id", "docId", "entityId", "start", "end", "text", "sentenceIndex"],
     [

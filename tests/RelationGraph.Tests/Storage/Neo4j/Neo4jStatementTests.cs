@@ -71,6 +71,7 @@ public sealed class Neo4jStatementTests
         files.UnionWith(schema);
         files.UnionWith(new[] { CypherStatements.PathsShortest, CypherStatements.PathsKShortest, CypherStatements.PathsAllSimple }
             .SelectMany(CypherStatements.BoundPathVariants).Select(s => s.Text));
+        files.UnionWith(RelationTypes.All.Select(t => CypherStatements.ExportFactsOf(t).Text));
         var sent = fake.Requests.Where(r => r.Statement is not null).ToList();
         Assert.All(sent, r => Assert.Contains(r.Statement!, files));
         Assert.All(sent, r => Assert.NotNull(r.StatementName));
