@@ -21,6 +21,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     private const int DocIdsCap = 20;
     private const int EntityFactsLimit = 1000;
     private const int ExportPageSize = 500;
+    private const int NameKeysBackfillBatch = 5000;
     private readonly QueryApiClient _client;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -44,10 +45,21 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     {
         foreach (var statement in CypherStatements.Schema)
         {
-            await ReadAsync(statement, null, cancellationToken);
+            await WriteAsync(statement, null, cancellationToken);
         }
 
-        _logger.SchemaEnsured(Url, CypherStatements.Schema.Count);
+        // entities stored without NameKey nodes (an earlier version, an import) get them, a batch per transaction
+        var linked = 0;
+        int batch;
+        do
+        {
+            var result = await WriteAsync(CypherStatements.NameKeysBackfill, new Dictionary<string, object?> { ["limit"] = NameKeysBackfillBatch }, cancellationToken);
+            batch = result.Records[0].Int("linked");
+            linked += batch;
+        }
+        while (batch == NameKeysBackfillBatch);
+
+        _logger.SchemaEnsured(Url, CypherStatements.Schema.Count, linked);
     }
 
     /// <inheritdoc />
@@ -313,7 +325,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     public void Dispose() => _writeLock.Dispose();
 
     /// <summary>Deletes everything in the database. Only the live test suite calls it, against a throwaway server.</summary>
-    internal Task DeleteAllAsync(CancellationToken cancellationToken) => ReadAsync(CypherStatements.DeleteAll, null, cancellationToken);
+    internal Task DeleteAllAsync(CancellationToken cancellationToken) => WriteAsync(CypherStatements.DeleteAll, null, cancellationToken);
 
     private async Task<ApplyResult> ApplyDocumentAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
@@ -593,7 +605,10 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     private Task<QueryResult> ReadAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
-        ExecuteAsync(token => _client.RunAsync(statement, parameters, token), cancellationToken);
+        ExecuteAsync(token => _client.RunAsync(statement, parameters, readOnly: true, token), cancellationToken);
+
+    private Task<QueryResult> WriteAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+        ExecuteAsync(token => _client.RunAsync(statement, parameters, readOnly: false, token), cancellationToken);
 
     private async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

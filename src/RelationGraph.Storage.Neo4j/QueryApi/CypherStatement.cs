@@ -51,6 +51,7 @@ internal static class CypherStatements
     public static CypherStatement ExportMentions { get; } = Load("export-mentions");
     public static CypherStatement ExportEvidence { get; } = Load("export-evidence");
     public static CypherStatement DeleteAll { get; } = Load("delete-all");
+    public static CypherStatement NameKeysBackfill { get; } = Load("name-keys-backfill");
 
     /// <summary>The quantifier every path statement is written with: 1 to the hard limit of 6 hops.</summary>
     public const string PathQuantifier = "){1,6}";

@@ -48,10 +48,10 @@ internal sealed class QueryApiClient
 
     public Uri Url { get; }
 
-    /// <summary>Runs one statement in its own auto-commit transaction.</summary>
-    public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
+    /// <summary>Runs one statement in its own auto-commit transaction, read-only when <paramref name="readOnly"/>.</summary>
+    public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, bool readOnly, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(HttpMethod.Post, _queryPath, ParameterWriter.Body(statement, parameters, _bookmarks), null, cancellationToken);
+        var answer = await SendAsync(HttpMethod.Post, _queryPath, ParameterWriter.Body(statement, parameters, _bookmarks, readOnly), null, cancellationToken);
         _logger.StatementRan(statement.Name, answer.Result.Records.Count);
         return answer.Result;
     }

@@ -150,6 +150,14 @@ internal sealed class FakeGraph
         return node;
     }
 
+    public FakeNode CreateNode(string label)
+    {
+        var node = new FakeNode(_nextKey++);
+        node.Labels.Add(label);
+        Nodes.Add(node);
+        return node;
+    }
+
     public FakeRelationship MergeRelationship(FakeNode start, string type, FakeNode end, string? factKey = null)
     {
         var existing = Relationships.FirstOrDefault(r => r.Start == start && r.End == end && r.Type == type

@@ -211,10 +211,17 @@ internal static partial class FakeCypher
     public static IReadOnlyCollection<string>? WalkedTypes(string statement) =>
         statement.Contains(string.Join('|', FactTypes), StringComparison.Ordinal) && !HasUntypedRelationship(statement) ? FactTypes : null;
 
+    /// <summary>Whether a statement writes (Neo4j refuses it in a READ transaction).</summary>
+    public static bool Writes(string statement) =>
+        WritePattern().IsMatch(string.Join('\n', statement.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal))));
+
     public static bool HasUntypedRelationship(string statement) =>
         UntypedPattern().IsMatch(string.Join('\n', statement.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal))));
 
     // a relationship in brackets without a type ([r], [r {k: v}], [r WHERE …], [*1..2]), or bare dashes between node patterns
     [GeneratedRegex(@"-\[(?>\w*\s*)(?!:)[^\]]*\]-|\)\s*<?--\s*>?\s*[\(\{]")]
     private static partial Regex UntypedPattern();
+
+    [GeneratedRegex(@"\b(MERGE|CREATE|SET|DELETE|REMOVE)\b")]
+    private static partial Regex WritePattern();
 }

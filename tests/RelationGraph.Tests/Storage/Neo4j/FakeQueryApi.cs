@@ -9,6 +9,9 @@ namespace RelationGraph.Tests.Storage.Neo4j;
 internal sealed record FakeRequest(HttpMethod Method, string Path, FakeRequestKind Kind, string? Statement, string? StatementName, string? Affinity)
 {
     public IReadOnlyList<string> Bookmarks { get; init; } = [];
+
+    /// <summary>The request body's accessMode (READ or WRITE), null when it sent none (Neo4j then assumes WRITE).</summary>
+    public string? AccessMode { get; init; }
 }
 
 internal enum FakeRequestKind
@@ -170,6 +173,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         string? statement = null;
         Dictionary<string, object?> parameters = new(StringComparer.Ordinal);
         IReadOnlyList<string> bookmarks = [];
+        string? accessMode = null;
         if (kind != FakeRequestKind.Rollback)
         {
             var body = await ReadBodyAsync(request, kind.Value, cancellationToken);
@@ -181,11 +185,12 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             statement = body.Statement;
             parameters = body.Parameters;
             bookmarks = body.Bookmarks;
+            accessMode = body.AccessMode;
         }
 
         var affinity = request.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.First() : null;
         var name = statement is not null && _statements.TryGetValue(statement, out var known) ? known.Name : null;
-        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks };
+        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks, AccessMode = accessMode };
         FakeFault? fault;
         lock (_gate)
         {
@@ -216,7 +221,9 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
         lock (_gate)
         {
-            var response = Handle(kind.Value, txId, affinity, statement, parameters);
+            var response = accessMode == "READ" && statement is not null && FakeCypher.Writes(statement)
+                ? Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.AccessMode", "Writing in read access mode not allowed.")
+                : Handle(kind.Value, txId, affinity, statement, parameters);
             if (fault is FakeFault.LoseAnswer)
             {
                 response.Dispose();
@@ -352,7 +359,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         return request.Headers.Authorization is { Scheme: "Basic" } auth && auth.Parameter == expected;
     }
 
-    private static async Task<(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error, IReadOnlyList<string> Bookmarks)> ReadBodyAsync(
+    private static async Task<(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error, IReadOnlyList<string> Bookmarks, string? AccessMode)> ReadBodyAsync(
         HttpRequestMessage request, FakeRequestKind kind, CancellationToken cancellationToken)
     {
         var empty = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -360,13 +367,13 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         if (text.Length == 0)
         {
             return kind == FakeRequestKind.Query
-                ? (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."), [])
-                : (null, empty, null, []);
+                ? (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."), [], null)
+                : (null, empty, null, [], null);
         }
 
         if (request.Content!.Headers.ContentType?.MediaType != "application/json")
         {
-            return (null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."), []);
+            return (null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."), [], null);
         }
 
         JsonElement root;
@@ -377,34 +384,44 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
         catch (JsonException e)
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message), []);
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message), [], null);
         }
 
         if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Any(p => !AllowedBodyFields.Contains(p.Name)))
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]), []);
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]), [], null);
         }
 
         var statement = root.TryGetProperty("statement", out var s) ? s.GetString() : null;
         if (kind == FakeRequestKind.Query && string.IsNullOrWhiteSpace(statement))
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."), []);
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."), [], null);
         }
 
         IReadOnlyList<string> bookmarks = root.TryGetProperty("bookmarks", out var b) && b.ValueKind == JsonValueKind.Array
             ? [.. b.EnumerateArray().Select(x => x.GetString() ?? "")]
             : [];
+        string? accessMode = null;
+        if (root.TryGetProperty("accessMode", out var mode))
+        {
+            accessMode = mode.GetString();
+            if (accessMode is not ("READ" or "WRITE"))
+            {
+                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "accessMode must be READ or WRITE."), [], null);
+            }
+        }
+
         if (root.TryGetProperty("parameters", out var p))
         {
             if (p.ValueKind != JsonValueKind.Object)
             {
-                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."), []);
+                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."), [], null);
             }
 
-            return (statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null, bookmarks);
+            return (statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null, bookmarks, accessMode);
         }
 
-        return (statement, empty, null, bookmarks);
+        return (statement, empty, null, bookmarks, accessMode);
     }
 
     private FakeFault? TakeFault(FakeRequest request)

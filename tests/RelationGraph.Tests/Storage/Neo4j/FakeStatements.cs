@@ -43,6 +43,7 @@ internal static class FakeStatements
         ["evidence-for-facts"] = EvidenceForFacts,
         ["entities-by-key"] = EntitiesByKey,
         ["entities-search"] = EntitiesSearch,
+        ["name-keys-backfill"] = NameKeysBackfill,
         ["paths-shortest"] = FakePaths.Run,
         ["paths-k-shortest"] = FakePaths.Run,
         ["paths-all-simple"] = FakePaths.Run,
@@ -194,6 +195,11 @@ internal static class FakeStatements
             if (row["kind"] is "Person" or "Organisation" or "Contract" or "Investigation")
             {
                 e.Labels.Add((string)row["kind"]!);
+            }
+
+            if (g.CurrentStatement.Contains("MERGE (k:NameKey {key: key})", StringComparison.Ordinal))
+            {
+                LinkNameKeys(g, e, ((List<object?>)row["nameKeys"]!).Cast<string>());
             }
 
             rows.Add([row["id"], created]);
@@ -366,11 +372,56 @@ internal static class FakeStatements
         {
             if (g.Find("Entity", (string)id!) is { } e)
             {
+                var keys = g.Outgoing(e, "NAMED").Select(r => r.End).ToList();
                 g.DetachDelete(e);
+                foreach (var k in keys.Where(k => !g.Incoming(k, "NAMED").Any()))
+                {
+                    g.DetachDelete(k);
+                }
             }
         }
 
         return FakeAnswer.None;
+    }
+
+    private static void LinkNameKeys(FakeGraph g, FakeNode e, IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            var k = g.WithLabel("NameKey").FirstOrDefault(n => Equals(n["key"], key));
+            if (k is null)
+            {
+                k = g.CreateNode("NameKey");
+                k.Props["key"] = key;
+            }
+
+            g.MergeRelationship(e, "NAMED", k);
+        }
+    }
+
+    private static FakeAnswer NameKeysBackfill(FakeGraph g, Params p)
+    {
+        var pending = g.ScanLabel("Entity").Where(e => !g.Outgoing(e, "NAMED").Any() && Keys(e).Count > 0).Take((int)p.Long("limit")).ToList();
+        foreach (var e in pending)
+        {
+            LinkNameKeys(g, e, Keys(e));
+        }
+
+        return new(["linked"], [[(long)pending.Count]]);
+    }
+
+    // Entities found by name: through the NameKey indexes when the statement uses them (only matching keys are
+    // read), otherwise by reading every Entity node.
+    private static IEnumerable<(FakeNode Entity, List<string> Keys)> ByNameKeys(FakeGraph g, Func<string, bool> matches)
+    {
+        if (g.CurrentStatement.Contains("NameKey", StringComparison.Ordinal))
+        {
+            return g.WithLabel("NameKey").Where(k => matches((string)k["key"]!))
+                .SelectMany(k => g.Incoming(k, "NAMED").Select(r => r.Start)).Distinct()
+                .Select(e => (e, g.Outgoing(e, "NAMED").Select(r => (string)r.End["key"]!).Where(matches).ToList()));
+        }
+
+        return g.ScanLabel("Entity").Select(e => (e, Keys(e).Where(matches).ToList())).Where(x => x.Item2.Count > 0);
     }
 
     private static readonly string[] DocumentFields =
@@ -515,7 +566,7 @@ internal static class FakeStatements
         var key = p.String("key");
         return new(SummaryFields,
         [
-            .. g.WithLabel("Entity").Where(e => Keys(e).Contains(key))
+            .. ByNameKeys(g, k => k == key).Select(x => x.Entity)
                 .OrderByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
         ]);
@@ -527,12 +578,13 @@ internal static class FakeStatements
         var kind = p["kind"] as string;
         return new(SummaryFields,
         [
-            .. g.WithLabel("Entity")
-                .Where(e => (kind is null || Equals(e["kind"], kind)) && Keys(e).Any(k => k.Contains(key, StringComparison.Ordinal)))
-                .OrderBy(e => Keys(e).Contains(key) ? 0 : Keys(e).Any(k => k.StartsWith(key, StringComparison.Ordinal)) ? 1 : 2)
-                .ThenByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e["name"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .. ByNameKeys(g, k => k.Contains(key, StringComparison.Ordinal))
+                .Where(x => kind is null || Equals(x.Entity["kind"], kind))
+                .OrderBy(x => x.Keys.Contains(key) ? 0 : x.Keys.Any(k => k.StartsWith(key, StringComparison.Ordinal)) ? 1 : 2)
+                .ThenByDescending(x => x.Entity["docCount"], CypherOrder.Instance).ThenByDescending(x => x.Entity["mentionCount"], CypherOrder.Instance)
+                .ThenBy(x => x.Entity["name"], CypherOrder.Instance).ThenBy(x => x.Entity.Id, StringComparer.Ordinal)
                 .Take((int)p.Long("limit"))
-                .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
+                .Select(x => SummaryFields.Select(f => x.Entity[f]).ToArray()),
         ]);
     }
 

@@ -75,6 +75,7 @@ public sealed class Neo4jStatementTests
         var sent = fake.Requests.Where(r => r.Statement is not null).ToList();
         Assert.All(sent, r => Assert.Contains(r.Statement!, files));
         Assert.All(sent, r => Assert.NotNull(r.StatementName));
+        Assert.All(sent.Where(r => r.Kind == FakeRequestKind.Query), r => Assert.Equal(FakeCypher.Writes(r.Statement!) ? null : "READ", r.AccessMode));
         var used = sent.Select(r => r.StatementName!.Split('#', '[')[0]).ToHashSet(StringComparer.Ordinal);
         var unused = CypherFiles(RepositoryPaths.Cypher).Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(n => n != "delete-all" && !used.Contains(n));
         Assert.Empty(unused);
