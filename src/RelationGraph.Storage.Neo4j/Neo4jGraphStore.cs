@@ -180,6 +180,14 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>One entity-get read: the interface's default would read the entity's facts too.</remarks>
+    public async Task<EntitySummary?> GetEntitySummaryAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        var entity = await ReadAsync(CypherStatements.EntityGet, new Dictionary<string, object?> { ["entityId"] = entityId }, cancellationToken);
+        return entity.Records.Count == 0 ? null : Neo4jMapping.Entity(entity.Records[0]);
+    }
+
+    /// <inheritdoc />
     public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

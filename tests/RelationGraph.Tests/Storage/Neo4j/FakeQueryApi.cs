@@ -43,6 +43,9 @@ internal abstract record FakeFault
 
     /// <summary>The request is carried out, then the connection drops before the answer arrives.</summary>
     public sealed record LoseAnswer : FakeFault;
+
+    /// <summary>The request is carried out and answered 202, but the body stops half-way (a proxy cut it off).</summary>
+    public sealed record Truncate : FakeFault;
 }
 
 /// <summary>
@@ -66,9 +69,12 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
     private readonly List<FakeCost> _costs = [];
     private int _nextTransaction = 1;
     private int _authFailures;
+    private readonly bool _transactionsSupported;
 
-    public FakeQueryApi(string user = "neo4j", string password = "secret-pass", string database = "neo4j")
+    // transactions: false models Neo4j before 5.26, whose Query API has no /tx endpoints
+    public FakeQueryApi(string user = "neo4j", string password = "secret-pass", string database = "neo4j", bool transactions = true)
     {
+        _transactionsSupported = transactions;
         User = user;
         Password = password;
         Database = database;
@@ -170,6 +176,16 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             return new HttpResponseMessage(HttpStatusCode.MethodNotAllowed);
         }
 
+        if (kind != FakeRequestKind.Query && !_transactionsSupported)
+        {
+            lock (_gate)
+            {
+                _requests.Add(new FakeRequest(request.Method, path, kind.Value, null, null, null));
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
+        }
+
         string? statement = null;
         Dictionary<string, object?> parameters = new(StringComparer.Ordinal);
         IReadOnlyList<string> bookmarks = [];
@@ -228,6 +244,12 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             {
                 response.Dispose();
                 throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("connection reset"));
+            }
+
+            if (fault is FakeFault.Truncate)
+            {
+                var whole = response.Content.ReadAsByteArrayAsync(cancellationToken).GetAwaiter().GetResult();
+                response.Content = new ByteArrayContent(whole[..(whole.Length / 2)]) { Headers = { ContentType = new("application/json") } };
             }
 
             return response;
