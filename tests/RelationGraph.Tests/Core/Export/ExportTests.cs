@@ -112,6 +112,8 @@ public sealed class ExportTests
             var employed = Assert.Single(facts, r => r[2] == "EMPLOYED_BY" && r[0] == TestData.Id(EntityKind.Person, "Alice Able"));
             Assert.Equal(2, employed[9].Split(';').Length);
             Assert.Contains("--multiline-fields=true", Neo4jCsvExporter.ImportCommand(folder.FullName), StringComparison.Ordinal);
+            // the default 4 MiB read buffer is smaller than one 20 MB document's row
+            Assert.Contains("--read-buffer-size=64m", Neo4jCsvExporter.ImportCommand(folder.FullName), StringComparison.Ordinal);
         }
         finally
         {
