@@ -18,7 +18,6 @@ namespace RelationGraph.Storage.Neo4j;
 /// </summary>
 public sealed class Neo4jGraphStore : IGraphStore, IDisposable
 {
-    private const int DocIdsCap = 20;
     private const int EntityFactsLimit = 1000;
     private const int ExportPageSize = 500;
     private const int NameKeysBackfillBatch = 5000;
@@ -461,7 +460,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         }
     }
 
-    // Recomputes totals of every fact the document touched from all its evidence; deletes facts left without any.
+    // Recounts every fact the document touched inside Neo4j (facts-recount locks each first); deletes facts left without evidence.
     private static async Task<int> RecomputeFactsAsync(QueryTransaction tx, Dictionary<string, (string Subject, string Object)> facts, CancellationToken cancellationToken)
     {
         if (facts.Count == 0)
@@ -469,40 +468,15 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             return 0;
         }
 
-        var evidence = await tx.RunAsync(CypherStatements.FactsEvidence, new Dictionary<string, object?> { ["factKeys"] = facts.Keys.ToArray() }, cancellationToken);
-        var byFact = evidence.Records
-            .Select(r => new FactEvidence(r.String("factKey"), r.Double("confidence"), r.StringOrNull("quote") ?? "", r.StringOrNull("extractor") ?? "", r.Int("start"), r.String("docId"), r.StringOrNull("reportedAt")))
-            .ToLookup(e => e.FactKey, StringComparer.Ordinal);
-        var totals = new List<object?>();
-        var deletions = new List<object?>();
-        foreach (var (key, (subject, obj)) in facts)
-        {
-            var row = new Dictionary<string, object?> { ["factKey"] = key, ["subjectId"] = subject, ["objectId"] = obj };
-            if (byFact[key].Any())
-            {
-                row["props"] = FactTotals.Compute(byFact[key].ToList(), DocIdsCap);
-                totals.Add(row);
-            }
-            else
-            {
-                deletions.Add(row);
-            }
-        }
-
-        if (totals.Count > 0)
-        {
-            await tx.RunAsync(CypherStatements.FactsSetTotals, new Dictionary<string, object?> { ["rows"] = totals }, cancellationToken);
-        }
-
-        if (deletions.Count > 0)
-        {
-            await tx.RunAsync(CypherStatements.FactsDelete, new Dictionary<string, object?> { ["rows"] = deletions }, cancellationToken);
-        }
-
-        return deletions.Count;
+        // one lock order for every writer, so two writers touching the same facts wait instead of deadlocking
+        var rows = facts.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => (object?)new Dictionary<string, object?> { ["factKey"] = f.Key, ["subjectId"] = f.Value.Subject, ["objectId"] = f.Value.Object })
+            .ToList();
+        var result = await tx.RunAsync(CypherStatements.FactsRecount, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken);
+        return result.Records.Count(r => r["removed"].GetBoolean());
     }
 
-    // Recomputes entity totals; deletes entities that no mention and no fact supports any more.
+    // Recounts entity totals inside Neo4j; deletes entities that no mention and no fact supports any more.
     private static async Task<int> RecomputeEntitiesAsync(QueryTransaction tx, HashSet<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -510,37 +484,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             return 0;
         }
 
-        var totals = await tx.RunAsync(CypherStatements.EntitiesTotals, new Dictionary<string, object?> { ["ids"] = ids.ToArray() }, cancellationToken);
-        var rows = new List<object?>();
-        var unsupported = new List<string>();
-        foreach (var r in totals.Records)
-        {
-            if (r.Int("mentionCount") == 0 && r.Int("degree") == 0)
-            {
-                unsupported.Add(r.String("id"));
-                continue;
-            }
-
-            var seen = r.Strings("reportedAt").Where(t => t.Length > 0).Order(StringComparer.Ordinal).ToList();
-            rows.Add(new Dictionary<string, object?>
-            {
-                ["id"] = r.String("id"),
-                ["props"] = new Dictionary<string, object?>
-                {
-                    ["mentionCount"] = r.Int("mentionCount"),
-                    ["docCount"] = r.Int("docCount"),
-                    ["firstSeen"] = seen.Count > 0 ? seen[0] : null,
-                    ["lastSeen"] = seen.Count > 0 ? seen[^1] : null,
-                    ["degree"] = r.Int("degree"),
-                },
-            });
-        }
-
-        if (rows.Count > 0)
-        {
-            await tx.RunAsync(CypherStatements.EntitiesSetTotals, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken);
-        }
-
+        var result = await tx.RunAsync(CypherStatements.EntitiesRecount, new Dictionary<string, object?> { ["ids"] = ids.Order(StringComparer.Ordinal).ToArray() }, cancellationToken);
+        var unsupported = result.Records.Where(r => r["unsupported"].GetBoolean()).Select(r => r.String("id")).ToList();
         if (unsupported.Count > 0)
         {
             await tx.RunAsync(CypherStatements.EntitiesDelete, new Dictionary<string, object?> { ["ids"] = unsupported }, cancellationToken);

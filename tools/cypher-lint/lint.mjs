@@ -27,7 +27,7 @@ for (const folder of folders.map((f) => resolve(f))) {
     }
     // one statement at a time, so the version prefix applies to each; line numbers stay those of the file
     let line = 0;
-    for (const statement of text.split(/(?<=;)\n/)) {
+    for (const statement of statements(text)) {
       for (const version of statement.trim().length === 0 ? [] : ['5', '25']) {
         const { diagnostics } = lintCypherQuery(`CYPHER ${version} ${statement}`, {});
         for (const d of diagnostics.filter((x) => !undefinedParameter.test(x.message))) {
@@ -43,6 +43,21 @@ for (const folder of folders.map((f) => resolve(f))) {
       line += statement.split('\n').length;
     }
   }
+}
+
+// Splits a script after each line that ends a statement with ';' (comment lines never do).
+function statements(text) {
+  const result = [];
+  let current = [];
+  for (const line of text.split('\n')) {
+    current.push(line);
+    if (!line.trimStart().startsWith('//') && line.trimEnd().endsWith(';')) {
+      result.push(current.join('\n'));
+      current = [];
+    }
+  }
+  result.push(current.join('\n'));
+  return result;
 }
 
 if (files === 0) {

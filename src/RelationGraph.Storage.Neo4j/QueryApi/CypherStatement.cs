@@ -26,11 +26,8 @@ internal static class CypherStatements
     public static CypherStatement MentionsCreate { get; } = Load("mentions-create");
     public static CypherStatement FactsMerge { get; } = Load("facts-merge");
     public static CypherStatement EvidenceCreate { get; } = Load("evidence-create");
-    public static CypherStatement FactsEvidence { get; } = Load("facts-evidence");
-    public static CypherStatement FactsSetTotals { get; } = Load("facts-set-totals");
-    public static CypherStatement FactsDelete { get; } = Load("facts-delete");
-    public static CypherStatement EntitiesTotals { get; } = Load("entities-totals");
-    public static CypherStatement EntitiesSetTotals { get; } = Load("entities-set-totals");
+    public static CypherStatement FactsRecount { get; } = Load("facts-recount");
+    public static CypherStatement EntitiesRecount { get; } = Load("entities-recount");
     public static CypherStatement EntitiesDelete { get; } = Load("entities-delete");
     public static CypherStatement DocumentGet { get; } = Load("document-get");
     public static CypherStatement DocumentsList { get; } = Load("documents-list");

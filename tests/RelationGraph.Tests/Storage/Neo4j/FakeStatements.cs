@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelationGraph.Storage.Neo4j.QueryApi;
 
 namespace RelationGraph.Tests.Storage.Neo4j;
@@ -27,11 +28,8 @@ internal static class FakeStatements
         ["mentions-create"] = MentionsCreate,
         ["facts-merge"] = FactsMerge,
         ["evidence-create"] = EvidenceCreate,
-        ["facts-evidence"] = FactsEvidence,
-        ["facts-set-totals"] = (g, p) => ForFactRows(g, p, (graph, r, row) => FakeGraph.SetAll(r.Props, row["props"])),
-        ["facts-delete"] = (g, p) => ForFactRows(g, p, (graph, r, _) => graph.Relationships.Remove(r)),
-        ["entities-totals"] = EntitiesTotals,
-        ["entities-set-totals"] = EntitiesSetTotals,
+        ["facts-recount"] = FactsRecount,
+        ["entities-recount"] = EntitiesRecount,
         ["entities-delete"] = EntitiesDelete,
         ["document-get"] = (g, p) => DocumentRows(g.Find("Document", p.String("docId")) is { } d ? [d] : [], g, withText: true),
         ["documents-list"] = DocumentsList,
@@ -291,38 +289,61 @@ internal static class FakeStatements
 
     private static object? ReportedAt(FakeNode document) => document["publishedAt"] ?? document["ingestedAt"];
 
-    private static FakeAnswer FactsEvidence(FakeGraph g, Params p)
+    // facts-recount: each fact's totals from all its evidence, or the fact deleted when none is left
+    private static FakeAnswer FactsRecount(FakeGraph g, Params p)
     {
-        var rows = p.List("factKeys")
-            .SelectMany(key => EvidenceFor(g, key).Select(x => new object?[]
-            {
-                key, x.Evidence["confidence"], x.Evidence["quote"], x.Evidence["extractor"], x.Evidence["start"], x.Document.Id, ReportedAt(x.Document), x.Evidence.Id,
-            }))
-            .OrderBy(r => r[0], CypherOrder.Instance).ThenBy(r => r[6], CypherOrder.Instance).ThenBy(r => r[7], CypherOrder.Instance)
-            .Select(r => r[..7])
-            .ToList();
-        return new(["factKey", "confidence", "quote", "extractor", "start", "docId", "reportedAt"], rows);
-    }
-
-    private static FakeAnswer ForFactRows(FakeGraph g, Params p, Action<FakeGraph, FakeRelationship, Dictionary<string, object?>> apply)
-    {
+        var rows = new List<object?[]>();
         foreach (var row in p.Rows("rows"))
         {
             var subject = g.Find("Entity", (string)row["subjectId"]!);
-            var matches = subject is null
-                ? []
+            var fact = subject is null
+                ? null
                 : g.Expand(subject, FakeCypher.WalkedTypes(g.CurrentStatement))
-                    .Where(r => r.Start == subject && IsEntity(r.End) && r.End.Id == (string?)row["objectId"] && Equals(r["factKey"], row["factKey"])).ToList();
-            foreach (var rel in matches)
+                    .FirstOrDefault(r => r.Start == subject && IsEntity(r.End) && r.End.Id == (string?)row["objectId"] && Equals(r["factKey"], row["factKey"]));
+            if (fact is null)
             {
-                apply(g, rel, row);
+                continue;
             }
+
+            var evidence = EvidenceFor(g, row["factKey"]).ToList();
+            if (evidence.Count == 0)
+            {
+                g.Relationships.Remove(fact);
+            }
+            else
+            {
+                FakeGraph.SetAll(fact.Props, FactTotals(evidence));
+            }
+
+            rows.Add([row["factKey"], evidence.Count == 0]);
         }
 
-        return FakeAnswer.None;
+        return new(["factKey", "removed"], rows);
     }
 
-    private static FakeAnswer EntitiesTotals(FakeGraph g, Params p)
+    private static Dictionary<string, object?> FactTotals(List<(FakeNode Evidence, FakeNode Document)> evidence)
+    {
+        var byDoc = evidence.GroupBy(x => x.Document.Id!, StringComparer.Ordinal).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+        var untrue = byDoc.Aggregate(1.0, (product, doc) => product * (1 - Math.Clamp(doc.Max(x => Convert.ToDouble(x.Evidence["confidence"], CultureInfo.InvariantCulture)), 0, 1)));
+        var reported = evidence.Select(x => ReportedAt(x.Document)).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var best = evidence.OrderByDescending(x => x.Evidence["confidence"], CypherOrder.Instance).ThenBy(x => x.Document.Id, StringComparer.Ordinal)
+            .ThenBy(x => x.Evidence["start"], CypherOrder.Instance).First();
+        return new Dictionary<string, object?>
+        {
+            ["confidence"] = 1 - untrue,
+            ["evidenceCount"] = (long)evidence.Count,
+            ["docCount"] = (long)byDoc.Count,
+            ["firstSeen"] = reported.Count > 0 ? reported[0] : null,
+            ["lastSeen"] = reported.Count > 0 ? reported[^1] : null,
+            ["docIds"] = byDoc.Select(d => (object?)d.Key).Take(20).ToList(),
+            ["sampleQuote"] = best.Evidence["quote"],
+            ["extractors"] = evidence.Select(x => x.Evidence["extractor"] as string).OfType<string>().Where(x => x.Length > 0)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(x => (object?)x).ToList(),
+        };
+    }
+
+    // entities-recount: each entity's totals; unsupported when nothing mentions it and no fact touches it
+    private static FakeAnswer EntitiesRecount(FakeGraph g, Params p)
     {
         var rows = new List<object?[]>();
         foreach (var id in p.List("ids"))
@@ -340,30 +361,17 @@ internal static class FakeStatements
                                 select d).Distinct().ToList();
             var mentionCount = mentionDocs.Select(x => x.Mention).Distinct().Count();
             var docs = mentionCount > 0 ? mentionDocs.Select(x => x.Document).Distinct().ToList() : evidenceDocs;
-            rows.Add(
-            [
-                e.Id,
-                (long)mentionCount,
-                (long)docs.Count,
-                docs.Select(ReportedAt).ToList(),
-                (long)g.Expand(e, FakeCypher.WalkedTypes(g.CurrentStatement)).Count(r => IsEntity(r.Other(e))),
-            ]);
+            var degree = g.Expand(e, FakeCypher.WalkedTypes(g.CurrentStatement)).Count(r => IsEntity(r.Other(e)));
+            var seen = docs.Select(ReportedAt).OfType<string>().Order(StringComparer.Ordinal).ToList();
+            FakeGraph.Set(e.Props, "mentionCount", (long)mentionCount);
+            FakeGraph.Set(e.Props, "docCount", (long)docs.Count);
+            FakeGraph.Set(e.Props, "degree", (long)degree);
+            FakeGraph.Set(e.Props, "firstSeen", seen.Count > 0 ? seen[0] : null);
+            FakeGraph.Set(e.Props, "lastSeen", seen.Count > 0 ? seen[^1] : null);
+            rows.Add([e.Id, mentionCount == 0 && degree == 0]);
         }
 
-        return new(["id", "mentionCount", "docCount", "reportedAt", "degree"], rows);
-    }
-
-    private static FakeAnswer EntitiesSetTotals(FakeGraph g, Params p)
-    {
-        foreach (var row in p.Rows("rows"))
-        {
-            if (g.Find("Entity", (string)row["id"]!) is { } e)
-            {
-                FakeGraph.SetAll(e.Props, row["props"]);
-            }
-        }
-
-        return FakeAnswer.None;
+        return new(["id", "unsupported"], rows);
     }
 
     private static FakeAnswer EntitiesDelete(FakeGraph g, Params p)

@@ -217,7 +217,7 @@ public sealed class Neo4jResilienceTests
         var acme = TestData.AcmeDocument();
         await store.Port.ApplyAsync([acme, TestData.BobDocument()], Ct);
         var before = fake.Graph.Clone();
-        fake.Inject(new FakeFault.Bare(HttpStatusCode.BadGateway), r => r.StatementName == "entities-totals");
+        fake.Inject(new FakeFault.Bare(HttpStatusCode.BadGateway), r => r.StatementName == "entities-recount");
 
         await Assert.ThrowsAsync<Neo4jException>(() => store.Port.RemoveDocumentAsync(acme.Document.Id, Ct));
 
@@ -236,7 +236,7 @@ public sealed class Neo4jResilienceTests
         using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
         var acme = TestData.AcmeDocument();
         await store.Port.ApplyAsync([acme], Ct);
-        fake.Inject(new FakeFault.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), r => r.StatementName == "facts-delete");
+        fake.Inject(new FakeFault.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), r => r.StatementName == "facts-recount");
 
         var result = await store.Port.RemoveDocumentAsync(acme.Document.Id, Ct);
 
