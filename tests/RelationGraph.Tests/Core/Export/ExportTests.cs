@@ -62,6 +62,23 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public async Task CypherScriptExporter_LargeDocuments_BatchesStatementsBySizeNotRows()
+    {
+        // three 600 kB documents: by rows alone they would share one statement of 1.8 MB
+        var items = Enumerable.Range(0, 3).Select(i => new GraphExportItem
+        {
+            Document = new DocumentDetail(new DocumentSummary($"doc_{i}", $"docs/{i}.txt", null, null, null, TestData.Epoch, "hash", "v1", 600_000),
+                new string((char)('a' + i), 600_000), 0, 0),
+        }).ToList();
+        using var writer = new StringWriter();
+
+        await new CypherScriptExporter().WriteAsync(ToAsync(items), writer, null, Ct);
+
+        var statements = writer.ToString().Split("MERGE (d:Document {id: row.id})").Length - 1;
+        Assert.Equal(3, statements);
+    }
+
+    [Fact]
     public async Task CypherScriptExporter_Output_ParsesInNeo4jsOwnFrontEnd()
     {
         var lint = Path.Combine(RepositoryPaths.Root, "tools", "cypher-lint");
