@@ -1,5 +1,6 @@
 // Upserts entities with their kind label and says which were new; aliases and name keys accumulate,
-// the first canonical name stays, attributes the text did not give are left as they were.
+// the first canonical name stays, attributes the text did not give are left as they were. Each name key is also a
+// (:NameKey) node the entity is NAMED by, so lookups go through an index (schema.cypher).
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Entity {id: row.id})
 WITH row, old IS NULL AS created
@@ -12,4 +13,5 @@ FOREACH (_ IN CASE WHEN row.kind = 'Person' THEN [1] ELSE [] END | SET e:Person)
 FOREACH (_ IN CASE WHEN row.kind = 'Organisation' THEN [1] ELSE [] END | SET e:Organisation)
 FOREACH (_ IN CASE WHEN row.kind = 'Contract' THEN [1] ELSE [] END | SET e:Contract)
 FOREACH (_ IN CASE WHEN row.kind = 'Investigation' THEN [1] ELSE [] END | SET e:Investigation)
+FOREACH (key IN row.nameKeys | MERGE (k:NameKey {key: key}) MERGE (e)-[:NAMED]->(k))
 RETURN row.id AS id, created

@@ -1,5 +1,6 @@
-// Facts touching one entity, filtered as path searches are, strongest first.
-MATCH (e:Entity {id: $entityId})-[r]-(n:Entity)
+// Facts touching one entity, filtered as path searches are, strongest first. The fact types are named so the
+// match never reads the entity's mention and evidence links.
+MATCH (e:Entity {id: $entityId})-[r:EMPLOYED_BY|LEADS|MEMBER_OF|OWNS|PARTY_TO|AWARDED_BY|CONTRACTS_WITH|FUNDS|INVESTIGATES|SUBJECT_OF|COMMUNICATES_WITH|ASSOCIATED_WITH]-(n:Entity)
 WHERE (size($types) = 0 OR type(r) IN $types)
   AND r.confidence >= $minConfidence AND r.docCount >= $minDocs
   AND ($reportedFrom IS NULL OR r.firstSeen >= $reportedFrom)

@@ -3,7 +3,7 @@
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subjectId})
 MATCH (o:Entity {id: row.objectId})
-OPTIONAL MATCH (s)-[old {factKey: row.factKey}]->(o)
+OPTIONAL MATCH (s)-[old:EMPLOYED_BY|LEADS|MEMBER_OF|OWNS|PARTY_TO|AWARDED_BY|CONTRACTS_WITH|FUNDS|INVESTIGATES|SUBJECT_OF|COMMUNICATES_WITH|ASSOCIATED_WITH {factKey: row.factKey}]->(o)
 WITH row, s, o, old IS NULL AS created
 FOREACH (_ IN CASE WHEN row.type = 'EMPLOYED_BY' THEN [1] ELSE [] END | MERGE (s)-[:EMPLOYED_BY {factKey: row.factKey}]->(o))
 FOREACH (_ IN CASE WHEN row.type = 'LEADS' THEN [1] ELSE [] END | MERGE (s)-[:LEADS {factKey: row.factKey}]->(o))

@@ -1,5 +1,7 @@
 // Schema bootstrap: run statement by statement at start. Every statement is idempotent (IF NOT EXISTS)
-// and works on Community edition (property uniqueness constraints, range and full-text indexes).
+// and works on Community edition (property uniqueness constraints, range, text and full-text indexes).
+// Names are looked up through (:NameKey {key})<-[:NAMED]-(:Entity): the uniqueness constraint's index answers an exact
+// key and the text index answers CONTAINS / STARTS WITH, where a predicate on a list property scans every entity.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE;
@@ -16,6 +18,8 @@ CREATE CONSTRAINT fact_key_investigates IF NOT EXISTS FOR ()-[r:INVESTIGATES]-()
 CREATE CONSTRAINT fact_key_subject_of IF NOT EXISTS FOR ()-[r:SUBJECT_OF]-() REQUIRE r.factKey IS UNIQUE;
 CREATE CONSTRAINT fact_key_communicates_with IF NOT EXISTS FOR ()-[r:COMMUNICATES_WITH]-() REQUIRE r.factKey IS UNIQUE;
 CREATE CONSTRAINT fact_key_associated_with IF NOT EXISTS FOR ()-[r:ASSOCIATED_WITH]-() REQUIRE r.factKey IS UNIQUE;
+CREATE CONSTRAINT name_key IF NOT EXISTS FOR (k:NameKey) REQUIRE k.key IS UNIQUE;
+CREATE TEXT INDEX name_key_text IF NOT EXISTS FOR (k:NameKey) ON (k.key);
 CREATE INDEX evidence_fact_key IF NOT EXISTS FOR (ev:Evidence) ON (ev.factKey);
 CREATE INDEX evidence_doc_id IF NOT EXISTS FOR (ev:Evidence) ON (ev.docId);
 CREATE INDEX mention_doc_id IF NOT EXISTS FOR (m:Mention) ON (m.docId);

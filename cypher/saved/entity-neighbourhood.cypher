@@ -1,6 +1,6 @@
 // An entity and its neighbourhood
 // :param name => 'a name'
 MATCH (e:Entity) WHERE toLower(e.name) CONTAINS toLower($name)
-MATCH p = (e)-[]-(:Entity)
+MATCH p = (e)-[:EMPLOYED_BY|LEADS|MEMBER_OF|OWNS|PARTY_TO|AWARDED_BY|CONTRACTS_WITH|FUNDS|INVESTIGATES|SUBJECT_OF|COMMUNICATES_WITH|ASSOCIATED_WITH]-(:Entity)
 RETURN p
 LIMIT 100

@@ -4,8 +4,8 @@ namespace RelationGraph.Storage.Neo4j;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Neo4j schema ensured at {Url} ({StatementCount} statements)")]
-    public static partial void SchemaEnsured(this ILogger logger, Uri url, int statementCount);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Neo4j schema ensured at {Url} ({StatementCount} statements; {EntitiesLinked} entities given name-key nodes)")]
+    public static partial void SchemaEnsured(this ILogger logger, Uri url, int statementCount, int entitiesLinked);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Neo4j attempt {Attempt} failed ({Code}): {Reason}; retrying in {Delay}")]
     public static partial void Retrying(this ILogger logger, int attempt, string? code, string reason, TimeSpan delay);

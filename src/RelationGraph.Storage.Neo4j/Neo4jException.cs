@@ -14,6 +14,13 @@ public enum Neo4jFailure
 
     /// <summary>Nothing listens at the configured address, or transient failures outlasted the retry budget.</summary>
     Unavailable,
+
+    /// <summary>
+    /// A statement inside an explicit transaction got no answer within the request timeout. The server may still be
+    /// running it and holding its locks (and refuses a rollback meanwhile), so it is not retried; the server's
+    /// <c>db.transaction.timeout</c> ends it.
+    /// </summary>
+    TimedOut,
 }
 
 /// <summary>A failure reported by, or on the way to, Neo4j's Query API.</summary>

@@ -18,9 +18,9 @@ namespace RelationGraph.Storage.Neo4j;
 /// </summary>
 public sealed class Neo4jGraphStore : IGraphStore, IDisposable
 {
-    private const int DocIdsCap = 20;
     private const int EntityFactsLimit = 1000;
     private const int ExportPageSize = 500;
+    private const int NameKeysBackfillBatch = 5000;
     private readonly QueryApiClient _client;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -44,10 +44,21 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     {
         foreach (var statement in CypherStatements.Schema)
         {
-            await ReadAsync(statement, null, cancellationToken);
+            await WriteAsync(statement, null, cancellationToken);
         }
 
-        _logger.SchemaEnsured(Url, CypherStatements.Schema.Count);
+        // entities stored without NameKey nodes (an earlier version, an import) get them, a batch per transaction
+        var linked = 0;
+        int batch;
+        do
+        {
+            var result = await WriteAsync(CypherStatements.NameKeysBackfill, new Dictionary<string, object?> { ["limit"] = NameKeysBackfillBatch }, cancellationToken);
+            batch = result.Records[0].Int("linked");
+            linked += batch;
+        }
+        while (batch == NameKeysBackfillBatch);
+
+        _logger.SchemaEnsured(Url, CypherStatements.Schema.Count, linked);
     }
 
     /// <inheritdoc />
@@ -182,6 +193,14 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>One entity-get read: the interface's default would read the entity's facts too.</remarks>
+    public async Task<EntitySummary?> GetEntitySummaryAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        var entity = await ReadAsync(CypherStatements.EntityGet, new Dictionary<string, object?> { ["entityId"] = entityId }, cancellationToken);
+        return entity.Records.Count == 0 ? null : Neo4jMapping.Entity(entity.Records[0]);
+    }
+
+    /// <inheritdoc />
     public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
     {
         PathRequestBounds.Validate(request);
@@ -191,12 +210,14 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             return new PathResult([], false, _time.GetElapsedTime(started));
         }
 
-        var statement = request.Mode switch
+        var template = request.Mode switch
         {
             PathMode.Shortest => CypherStatements.PathsShortest,
             PathMode.KShortest => CypherStatements.PathsKShortest,
             _ => CypherStatements.PathsAllSimple,
         };
+        // paths have at most MaxHops distinct lengths, so more groups than that select nothing more
+        var statement = CypherStatements.BoundPath(template, request.MaxHops, Math.Min(request.K, request.MaxHops));
         var parameters = PathParameters(request);
         QueryResult rows;
         using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -296,9 +317,13 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             yield return new GraphExportItem { Entity = Neo4jMapping.EntityDetail(r, []) };
         }
 
-        await foreach (var r in PagesAsync(CypherStatements.ExportFacts, "factKey", cancellationToken))
+        // one type at a time: each type's factKey index serves its pages in order, no scan of every relationship
+        foreach (var type in RelationTypes.All)
         {
-            yield return new GraphExportItem { Fact = Neo4jMapping.Fact(r) };
+            await foreach (var r in PagesAsync(CypherStatements.ExportFactsOf(type), "factKey", cancellationToken))
+            {
+                yield return new GraphExportItem { Fact = Neo4jMapping.Fact(r) };
+            }
         }
 
         await foreach (var r in PagesAsync(CypherStatements.ExportMentions, "id", cancellationToken))
@@ -316,7 +341,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     public void Dispose() => _writeLock.Dispose();
 
     /// <summary>Deletes everything in the database. Only the live test suite calls it, against a throwaway server.</summary>
-    internal Task DeleteAllAsync(CancellationToken cancellationToken) => ReadAsync(CypherStatements.DeleteAll, null, cancellationToken);
+    internal Task DeleteAllAsync(CancellationToken cancellationToken) => WriteAsync(CypherStatements.DeleteAll, null, cancellationToken);
 
     private async Task<ApplyResult> ApplyDocumentAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
@@ -444,7 +469,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         }
     }
 
-    // Recomputes totals of every fact the document touched from all its evidence; deletes facts left without any.
+    // Recounts every fact the document touched inside Neo4j (facts-recount locks each first); deletes facts left without evidence.
     private static async Task<int> RecomputeFactsAsync(QueryTransaction tx, Dictionary<string, (string Subject, string Object)> facts, CancellationToken cancellationToken)
     {
         if (facts.Count == 0)
@@ -452,40 +477,15 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             return 0;
         }
 
-        var evidence = await tx.RunAsync(CypherStatements.FactsEvidence, new Dictionary<string, object?> { ["factKeys"] = facts.Keys.ToArray() }, cancellationToken);
-        var byFact = evidence.Records
-            .Select(r => new FactEvidence(r.String("factKey"), r.Double("confidence"), r.StringOrNull("quote") ?? "", r.StringOrNull("extractor") ?? "", r.Int("start"), r.String("docId"), r.StringOrNull("reportedAt")))
-            .ToLookup(e => e.FactKey, StringComparer.Ordinal);
-        var totals = new List<object?>();
-        var deletions = new List<object?>();
-        foreach (var (key, (subject, obj)) in facts)
-        {
-            var row = new Dictionary<string, object?> { ["factKey"] = key, ["subjectId"] = subject, ["objectId"] = obj };
-            if (byFact[key].Any())
-            {
-                row["props"] = FactTotals.Compute(byFact[key].ToList(), DocIdsCap);
-                totals.Add(row);
-            }
-            else
-            {
-                deletions.Add(row);
-            }
-        }
-
-        if (totals.Count > 0)
-        {
-            await tx.RunAsync(CypherStatements.FactsSetTotals, new Dictionary<string, object?> { ["rows"] = totals }, cancellationToken);
-        }
-
-        if (deletions.Count > 0)
-        {
-            await tx.RunAsync(CypherStatements.FactsDelete, new Dictionary<string, object?> { ["rows"] = deletions }, cancellationToken);
-        }
-
-        return deletions.Count;
+        // one lock order for every writer, so two writers touching the same facts wait instead of deadlocking
+        var rows = facts.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => (object?)new Dictionary<string, object?> { ["factKey"] = f.Key, ["subjectId"] = f.Value.Subject, ["objectId"] = f.Value.Object })
+            .ToList();
+        var result = await tx.RunAsync(CypherStatements.FactsRecount, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken);
+        return result.Records.Count(r => r["removed"].GetBoolean());
     }
 
-    // Recomputes entity totals; deletes entities that no mention and no fact supports any more.
+    // Recounts entity totals inside Neo4j; deletes entities that no mention and no fact supports any more.
     private static async Task<int> RecomputeEntitiesAsync(QueryTransaction tx, HashSet<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -493,37 +493,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             return 0;
         }
 
-        var totals = await tx.RunAsync(CypherStatements.EntitiesTotals, new Dictionary<string, object?> { ["ids"] = ids.ToArray() }, cancellationToken);
-        var rows = new List<object?>();
-        var unsupported = new List<string>();
-        foreach (var r in totals.Records)
-        {
-            if (r.Int("mentionCount") == 0 && r.Int("degree") == 0)
-            {
-                unsupported.Add(r.String("id"));
-                continue;
-            }
-
-            var seen = r.Strings("reportedAt").Where(t => t.Length > 0).Order(StringComparer.Ordinal).ToList();
-            rows.Add(new Dictionary<string, object?>
-            {
-                ["id"] = r.String("id"),
-                ["props"] = new Dictionary<string, object?>
-                {
-                    ["mentionCount"] = r.Int("mentionCount"),
-                    ["docCount"] = r.Int("docCount"),
-                    ["firstSeen"] = seen.Count > 0 ? seen[0] : null,
-                    ["lastSeen"] = seen.Count > 0 ? seen[^1] : null,
-                    ["degree"] = r.Int("degree"),
-                },
-            });
-        }
-
-        if (rows.Count > 0)
-        {
-            await tx.RunAsync(CypherStatements.EntitiesSetTotals, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken);
-        }
-
+        var result = await tx.RunAsync(CypherStatements.EntitiesRecount, new Dictionary<string, object?> { ["ids"] = ids.Order(StringComparer.Ordinal).ToArray() }, cancellationToken);
+        var unsupported = result.Records.Where(r => r["unsupported"].GetBoolean()).Select(r => r.String("id")).ToList();
         if (unsupported.Count > 0)
         {
             await tx.RunAsync(CypherStatements.EntitiesDelete, new Dictionary<string, object?> { ["ids"] = unsupported }, cancellationToken);
@@ -551,7 +522,6 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         var parameters = FilterParameters(request.Filter);
         parameters["fromId"] = request.FromId;
         parameters["toId"] = request.ToId;
-        parameters["maxHops"] = request.MaxHops;
         parameters["k"] = request.K;
         parameters["middleKinds"] = request.Filter.MiddleKinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToArray();
         parameters["maxDegree"] = request.Filter.MaxDegree;
@@ -597,7 +567,10 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     private Task<QueryResult> ReadAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
-        ExecuteAsync(token => _client.RunAsync(statement, parameters, token), cancellationToken);
+        ExecuteAsync(token => _client.RunAsync(statement, parameters, readOnly: true, token), cancellationToken);
+
+    private Task<QueryResult> WriteAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+        ExecuteAsync(token => _client.RunAsync(statement, parameters, readOnly: false, token), cancellationToken);
 
     private async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 
@@ -12,12 +13,19 @@ namespace RelationGraph.Storage.Neo4j.Export;
 public sealed class CypherScriptExporter
 {
     private readonly int _batchSize;
+    private readonly int _maxStatementBytes;
 
-    /// <summary>Creates an exporter writing <paramref name="batchSize"/> rows per statement.</summary>
-    public CypherScriptExporter(int batchSize = 200)
+    /// <summary>
+    /// Creates an exporter writing at most <paramref name="batchSize"/> rows and about <paramref name="maxStatementBytes"/>
+    /// bytes (UTF-8) of row literals per statement: a row count alone makes a statement of 200 documents' texts
+    /// gigabytes long. A single row larger than the limit is a statement of its own.
+    /// </summary>
+    public CypherScriptExporter(int batchSize = 200, int maxStatementBytes = 1024 * 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxStatementBytes, 1);
         _batchSize = batchSize;
+        _maxStatementBytes = maxStatementBytes;
     }
 
     /// <summary>Writes the script; <paramref name="schemaScript"/> (cypher/schema.cypher) goes first when given.</summary>
@@ -33,15 +41,14 @@ public sealed class CypherScriptExporter
         }
 
         var join = new ExportJoin();
-        var documents = new List<Dictionary<string, object?>>();
-        var mentions = new List<Dictionary<string, object?>>();
-        var evidence = new List<Dictionary<string, object?>>();
+        var documents = new Pending(DocumentStatement);
+        var mentions = new Pending(MentionStatement);
+        var evidence = new Pending(EvidenceStatement);
         await foreach (var item in items.WithCancellation(cancellationToken))
         {
             if (item.Document is { } d)
             {
-                documents.Add(Row(("id", d.Document.Id), ("props", ExportRows.Document(d))));
-                await FlushIfFullAsync(writer, documents, DocumentStatement, cancellationToken);
+                await AddAsync(writer, documents, Row(("id", d.Document.Id), ("props", ExportRows.Document(d))), cancellationToken);
             }
             else if (item.Entity is { } e)
             {
@@ -53,83 +60,110 @@ public sealed class CypherScriptExporter
             }
             else if (item.Mention is { } m)
             {
-                mentions.Add(Row(("id", m.Id), ("docId", m.DocumentId), ("entityId", m.EntityId), ("props", ExportRows.Mention(m))));
-                await FlushIfFullAsync(writer, mentions, MentionStatement, cancellationToken);
+                await AddAsync(writer, mentions, Row(("id", m.Id), ("docId", m.DocumentId), ("entityId", m.EntityId), ("props", ExportRows.Mention(m))), cancellationToken);
             }
             else if (item.Evidence is { } ev)
             {
                 join.Evidence.Add((ev.Id, ev.FactKey, ev.DocumentId));
-                evidence.Add(Row(("id", ev.Id), ("docId", ev.DocumentId), ("props", ExportRows.Evidence(ev))));
-                await FlushIfFullAsync(writer, evidence, EvidenceStatement, cancellationToken);
+                await AddAsync(writer, evidence, Row(("id", ev.Id), ("docId", ev.DocumentId), ("props", ExportRows.Evidence(ev))), cancellationToken);
             }
         }
 
-        await FlushAsync(writer, documents, DocumentStatement, cancellationToken);
-        await FlushAsync(writer, mentions, MentionStatement, cancellationToken);
-        await FlushAsync(writer, evidence, EvidenceStatement, cancellationToken);
+        await FlushAsync(writer, documents, cancellationToken);
+        await FlushAsync(writer, mentions, cancellationToken);
+        await FlushAsync(writer, evidence, cancellationToken);
 
         var degrees = join.Degrees();
         foreach (var kind in join.Entities.GroupBy(e => e.Entity.Kind))
         {
-            var rows = kind.Select(e => Row(("id", e.Entity.Id), ("props", ExportRows.Entity(e, degrees.GetValueOrDefault(e.Entity.Id))))).ToList();
-            await FlushAsync(writer, rows, r => EntityStatement(kind.Key, r), cancellationToken);
+            var entities = new Pending(unwind => EntityStatement(kind.Key, unwind));
+            foreach (var e in kind)
+            {
+                await AddAsync(writer, entities, Row(("id", e.Entity.Id), ("props", ExportRows.Entity(e, degrees.GetValueOrDefault(e.Entity.Id)))), cancellationToken);
+            }
+
+            await FlushAsync(writer, entities, cancellationToken);
         }
 
         var docIds = join.DocIdsByFact();
         foreach (var type in join.Facts.Values.GroupBy(f => f.Type))
         {
-            var rows = type.Select(f => Row(("subjectId", f.SubjectId), ("objectId", f.ObjectId), ("factKey", f.FactKey), ("props", ExportRows.Fact(f, [.. docIds[f.FactKey]])))).ToList();
-            await FlushAsync(writer, rows, r => FactStatement(type.Key, r), cancellationToken);
+            var facts = new Pending(unwind => FactStatement(type.Key, unwind));
+            foreach (var f in type)
+            {
+                await AddAsync(writer, facts, Row(("subjectId", f.SubjectId), ("objectId", f.ObjectId), ("factKey", f.FactKey), ("props", ExportRows.Fact(f, [.. docIds[f.FactKey]]))), cancellationToken);
+            }
+
+            await FlushAsync(writer, facts, cancellationToken);
         }
 
-        var links = join.Evidence.Where(e => join.Facts.ContainsKey(e.FactKey))
-            .Select(e => Row(("id", e.EvidenceId), ("subjectId", join.Facts[e.FactKey].SubjectId), ("objectId", join.Facts[e.FactKey].ObjectId)))
-            .ToList();
-        await FlushAsync(writer, links, EvidenceLinkStatement, cancellationToken);
+        var links = new Pending(EvidenceLinkStatement);
+        foreach (var e in join.Evidence.Where(e => join.Facts.ContainsKey(e.FactKey)))
+        {
+            await AddAsync(writer, links, Row(("id", e.EvidenceId), ("subjectId", join.Facts[e.FactKey].SubjectId), ("objectId", join.Facts[e.FactKey].ObjectId)), cancellationToken);
+        }
+
+        await FlushAsync(writer, links, cancellationToken);
     }
 
     private static Dictionary<string, object?> Row(params (string Key, object? Value)[] values) =>
         values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
-    private static string Rows(IReadOnlyList<Dictionary<string, object?>> rows) =>
-        "UNWIND [\n  " + string.Join(",\n  ", rows.Select(r => CypherLiteral.Value(r))) + "\n] AS row\n";
+    private static string Rows(IReadOnlyList<string> literals) =>
+        "UNWIND [\n  " + string.Join(",\n  ", literals) + "\n] AS row\n";
 
-    private static string DocumentStatement(IReadOnlyList<Dictionary<string, object?>> rows) =>
+    private static string DocumentStatement(IReadOnlyList<string> rows) =>
         Rows(rows) + "MERGE (d:Document {id: row.id})\nSET d += row.props;";
 
-    private static string MentionStatement(IReadOnlyList<Dictionary<string, object?>> rows) =>
+    private static string MentionStatement(IReadOnlyList<string> rows) =>
         Rows(rows) + "MERGE (m:Mention {id: row.id})\nSET m += row.props\nMERGE (d:Document {id: row.docId})\nMERGE (e:Entity {id: row.entityId})\n"
         + "MERGE (m)-[:IN_DOCUMENT]->(d)\nMERGE (m)-[:REFERS_TO]->(e);";
 
-    private static string EvidenceStatement(IReadOnlyList<Dictionary<string, object?>> rows) =>
+    private static string EvidenceStatement(IReadOnlyList<string> rows) =>
         Rows(rows) + "MERGE (ev:Evidence {id: row.id})\nSET ev += row.props\nMERGE (d:Document {id: row.docId})\nMERGE (ev)-[:IN_DOCUMENT]->(d);";
 
     // Labels and relationship types cannot be parameters, so they come from the enums, never from data.
-    private static string EntityStatement(EntityKind kind, IReadOnlyList<Dictionary<string, object?>> rows) =>
+    private static string EntityStatement(EntityKind kind, IReadOnlyList<string> rows) =>
         Rows(rows) + $"MERGE (e:Entity {{id: row.id}})\nSET e:{kind}, e += row.props;";
 
-    private static string FactStatement(RelationType type, IReadOnlyList<Dictionary<string, object?>> rows) =>
+    private static string FactStatement(RelationType type, IReadOnlyList<string> rows) =>
         Rows(rows) + $"MERGE (s:Entity {{id: row.subjectId}})\nMERGE (o:Entity {{id: row.objectId}})\nMERGE (s)-[r:{type.ToWireName()} {{factKey: row.factKey}}]->(o)\nSET r += row.props;";
 
-    private static string EvidenceLinkStatement(IReadOnlyList<Dictionary<string, object?>> rows) =>
+    private static string EvidenceLinkStatement(IReadOnlyList<string> rows) =>
         Rows(rows) + "MATCH (ev:Evidence {id: row.id})\nMERGE (s:Entity {id: row.subjectId})\nMERGE (o:Entity {id: row.objectId})\n"
         + "MERGE (ev)-[:SUBJECT]->(s)\nMERGE (ev)-[:OBJECT]->(o);";
 
-    private async Task FlushIfFullAsync(TextWriter writer, List<Dictionary<string, object?>> rows, Func<IReadOnlyList<Dictionary<string, object?>>, string> statement, CancellationToken cancellationToken)
+    // Adds a row, first writing out what is pending when the row would take the statement past either limit.
+    private async Task AddAsync(TextWriter writer, Pending pending, Dictionary<string, object?> row, CancellationToken cancellationToken)
     {
-        if (rows.Count >= _batchSize)
+        var literal = CypherLiteral.Value(row);
+        var bytes = Encoding.UTF8.GetByteCount(literal);
+        if (pending.Rows.Count > 0 && (pending.Rows.Count >= _batchSize || pending.Bytes + bytes > _maxStatementBytes))
         {
-            await FlushAsync(writer, rows, statement, cancellationToken);
+            await FlushAsync(writer, pending, cancellationToken);
+        }
+
+        pending.Rows.Add(literal);
+        pending.Bytes += bytes;
+    }
+
+    private static async Task FlushAsync(TextWriter writer, Pending pending, CancellationToken cancellationToken)
+    {
+        if (pending.Rows.Count > 0)
+        {
+            await writer.WriteLineAsync(pending.Statement(pending.Rows).AsMemory(), cancellationToken);
+            pending.Rows.Clear();
+            pending.Bytes = 0;
         }
     }
 
-    private async Task FlushAsync(TextWriter writer, List<Dictionary<string, object?>> rows, Func<IReadOnlyList<Dictionary<string, object?>>, string> statement, CancellationToken cancellationToken)
+    /// <summary>Row literals waiting to become one UNWIND statement.</summary>
+    private sealed class Pending(Func<IReadOnlyList<string>, string> statement)
     {
-        for (var i = 0; i < rows.Count; i += _batchSize)
-        {
-            await writer.WriteLineAsync(statement(rows.GetRange(i, Math.Min(_batchSize, rows.Count - i))).AsMemory(), cancellationToken);
-        }
+        public List<string> Rows { get; } = [];
 
-        rows.Clear();
+        public long Bytes { get; set; }
+
+        public Func<IReadOnlyList<string>, string> Statement { get; } = statement;
     }
 }

@@ -38,9 +38,15 @@ public static class Neo4jCsvExporter
 
     private static readonly string[] LinkColumns = [":START_ID", ":END_ID", ":TYPE"];
 
+    /// <summary>
+    /// neo4j-admin's read buffer must hold the largest row, and its default is 4 MiB: a document's text can be
+    /// <see cref="Ingestion.IngestionOptions.DefaultMaxDocumentBytes"/> (20 MB), twice that with every quote doubled.
+    /// </summary>
+    public const string ReadBufferSize = "64m";
+
     /// <summary>The command that imports the files of <paramref name="folder"/> into database <paramref name="database"/>.</summary>
     public static string ImportCommand(string folder, string database = "neo4j") =>
-        $"neo4j-admin database import full {database} --overwrite-destination --multiline-fields=true --array-delimiter=\";\" "
+        $"neo4j-admin database import full {database} --overwrite-destination --multiline-fields=true --array-delimiter=\";\" --read-buffer-size={ReadBufferSize} "
         + string.Join(' ', NodeFiles.Select(f => $"--nodes={Path.Combine(folder, f)}"))
         + " " + string.Join(' ', RelationshipFiles.Select(f => $"--relationships={Path.Combine(folder, f)}"));
 

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
+using RelationGraph.Core.Model;
 
 namespace RelationGraph.Storage.Neo4j.QueryApi;
 
@@ -23,11 +26,8 @@ internal static class CypherStatements
     public static CypherStatement MentionsCreate { get; } = Load("mentions-create");
     public static CypherStatement FactsMerge { get; } = Load("facts-merge");
     public static CypherStatement EvidenceCreate { get; } = Load("evidence-create");
-    public static CypherStatement FactsEvidence { get; } = Load("facts-evidence");
-    public static CypherStatement FactsSetTotals { get; } = Load("facts-set-totals");
-    public static CypherStatement FactsDelete { get; } = Load("facts-delete");
-    public static CypherStatement EntitiesTotals { get; } = Load("entities-totals");
-    public static CypherStatement EntitiesSetTotals { get; } = Load("entities-set-totals");
+    public static CypherStatement FactsRecount { get; } = Load("facts-recount");
+    public static CypherStatement EntitiesRecount { get; } = Load("entities-recount");
     public static CypherStatement EntitiesDelete { get; } = Load("entities-delete");
     public static CypherStatement DocumentGet { get; } = Load("document-get");
     public static CypherStatement DocumentsList { get; } = Load("documents-list");
@@ -44,10 +44,58 @@ internal static class CypherStatements
     public static CypherStatement PathsAllSimple { get; } = Load("paths-all-simple");
     public static CypherStatement ExportDocuments { get; } = Load("export-documents");
     public static CypherStatement ExportEntities { get; } = Load("export-entities");
-    public static CypherStatement ExportFacts { get; } = Load("export-facts");
+    public static CypherStatement ExportFacts { get; } = LoadWith("export-facts", "[r:EMPLOYED_BY]");
     public static CypherStatement ExportMentions { get; } = Load("export-mentions");
     public static CypherStatement ExportEvidence { get; } = Load("export-evidence");
     public static CypherStatement DeleteAll { get; } = Load("delete-all");
+    public static CypherStatement NameKeysBackfill { get; } = Load("name-keys-backfill");
+
+    /// <summary>The quantifier every path statement is written with: 1 to the hard limit of 6 hops.</summary>
+    public const string PathQuantifier = "){1,6}";
+
+    /// <summary>The selector paths-k-shortest is written with: as many length groups as the hard limit allows.</summary>
+    public const string PathGroups = "SHORTEST 6 GROUPS";
+
+    private static readonly ConcurrentDictionary<(string Name, int MaxHops, int Groups), CypherStatement> BoundPaths = new();
+
+    /// <summary>
+    /// A path statement bound to a validated request: the quantifier's upper bound becomes <paramref name="maxHops"/> and
+    /// <c>SHORTEST 6 GROUPS</c> becomes <paramref name="groups"/> groups. Both must be literals in Cypher 5, and a bound
+    /// the walk cannot exceed is what keeps the search from enumerating paths longer than asked.
+    /// </summary>
+    public static CypherStatement BoundPath(CypherStatement template, int maxHops, int groups)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxHops, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxHops, 6);
+        ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(groups, maxHops);
+        return BoundPaths.GetOrAdd((template.Name, maxHops, groups), key =>
+        {
+            var text = template.Text;
+            if (text.Split(PathQuantifier).Length != 2)
+            {
+                throw new InvalidOperationException($"cypher/{template.Name}.cypher must contain the quantifier {PathQuantifier} exactly once.");
+            }
+
+            text = text.Replace(PathQuantifier, string.Create(CultureInfo.InvariantCulture, $"){{1,{key.MaxHops}}}"), StringComparison.Ordinal)
+                .Replace(PathGroups, string.Create(CultureInfo.InvariantCulture, $"SHORTEST {key.Groups} GROUPS"), StringComparison.Ordinal);
+            return new CypherStatement(string.Create(CultureInfo.InvariantCulture, $"{key.Name}[hops={key.MaxHops},groups={key.Groups}]"), text);
+        });
+    }
+
+    /// <summary>Every bound form of a path statement, for checks that the adapter sends only what cypher/ holds.</summary>
+    public static IEnumerable<CypherStatement> BoundPathVariants(CypherStatement template) =>
+        from hops in Enumerable.Range(1, 6)
+        from groups in Enumerable.Range(1, hops)
+        select BoundPath(template, hops, groups);
+
+    private static readonly Dictionary<RelationType, CypherStatement> ExportFactsByType = RelationTypes.All.ToDictionary(
+        type => type,
+        type => new CypherStatement($"export-facts[{type.ToWireName()}]", ExportFacts.Text.Replace("[r:EMPLOYED_BY]", $"[r:{type.ToWireName()}]", StringComparison.Ordinal)));
+
+    /// <summary>export-facts for one fact type, so each page is read in order from that type's factKey constraint index.</summary>
+    public static CypherStatement ExportFactsOf(RelationType type) => ExportFactsByType[type];
 
     /// <summary>The schema file split into its statements (the Query API runs one statement per request).</summary>
     public static IReadOnlyList<CypherStatement> Schema { get; } = SplitScript("schema", ReadResource("schema"));
@@ -74,6 +122,15 @@ internal static class CypherStatements
     }
 
     private static CypherStatement Load(string name) => new(name, ReadResource(name));
+
+    // a statement the adapter specialises by replacing a token, which must be there exactly once
+    private static CypherStatement LoadWith(string name, string token)
+    {
+        var statement = Load(name);
+        return statement.Text.Split(token).Length == 2
+            ? statement
+            : throw new InvalidOperationException($"cypher/{name}.cypher must contain {token} exactly once.");
+    }
 
     private static string ReadResource(string name)
     {

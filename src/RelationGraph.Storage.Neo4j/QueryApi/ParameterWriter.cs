@@ -10,7 +10,7 @@ namespace RelationGraph.Storage.Neo4j.QueryApi;
 /// </summary>
 internal static class ParameterWriter
 {
-    public static byte[] Body(CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters, IReadOnlyList<string>? bookmarks = null)
+    public static byte[] Body(CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters, IReadOnlyList<string>? bookmarks = null, bool readOnly = false)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -20,6 +20,12 @@ internal static class ParameterWriter
             {
                 writer.WritePropertyName("bookmarks");
                 Write(writer, bookmarks);
+            }
+
+            if (readOnly)
+            {
+                // a cluster may answer READ from any member; Neo4j refuses a write in it
+                writer.WriteString("accessMode", "READ");
             }
 
             if (statement is not null)

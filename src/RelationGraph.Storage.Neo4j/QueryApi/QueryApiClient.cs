@@ -48,10 +48,10 @@ internal sealed class QueryApiClient
 
     public Uri Url { get; }
 
-    /// <summary>Runs one statement in its own auto-commit transaction.</summary>
-    public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
+    /// <summary>Runs one statement in its own auto-commit transaction, read-only when <paramref name="readOnly"/>.</summary>
+    public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, bool readOnly, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(HttpMethod.Post, _queryPath, ParameterWriter.Body(statement, parameters, _bookmarks), null, cancellationToken);
+        var answer = await SendAsync(HttpMethod.Post, _queryPath, ParameterWriter.Body(statement, parameters, _bookmarks, readOnly), null, cancellationToken);
         _logger.StatementRan(statement.Name, answer.Result.Records.Count);
         return answer.Result;
     }
@@ -128,6 +128,12 @@ internal sealed class QueryApiClient
             {
                 document = null;
             }
+            catch (JsonException e)
+            {
+                // a success whose body was cut off (a proxy or a dropped connection): worth another attempt
+                throw new Neo4jException(Neo4jFailure.Transient, null,
+                    $"Neo4j at {Url} answered HTTP {(int)response.StatusCode} with a body that is not complete JSON ({text.Length} characters): {e.Message}", e);
+            }
         }
 
         using (document)
@@ -152,9 +158,10 @@ internal sealed class QueryApiClient
 
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                throw new Neo4jException(Neo4jFailure.Unavailable, null,
-                    $"Neo4j at {Url} has no Query API at {response.RequestMessage?.RequestUri?.AbsolutePath}: check Storage:Neo4j:Url and Database; "
-                    + "on self-managed Neo4j before 5.25 add QUERY_API_ENDPOINTS to server.http_enabled_modules.");
+                var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? "";
+                throw new Neo4jException(Neo4jFailure.Unavailable, null, path.Contains("/query/v2/tx", StringComparison.Ordinal)
+                    ? $"Neo4j at {Url} has no Query API transactions at {path}: the store needs Neo4j 5.26 or later, which added explicit transactions to the Query API."
+                    : $"Neo4j at {Url} has no Query API at {path}: check Storage:Neo4j:Url and Database; the store needs Neo4j 5.26 or later.");
             }
 
             if (!response.IsSuccessStatusCode)

@@ -25,6 +25,16 @@ internal sealed class QueryTransaction(QueryApiClient client, string path, strin
             _open = false;
             throw;
         }
+        catch (Neo4jException e) when (e.IsTransient && e.InnerException is OperationCanceledException)
+        {
+            // The statement may still run on the server: a retry would start the same work again beside it and wait
+            // on its locks, and a rollback is refused while it runs. Give up on this transaction; the server's
+            // db.transaction.timeout ends it.
+            _open = false;
+            throw new Neo4jException(Neo4jFailure.TimedOut, null,
+                $"Neo4j did not finish {statement.Name} within the request timeout inside transaction {id}; not retried, since the server may still be running it. "
+                + "Raise Storage:Neo4j:RequestTimeout, or check the server's db.transaction.timeout.", e);
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)

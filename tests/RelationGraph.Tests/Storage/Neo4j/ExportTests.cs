@@ -63,6 +63,23 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public async Task CypherScriptExporter_LargeDocuments_BatchesStatementsBySizeNotRows()
+    {
+        // three 600 kB documents: by rows alone they would share one statement of 1.8 MB
+        var items = Enumerable.Range(0, 3).Select(i => new GraphExportItem
+        {
+            Document = new DocumentDetail(new DocumentSummary($"doc_{i}", $"docs/{i}.txt", null, null, null, TestData.Epoch, "hash", "v1", 600_000),
+                new string((char)('a' + i), 600_000), 0, 0),
+        }).ToList();
+        using var writer = new StringWriter();
+
+        await new CypherScriptExporter().WriteAsync(ToAsync(items), writer, null, Ct);
+
+        var statements = writer.ToString().Split("MERGE (d:Document {id: row.id})").Length - 1;
+        Assert.Equal(3, statements);
+    }
+
+    [Fact]
     public async Task CypherScriptExporter_Output_ParsesInNeo4jsOwnFrontEnd()
     {
         var lint = Path.Combine(RepositoryPaths.Root, "tools", "cypher-lint");
@@ -113,6 +130,8 @@ public sealed class ExportTests
             var employed = Assert.Single(facts, r => r[2] == "EMPLOYED_BY" && r[0] == TestData.Id(EntityKind.Person, "Alice Able"));
             Assert.Equal(2, employed[9].Split(';').Length);
             Assert.Contains("--multiline-fields=true", Neo4jCsvExporter.ImportCommand(folder.FullName), StringComparison.Ordinal);
+            // the default 4 MiB read buffer is smaller than one 20 MB document's row
+            Assert.Contains("--read-buffer-size=64m", Neo4jCsvExporter.ImportCommand(folder.FullName), StringComparison.Ordinal);
         }
         finally
         {

@@ -50,6 +50,56 @@ internal sealed class FakeGraph
 
     public List<FakeRelationship> Relationships { get; } = [];
 
+    /// <summary>The text of the statement being run, for models that read their statement's shape.</summary>
+    public string CurrentStatement { get; set; } = "";
+
+    /// <summary>Relationships the running statement read while expanding from nodes.</summary>
+    public long RelationshipReads { get; private set; }
+
+    /// <summary>Nodes the running statement read by scanning a label (no index could answer).</summary>
+    public long NodesScanned { get; private set; }
+
+    /// <summary>The deepest hop a path walk of the running statement expanded.</summary>
+    public int DeepestHop { get; private set; }
+
+    public void ResetCounters()
+    {
+        RelationshipReads = 0;
+        NodesScanned = 0;
+        DeepestHop = 0;
+    }
+
+    /// <summary>
+    /// The relationships of <paramref name="node"/> a pattern reads: only those of <paramref name="types"/> when the
+    /// pattern names types (Neo4j keeps a node's relationships by type), every one of them when it does not.
+    /// </summary>
+    public IEnumerable<FakeRelationship> Expand(FakeNode node, IReadOnlyCollection<string>? types)
+    {
+        foreach (var r in Relationships.Where(r => r.Start == node || r.End == node).ToList())
+        {
+            if (types is null || types.Contains(r.Type))
+            {
+                RelationshipReads++;
+                yield return r;
+            }
+        }
+    }
+
+    /// <summary>Every node with a label, read one by one: what a query does when no index answers its predicate.</summary>
+    public IEnumerable<FakeNode> ScanLabel(string label)
+    {
+        foreach (var node in WithLabel(label).ToList())
+        {
+            NodesScanned++;
+            yield return node;
+        }
+    }
+
+    /// <summary>Relationships an index seek returned: only those are read.</summary>
+    public void ReadFromIndex(int relationships) => RelationshipReads += relationships;
+
+    public void Reached(int hop) => DeepestHop = Math.Max(DeepestHop, hop);
+
     public FakeGraph Clone()
     {
         var copy = new FakeGraph { _nextKey = _nextKey };
@@ -97,6 +147,14 @@ internal sealed class FakeGraph
             Nodes.Add(node);
         }
 
+        return node;
+    }
+
+    public FakeNode CreateNode(string label)
+    {
+        var node = new FakeNode(_nextKey++);
+        node.Labels.Add(label);
+        Nodes.Add(node);
         return node;
     }
 

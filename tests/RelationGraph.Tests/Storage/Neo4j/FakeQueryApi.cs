@@ -12,6 +12,9 @@ internal sealed record FakeRequest(HttpMethod Method, string Path, FakeRequestKi
 
     /// <summary>The statement's parameters, decoded (strings, numbers, lists, maps).</summary>
     public IReadOnlyDictionary<string, object?> Parameters { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The request body's accessMode (READ or WRITE), null when it sent none (Neo4j then assumes WRITE).</summary>
+    public string? AccessMode { get; init; }
 }
 
 internal enum FakeRequestKind
@@ -22,6 +25,9 @@ internal enum FakeRequestKind
     Commit,
     Rollback,
 }
+
+/// <summary>What one statement cost the fake: relationships read, nodes read by label scans, deepest path hop.</summary>
+internal sealed record FakeCost(string Statement, long RelationshipReads, long NodesScanned, int DeepestHop);
 
 /// <summary>A failure the fake injects instead of answering.</summary>
 internal abstract record FakeFault
@@ -40,6 +46,9 @@ internal abstract record FakeFault
 
     /// <summary>The request is carried out, then the connection drops before the answer arrives.</summary>
     public sealed record LoseAnswer : FakeFault;
+
+    /// <summary>The request is carried out and answered 202, but the body stops half-way (a proxy cut it off).</summary>
+    public sealed record Truncate : FakeFault;
 }
 
 /// <summary>
@@ -60,11 +69,15 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
     private readonly Dictionary<string, (FakeGraph Graph, string Affinity)> _transactions = new(StringComparer.Ordinal);
     private readonly List<(Func<FakeRequest, bool> When, FakeFault Fault, int Times)> _faults = [];
     private readonly List<FakeRequest> _requests = [];
+    private readonly List<FakeCost> _costs = [];
     private int _nextTransaction = 1;
     private int _authFailures;
+    private readonly bool _transactionsSupported;
 
-    public FakeQueryApi(string user = "neo4j", string password = "secret-pass", string database = "neo4j")
+    // transactions: false models Neo4j before 5.26, whose Query API has no /tx endpoints
+    public FakeQueryApi(string user = "neo4j", string password = "secret-pass", string database = "neo4j", bool transactions = true)
     {
+        _transactionsSupported = transactions;
         User = user;
         Password = password;
         Database = database;
@@ -87,6 +100,18 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             lock (_gate)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>What each statement run so far cost, in order.</summary>
+    public IReadOnlyList<FakeCost> Costs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _costs];
             }
         }
     }
@@ -154,9 +179,20 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             return new HttpResponseMessage(HttpStatusCode.MethodNotAllowed);
         }
 
+        if (kind != FakeRequestKind.Query && !_transactionsSupported)
+        {
+            lock (_gate)
+            {
+                _requests.Add(new FakeRequest(request.Method, path, kind.Value, null, null, null));
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
+        }
+
         string? statement = null;
         Dictionary<string, object?> parameters = new(StringComparer.Ordinal);
         IReadOnlyList<string> bookmarks = [];
+        string? accessMode = null;
         if (kind != FakeRequestKind.Rollback)
         {
             var body = await ReadBodyAsync(request, kind.Value, cancellationToken);
@@ -168,11 +204,12 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             statement = body.Statement;
             parameters = body.Parameters;
             bookmarks = body.Bookmarks;
+            accessMode = body.AccessMode;
         }
 
         var affinity = request.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.First() : null;
         var name = statement is not null && _statements.TryGetValue(statement, out var known) ? known.Name : null;
-        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks, Parameters = parameters };
+        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks, Parameters = parameters, AccessMode = accessMode };
         FakeFault? fault;
         lock (_gate)
         {
@@ -203,11 +240,19 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
         lock (_gate)
         {
-            var response = Handle(kind.Value, txId, affinity, statement, parameters);
+            var response = accessMode == "READ" && statement is not null && FakeCypher.Writes(statement)
+                ? Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.AccessMode", "Writing in read access mode not allowed.")
+                : Handle(kind.Value, txId, affinity, statement, parameters);
             if (fault is FakeFault.LoseAnswer)
             {
                 response.Dispose();
                 throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("connection reset"));
+            }
+
+            if (fault is FakeFault.Truncate)
+            {
+                var whole = response.Content.ReadAsByteArrayAsync(cancellationToken).GetAwaiter().GetResult();
+                response.Content = new ByteArrayContent(whole[..(whole.Length / 2)]) { Headers = { ContentType = new("application/json") } };
             }
 
             return response;
@@ -318,7 +363,11 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
         try
         {
-            return (known.Run(graph, new Params(parameters)), null);
+            graph.CurrentStatement = statement;
+            graph.ResetCounters();
+            var answer = known.Run(graph, new Params(parameters));
+            _costs.Add(new FakeCost(known.Name, graph.RelationshipReads, graph.NodesScanned, graph.DeepestHop));
+            return (answer, null);
         }
         catch (FakeCypherException e)
         {
@@ -335,7 +384,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         return request.Headers.Authorization is { Scheme: "Basic" } auth && auth.Parameter == expected;
     }
 
-    private static async Task<(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error, IReadOnlyList<string> Bookmarks)> ReadBodyAsync(
+    private static async Task<(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error, IReadOnlyList<string> Bookmarks, string? AccessMode)> ReadBodyAsync(
         HttpRequestMessage request, FakeRequestKind kind, CancellationToken cancellationToken)
     {
         var empty = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -343,13 +392,13 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         if (text.Length == 0)
         {
             return kind == FakeRequestKind.Query
-                ? (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."), [])
-                : (null, empty, null, []);
+                ? (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."), [], null)
+                : (null, empty, null, [], null);
         }
 
         if (request.Content!.Headers.ContentType?.MediaType != "application/json")
         {
-            return (null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."), []);
+            return (null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."), [], null);
         }
 
         JsonElement root;
@@ -360,34 +409,44 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
         catch (JsonException e)
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message), []);
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message), [], null);
         }
 
         if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Any(p => !AllowedBodyFields.Contains(p.Name)))
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]), []);
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]), [], null);
         }
 
         var statement = root.TryGetProperty("statement", out var s) ? s.GetString() : null;
         if (kind == FakeRequestKind.Query && string.IsNullOrWhiteSpace(statement))
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."), []);
+            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."), [], null);
         }
 
         IReadOnlyList<string> bookmarks = root.TryGetProperty("bookmarks", out var b) && b.ValueKind == JsonValueKind.Array
             ? [.. b.EnumerateArray().Select(x => x.GetString() ?? "")]
             : [];
+        string? accessMode = null;
+        if (root.TryGetProperty("accessMode", out var mode))
+        {
+            accessMode = mode.GetString();
+            if (accessMode is not ("READ" or "WRITE"))
+            {
+                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "accessMode must be READ or WRITE."), [], null);
+            }
+        }
+
         if (root.TryGetProperty("parameters", out var p))
         {
             if (p.ValueKind != JsonValueKind.Object)
             {
-                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."), []);
+                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."), [], null);
             }
 
-            return (statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null, bookmarks);
+            return (statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null, bookmarks, accessMode);
         }
 
-        return (statement, empty, null, bookmarks);
+        return (statement, empty, null, bookmarks, accessMode);
     }
 
     private FakeFault? TakeFault(FakeRequest request)

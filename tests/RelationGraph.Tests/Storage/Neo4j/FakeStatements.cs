@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelationGraph.Storage.Neo4j.QueryApi;
 
 namespace RelationGraph.Tests.Storage.Neo4j;
@@ -27,11 +28,8 @@ internal static class FakeStatements
         ["mentions-create"] = MentionsCreate,
         ["facts-merge"] = FactsMerge,
         ["evidence-create"] = EvidenceCreate,
-        ["facts-evidence"] = FactsEvidence,
-        ["facts-set-totals"] = (g, p) => ForFactRows(g, p, (graph, r, row) => FakeGraph.SetAll(r.Props, row["props"])),
-        ["facts-delete"] = (g, p) => ForFactRows(g, p, (graph, r, _) => graph.Relationships.Remove(r)),
-        ["entities-totals"] = EntitiesTotals,
-        ["entities-set-totals"] = EntitiesSetTotals,
+        ["facts-recount"] = FactsRecount,
+        ["entities-recount"] = EntitiesRecount,
         ["entities-delete"] = EntitiesDelete,
         ["document-get"] = (g, p) => DocumentRows(g.Find("Document", p.String("docId")) is { } d ? [d] : [], g, withText: true),
         ["documents-list"] = DocumentsList,
@@ -43,9 +41,10 @@ internal static class FakeStatements
         ["evidence-for-facts"] = EvidenceForFacts,
         ["entities-by-key"] = EntitiesByKey,
         ["entities-search"] = EntitiesSearch,
-        ["paths-shortest"] = (g, p) => FakePaths.Run(g, p, FakePaths.Selector.AllShortest),
-        ["paths-k-shortest"] = (g, p) => FakePaths.Run(g, p, FakePaths.Selector.Shortest50),
-        ["paths-all-simple"] = (g, p) => FakePaths.Run(g, p, FakePaths.Selector.All),
+        ["name-keys-backfill"] = NameKeysBackfill,
+        ["paths-shortest"] = FakePaths.Run,
+        ["paths-k-shortest"] = FakePaths.Run,
+        ["paths-all-simple"] = FakePaths.Run,
         ["export-documents"] = (g, p) => DocumentRows(Page(g.WithLabel("Document"), p), g, withText: true),
         ["export-entities"] = (g, p) => EntityDetailRows(Page(g.WithLabel("Entity"), p)),
         ["export-facts"] = ExportFacts,
@@ -57,6 +56,12 @@ internal static class FakeStatements
             g.Nodes.Clear();
             return FakeAnswer.None;
         },
+    };
+
+    /// <summary>Models of saved Browser queries, which tests send to the fake as Browser would.</summary>
+    private static readonly Dictionary<string, Func<FakeGraph, Params, FakeAnswer>> SavedHandlers = new(StringComparer.Ordinal)
+    {
+        ["saved/shortest-paths-between-two-names"] = FakePaths.SavedShortestBetweenNames,
     };
 
     /// <summary>Statement text → (name, handler), built from the cypher/ files on disk.</summary>
@@ -80,6 +85,32 @@ internal static class FakeStatements
             if (Handlers.TryGetValue(name, out var handler))
             {
                 known[text] = (name, handler);
+                if (name == "export-facts")
+                {
+                    // the adapter runs export-facts once per fact type (CypherStatements.ExportFactsOf)
+                    foreach (var type in FakeCypher.FactTypes)
+                    {
+                        known[text.Replace("[r:EMPLOYED_BY]", $"[r:{type}]", StringComparison.Ordinal)] = ($"export-facts[{type}]", handler);
+                    }
+                }
+
+                if (name.StartsWith("paths-", StringComparison.Ordinal))
+                {
+                    // the adapter sends path statements with the quantifier bound to the request (CypherStatements.BoundPath)
+                    foreach (var bound in CypherStatements.BoundPathVariants(new CypherStatement(name, text)))
+                    {
+                        known[bound.Text] = (bound.Name, handler);
+                    }
+                }
+            }
+        }
+
+        foreach (var path in Directory.GetFiles(Path.Combine(cypherFolder, "saved"), "*.cypher"))
+        {
+            var name = "saved/" + Path.GetFileNameWithoutExtension(path);
+            if (SavedHandlers.TryGetValue(name, out var handler))
+            {
+                known[File.ReadAllText(path)] = (name, handler);
             }
         }
 
@@ -164,6 +195,11 @@ internal static class FakeStatements
                 e.Labels.Add((string)row["kind"]!);
             }
 
+            if (g.CurrentStatement.Contains("MERGE (k:NameKey {key: key})", StringComparison.Ordinal))
+            {
+                LinkNameKeys(g, e, ((List<object?>)row["nameKeys"]!).Cast<string>());
+            }
+
             rows.Add([row["id"], created]);
         }
 
@@ -210,7 +246,7 @@ internal static class FakeStatements
             }
 
             var key = (string)row["factKey"]!;
-            var created = !g.Outgoing(s).Any(r => r.End == o && Equals(r["factKey"], key));
+            var created = !g.Expand(s, FakeCypher.WalkedTypes(g.CurrentStatement)).Any(r => r.Start == s && r.End == o && Equals(r["factKey"], key));
             if (FactTypes.Contains(row["type"] as string))
             {
                 g.MergeRelationship(s, (string)row["type"]!, o, key);
@@ -253,34 +289,61 @@ internal static class FakeStatements
 
     private static object? ReportedAt(FakeNode document) => document["publishedAt"] ?? document["ingestedAt"];
 
-    private static FakeAnswer FactsEvidence(FakeGraph g, Params p)
+    // facts-recount: each fact's totals from all its evidence, or the fact deleted when none is left
+    private static FakeAnswer FactsRecount(FakeGraph g, Params p)
     {
-        var rows = p.List("factKeys")
-            .SelectMany(key => EvidenceFor(g, key).Select(x => new object?[]
-            {
-                key, x.Evidence["confidence"], x.Evidence["quote"], x.Evidence["extractor"], x.Evidence["start"], x.Document.Id, ReportedAt(x.Document), x.Evidence.Id,
-            }))
-            .OrderBy(r => r[0], CypherOrder.Instance).ThenBy(r => r[6], CypherOrder.Instance).ThenBy(r => r[7], CypherOrder.Instance)
-            .Select(r => r[..7])
-            .ToList();
-        return new(["factKey", "confidence", "quote", "extractor", "start", "docId", "reportedAt"], rows);
-    }
-
-    private static FakeAnswer ForFactRows(FakeGraph g, Params p, Action<FakeGraph, FakeRelationship, Dictionary<string, object?>> apply)
-    {
+        var rows = new List<object?[]>();
         foreach (var row in p.Rows("rows"))
         {
-            var matches = g.Facts.Where(r => r.Start.Id == (string?)row["subjectId"] && r.End.Id == (string?)row["objectId"] && Equals(r["factKey"], row["factKey"])).ToList();
-            foreach (var rel in matches)
+            var subject = g.Find("Entity", (string)row["subjectId"]!);
+            var fact = subject is null
+                ? null
+                : g.Expand(subject, FakeCypher.WalkedTypes(g.CurrentStatement))
+                    .FirstOrDefault(r => r.Start == subject && IsEntity(r.End) && r.End.Id == (string?)row["objectId"] && Equals(r["factKey"], row["factKey"]));
+            if (fact is null)
             {
-                apply(g, rel, row);
+                continue;
             }
+
+            var evidence = EvidenceFor(g, row["factKey"]).ToList();
+            if (evidence.Count == 0)
+            {
+                g.Relationships.Remove(fact);
+            }
+            else
+            {
+                FakeGraph.SetAll(fact.Props, FactTotals(evidence));
+            }
+
+            rows.Add([row["factKey"], evidence.Count == 0]);
         }
 
-        return FakeAnswer.None;
+        return new(["factKey", "removed"], rows);
     }
 
-    private static FakeAnswer EntitiesTotals(FakeGraph g, Params p)
+    private static Dictionary<string, object?> FactTotals(List<(FakeNode Evidence, FakeNode Document)> evidence)
+    {
+        var byDoc = evidence.GroupBy(x => x.Document.Id!, StringComparer.Ordinal).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+        var untrue = byDoc.Aggregate(1.0, (product, doc) => product * (1 - Math.Clamp(doc.Max(x => Convert.ToDouble(x.Evidence["confidence"], CultureInfo.InvariantCulture)), 0, 1)));
+        var reported = evidence.Select(x => ReportedAt(x.Document)).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var best = evidence.OrderByDescending(x => x.Evidence["confidence"], CypherOrder.Instance).ThenBy(x => x.Document.Id, StringComparer.Ordinal)
+            .ThenBy(x => x.Evidence["start"], CypherOrder.Instance).First();
+        return new Dictionary<string, object?>
+        {
+            ["confidence"] = 1 - untrue,
+            ["evidenceCount"] = (long)evidence.Count,
+            ["docCount"] = (long)byDoc.Count,
+            ["firstSeen"] = reported.Count > 0 ? reported[0] : null,
+            ["lastSeen"] = reported.Count > 0 ? reported[^1] : null,
+            ["docIds"] = byDoc.Select(d => (object?)d.Key).Take(20).ToList(),
+            ["sampleQuote"] = best.Evidence["quote"],
+            ["extractors"] = evidence.Select(x => x.Evidence["extractor"] as string).OfType<string>().Where(x => x.Length > 0)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(x => (object?)x).ToList(),
+        };
+    }
+
+    // entities-recount: each entity's totals; unsupported when nothing mentions it and no fact touches it
+    private static FakeAnswer EntitiesRecount(FakeGraph g, Params p)
     {
         var rows = new List<object?[]>();
         foreach (var id in p.List("ids"))
@@ -298,30 +361,17 @@ internal static class FakeStatements
                                 select d).Distinct().ToList();
             var mentionCount = mentionDocs.Select(x => x.Mention).Distinct().Count();
             var docs = mentionCount > 0 ? mentionDocs.Select(x => x.Document).Distinct().ToList() : evidenceDocs;
-            rows.Add(
-            [
-                e.Id,
-                (long)mentionCount,
-                (long)docs.Count,
-                docs.Select(ReportedAt).ToList(),
-                (long)g.Relationships.Count(r => (r.Start == e && IsEntity(r.End)) || (r.End == e && IsEntity(r.Start))),
-            ]);
+            var degree = g.Expand(e, FakeCypher.WalkedTypes(g.CurrentStatement)).Count(r => IsEntity(r.Other(e)));
+            var seen = docs.Select(ReportedAt).OfType<string>().Order(StringComparer.Ordinal).ToList();
+            FakeGraph.Set(e.Props, "mentionCount", (long)mentionCount);
+            FakeGraph.Set(e.Props, "docCount", (long)docs.Count);
+            FakeGraph.Set(e.Props, "degree", (long)degree);
+            FakeGraph.Set(e.Props, "firstSeen", seen.Count > 0 ? seen[0] : null);
+            FakeGraph.Set(e.Props, "lastSeen", seen.Count > 0 ? seen[^1] : null);
+            rows.Add([e.Id, mentionCount == 0 && degree == 0]);
         }
 
-        return new(["id", "mentionCount", "docCount", "reportedAt", "degree"], rows);
-    }
-
-    private static FakeAnswer EntitiesSetTotals(FakeGraph g, Params p)
-    {
-        foreach (var row in p.Rows("rows"))
-        {
-            if (g.Find("Entity", (string)row["id"]!) is { } e)
-            {
-                FakeGraph.SetAll(e.Props, row["props"]);
-            }
-        }
-
-        return FakeAnswer.None;
+        return new(["id", "unsupported"], rows);
     }
 
     private static FakeAnswer EntitiesDelete(FakeGraph g, Params p)
@@ -330,11 +380,56 @@ internal static class FakeStatements
         {
             if (g.Find("Entity", (string)id!) is { } e)
             {
+                var keys = g.Outgoing(e, "NAMED").Select(r => r.End).ToList();
                 g.DetachDelete(e);
+                foreach (var k in keys.Where(k => !g.Incoming(k, "NAMED").Any()))
+                {
+                    g.DetachDelete(k);
+                }
             }
         }
 
         return FakeAnswer.None;
+    }
+
+    private static void LinkNameKeys(FakeGraph g, FakeNode e, IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            var k = g.WithLabel("NameKey").FirstOrDefault(n => Equals(n["key"], key));
+            if (k is null)
+            {
+                k = g.CreateNode("NameKey");
+                k.Props["key"] = key;
+            }
+
+            g.MergeRelationship(e, "NAMED", k);
+        }
+    }
+
+    private static FakeAnswer NameKeysBackfill(FakeGraph g, Params p)
+    {
+        var pending = g.ScanLabel("Entity").Where(e => !g.Outgoing(e, "NAMED").Any() && Keys(e).Count > 0).Take((int)p.Long("limit")).ToList();
+        foreach (var e in pending)
+        {
+            LinkNameKeys(g, e, Keys(e));
+        }
+
+        return new(["linked"], [[(long)pending.Count]]);
+    }
+
+    // Entities found by name: through the NameKey indexes when the statement uses them (only matching keys are
+    // read), otherwise by reading every Entity node.
+    private static IEnumerable<(FakeNode Entity, List<string> Keys)> ByNameKeys(FakeGraph g, Func<string, bool> matches)
+    {
+        if (g.CurrentStatement.Contains("NameKey", StringComparison.Ordinal))
+        {
+            return g.WithLabel("NameKey").Where(k => matches((string)k["key"]!))
+                .SelectMany(k => g.Incoming(k, "NAMED").Select(r => r.Start)).Distinct()
+                .Select(e => (e, g.Outgoing(e, "NAMED").Select(r => (string)r.End["key"]!).Where(matches).ToList()));
+        }
+
+        return g.ScanLabel("Entity").Select(e => (e, Keys(e).Where(matches).ToList())).Where(x => x.Item2.Count > 0);
     }
 
     private static readonly string[] DocumentFields =
@@ -367,9 +462,16 @@ internal static class FakeStatements
         return DocumentRows(documents, g, withText: false);
     }
 
-    private static FakeAnswer Counts(FakeGraph g, Params p) => new(
-        ["documents", "entities", "facts", "mentions", "evidence"],
-        [[(long)g.WithLabel("Document").Count(), (long)g.WithLabel("Entity").Count(), (long)g.Facts.Count(), (long)g.WithLabel("Mention").Count(), (long)g.WithLabel("Evidence").Count()]]);
+    // Counts per label and per relationship type come from the count store; a pattern with labels on both ends of an
+    // untyped relationship does not, and reads every relationship.
+    private static FakeAnswer Counts(FakeGraph g, Params p)
+    {
+        var facts = FakeCypher.HasUntypedRelationship(g.CurrentStatement)
+            ? g.ScanLabel("Entity").SelectMany(e => g.Expand(e, null)).Count(r => IsEntity(r.Start) && IsEntity(r.End)) / 2
+            : g.Facts.Count();
+        return new(["documents", "entities", "facts", "mentions", "evidence"],
+            [[(long)g.WithLabel("Document").Count(), (long)g.WithLabel("Entity").Count(), (long)facts, (long)g.WithLabel("Mention").Count(), (long)g.WithLabel("Evidence").Count()]]);
+    }
 
     private static readonly string[] SummaryFields = ["id", "kind", "name", "aliases", "mentionCount", "docCount"];
     private static readonly string[] DetailFields = [.. SummaryFields, "firstSeen", "lastSeen", "amount", "currency", "year", "status"];
@@ -401,7 +503,7 @@ internal static class FakeStatements
             return new([.. FactFields, "otherId", "otherKind", "otherName", "otherAliases", "otherMentionCount", "otherDocCount"], []);
         }
 
-        var rows = g.Facts.Where(r => (r.Start == e || r.End == e) && PassesFactFilter(r, p))
+        var rows = g.Expand(e, FakeCypher.WalkedTypes(g.CurrentStatement)).Where(r => IsEntity(r.Other(e)) && PassesFactFilter(r, p))
             .OrderByDescending(r => r["docCount"], CypherOrder.Instance).ThenByDescending(r => r["confidence"], CypherOrder.Instance)
             .ThenBy(r => r["factKey"], CypherOrder.Instance)
             .Take((int)p.Long("limit"))
@@ -421,7 +523,7 @@ internal static class FakeStatements
             .SelectMany(ev => g.Outgoing(ev, "SUBJECT")).Select(r => r.End).FirstOrDefault(IsEntity);
         var rows = subject is null
             ? []
-            : g.Outgoing(subject).Where(r => Equals(r["factKey"], key) && IsEntity(r.End)).Select(FactValues).ToList();
+            : g.Expand(subject, FakeCypher.WalkedTypes(g.CurrentStatement)).Where(r => r.Start == subject && Equals(r["factKey"], key) && IsEntity(r.End)).Select(FactValues).ToList();
         return new(FactFields, rows);
     }
 
@@ -472,7 +574,7 @@ internal static class FakeStatements
         var key = p.String("key");
         return new(SummaryFields,
         [
-            .. g.WithLabel("Entity").Where(e => Keys(e).Contains(key))
+            .. ByNameKeys(g, k => k == key).Select(x => x.Entity)
                 .OrderByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
         ]);
@@ -484,23 +586,36 @@ internal static class FakeStatements
         var kind = p["kind"] as string;
         return new(SummaryFields,
         [
-            .. g.WithLabel("Entity")
-                .Where(e => (kind is null || Equals(e["kind"], kind)) && Keys(e).Any(k => k.Contains(key, StringComparison.Ordinal)))
-                .OrderBy(e => Keys(e).Contains(key) ? 0 : Keys(e).Any(k => k.StartsWith(key, StringComparison.Ordinal)) ? 1 : 2)
-                .ThenByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e["name"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .. ByNameKeys(g, k => k.Contains(key, StringComparison.Ordinal))
+                .Where(x => kind is null || Equals(x.Entity["kind"], kind))
+                .OrderBy(x => x.Keys.Contains(key) ? 0 : x.Keys.Any(k => k.StartsWith(key, StringComparison.Ordinal)) ? 1 : 2)
+                .ThenByDescending(x => x.Entity["docCount"], CypherOrder.Instance).ThenByDescending(x => x.Entity["mentionCount"], CypherOrder.Instance)
+                .ThenBy(x => x.Entity["name"], CypherOrder.Instance).ThenBy(x => x.Entity.Id, StringComparer.Ordinal)
                 .Take((int)p.Long("limit"))
-                .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
+                .Select(x => SummaryFields.Select(f => x.Entity[f]).ToArray()),
         ]);
     }
 
     private static IEnumerable<FakeNode> Page(IEnumerable<FakeNode> nodes, Params p) =>
         nodes.Where(n => string.CompareOrdinal(n.Id, p.String("after")) > 0).OrderBy(n => n.Id, StringComparer.Ordinal).Take((int)p.Long("limit"));
 
-    private static FakeAnswer ExportFacts(FakeGraph g, Params p) => new(FactFields,
-    [
-        .. g.Facts.Where(r => string.CompareOrdinal(r["factKey"] as string, p.String("after")) > 0)
-            .OrderBy(r => r["factKey"], CypherOrder.Instance).Take((int)p.Long("limit")).Select(FactValues),
-    ]);
+    // One type's facts come in factKey order from that type's constraint index (only what the page returns is read);
+    // an untyped pattern has no index to use and reads every relationship.
+    private static FakeAnswer ExportFacts(FakeGraph g, Params p)
+    {
+        var typed = System.Text.RegularExpressions.Regex.Match(g.CurrentStatement, @"\[r:(\w+)\]");
+        var candidates = typed.Success
+            ? g.Facts.Where(r => r.Type == typed.Groups[1].Value)
+            : g.ScanLabel("Entity").SelectMany(e => g.Expand(e, null)).Where(r => IsEntity(r.Start) && IsEntity(r.End)).Distinct();
+        var page = candidates.Where(r => string.CompareOrdinal(r["factKey"] as string, p.String("after")) > 0)
+            .OrderBy(r => r["factKey"], CypherOrder.Instance).Take((int)p.Long("limit")).ToList();
+        if (typed.Success)
+        {
+            g.ReadFromIndex(page.Count);
+        }
+
+        return new(FactFields, [.. page.Select(FactValues)]);
+    }
 
     private static FakeAnswer ExportMentions(FakeGraph g, Params p) => new(["id", "docId", "entityId", "start", "end", "text", "sentenceIndex"],
     [

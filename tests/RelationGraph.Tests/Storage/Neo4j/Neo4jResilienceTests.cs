@@ -113,8 +113,21 @@ public sealed class Neo4jResilienceTests
         var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.InitializeAsync(Ct));
 
         Assert.Equal(Neo4jFailure.Unavailable, error.Failure);
-        Assert.Contains("QUERY_API_ENDPOINTS", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Neo4j:Url", error.Message, StringComparison.Ordinal);
         Assert.Single(fake.Requests);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ServerWithoutQueryApiTransactions_FailsAtOnceNamingTheVersionNeeded()
+    {
+        var fake = new FakeQueryApi(transactions: false);
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 3);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.ApplyAsync([TestData.AcmeDocument()], Ct));
+
+        Assert.Equal(Neo4jFailure.Unavailable, error.Failure);
+        Assert.Contains("5.26", error.Message, StringComparison.Ordinal);
+        Assert.Single(fake.Requests, r => r.Kind == FakeRequestKind.Begin);
     }
 
     [Fact]
@@ -205,7 +218,7 @@ public sealed class Neo4jResilienceTests
         var acme = TestData.AcmeDocument();
         await store.Port.ApplyAsync([acme, TestData.BobDocument()], Ct);
         var before = fake.Graph.Clone();
-        fake.Inject(new FakeFault.Bare(HttpStatusCode.BadGateway), r => r.StatementName == "entities-totals");
+        fake.Inject(new FakeFault.Bare(HttpStatusCode.BadGateway), r => r.StatementName == "entities-recount");
 
         await Assert.ThrowsAsync<Neo4jException>(() => store.Port.RemoveDocumentAsync(acme.Document.Id, Ct));
 
@@ -224,7 +237,7 @@ public sealed class Neo4jResilienceTests
         using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
         var acme = TestData.AcmeDocument();
         await store.Port.ApplyAsync([acme], Ct);
-        fake.Inject(new FakeFault.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), r => r.StatementName == "facts-delete");
+        fake.Inject(new FakeFault.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), r => r.StatementName == "facts-recount");
 
         var result = await store.Port.RemoveDocumentAsync(acme.Document.Id, Ct);
 
@@ -289,7 +302,7 @@ public sealed class Neo4jResilienceTests
         var fake = new FakeQueryApi();
         using var store = Neo4jTestStore.OnFake(fake);
         await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct);
-        fake.Inject(new FakeFault.Hang(), r => r.StatementName == "paths-shortest");
+        fake.Inject(new FakeFault.Hang(), r => r.StatementName?.StartsWith("paths-shortest", StringComparison.Ordinal) == true);
         var request = new PathRequest
         {
             FromId = TestData.Id(EntityKind.Person, "Alice Able"),
@@ -301,5 +314,47 @@ public sealed class Neo4jResilienceTests
 
         Assert.True(result.TimedOut);
         Assert.Empty(result.Paths);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_StatementTimesOutInsideTransaction_FailsWithoutRetryingTheDocument()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 3, requestTimeout: TimeSpan.FromMilliseconds(100));
+        fake.Inject(new FakeFault.Hang(), r => r is { Kind: FakeRequestKind.Run, StatementName: "facts-merge" });
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.Port.ApplyAsync([TestData.AcmeDocument()], Ct));
+
+        Assert.Equal(Neo4jFailure.TimedOut, error.Failure);
+        Assert.Contains("facts-merge", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, fake.Requests.Count(r => r.Kind == FakeRequestKind.Begin));
+        Assert.Equal(0, (await store.Port.CountAsync(Ct)).Documents);
+    }
+
+    [Fact]
+    public async Task CountAsync_AnswerBodyCutOff_RetriesAndSucceeds()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
+        fake.Inject(new FakeFault.Truncate(), IsCounts);
+
+        var counts = await store.Port.CountAsync(Ct);
+
+        Assert.Equal(0, counts.Documents);
+        Assert.Equal(2, fake.Requests.Count(IsCounts));
+    }
+
+    [Fact]
+    public async Task GetEntitySummaryAsync_KnownEntity_ReadsTheEntityOnly()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake);
+        await store.Port.ApplyAsync([TestData.AcmeDocument()], Ct);
+
+        var summary = await store.Port.GetEntitySummaryAsync(TestData.AliceId, Ct);
+
+        Assert.Equal("Alice Able", summary?.Name);
+        Assert.Equal("entity-get", fake.Requests[^1].StatementName);
+        Assert.DoesNotContain(fake.Requests, r => r.StatementName == "entity-facts");
     }
 }

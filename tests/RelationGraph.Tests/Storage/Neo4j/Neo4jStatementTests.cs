@@ -69,10 +69,14 @@ public sealed class Neo4jStatementTests
         var files = Directory.GetFiles(RepositoryPaths.Cypher, "*.cypher").Select(File.ReadAllText).ToHashSet(StringComparer.Ordinal);
         var schema = CypherStatements.SplitScript("schema", File.ReadAllText(Path.Combine(RepositoryPaths.Cypher, "schema.cypher"))).Select(s => s.Text);
         files.UnionWith(schema);
+        files.UnionWith(new[] { CypherStatements.PathsShortest, CypherStatements.PathsKShortest, CypherStatements.PathsAllSimple }
+            .SelectMany(CypherStatements.BoundPathVariants).Select(s => s.Text));
+        files.UnionWith(RelationTypes.All.Select(t => CypherStatements.ExportFactsOf(t).Text));
         var sent = fake.Requests.Where(r => r.Statement is not null).ToList();
         Assert.All(sent, r => Assert.Contains(r.Statement!, files));
         Assert.All(sent, r => Assert.NotNull(r.StatementName));
-        var used = sent.Select(r => r.StatementName!.Split('#')[0]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(sent.Where(r => r.Kind == FakeRequestKind.Query), r => Assert.Equal(FakeCypher.Writes(r.Statement!) ? null : "READ", r.AccessMode));
+        var used = sent.Select(r => r.StatementName!.Split('#', '[')[0]).ToHashSet(StringComparer.Ordinal);
         var unused = CypherFiles(RepositoryPaths.Cypher).Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(n => n != "delete-all" && !used.Contains(n));
         Assert.Empty(unused);
     }

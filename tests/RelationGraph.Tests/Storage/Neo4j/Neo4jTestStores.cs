@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RelationGraph.Core.Storage;
 using RelationGraph.Storage.Neo4j;
+using RelationGraph.Storage.Neo4j.QueryApi;
 
 namespace RelationGraph.Tests.Storage.Neo4j;
 
@@ -20,6 +21,9 @@ internal sealed class Neo4jTestStore : IDisposable
     public Neo4jGraphStore Store { get; }
 
     public IGraphStore Port => _provider.GetRequiredService<IGraphStore>();
+
+    /// <summary>The store's Query API client, for live tests that send Cypher of their own (EXPLAIN, checks).</summary>
+    public QueryApiClient Client => _provider.GetRequiredService<QueryApiClient>();
 
     /// <summary>A store on <paramref name="fake"/>, with short timeouts and back-off so fault tests stay quick.</summary>
     public static Neo4jTestStore OnFake(FakeQueryApi fake, string? password = null, int maxRetryAttempts = 3, TimeSpan? requestTimeout = null, TimeProvider? time = null) =>

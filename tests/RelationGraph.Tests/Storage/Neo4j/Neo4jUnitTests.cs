@@ -39,27 +39,6 @@ public sealed class Neo4jUnitTests
     }
 
     [Fact]
-    public void FactTotals_EvidenceFromTwoDocuments_AggregatesOverAll()
-    {
-        var totals = FactTotals.Compute(
-        [
-            new FactEvidence("f", 0.5, "later quote", "patterns", 10, "doc_b", "2026-03-01T00:00:00.0000000+00:00"),
-            new FactEvidence("f", 0.8, "best quote", "llm", 40, "doc_a", "2026-01-01T00:00:00.0000000+00:00"),
-            new FactEvidence("f", 0.5, "same doc again", "patterns", 0, "doc_a", "2026-01-01T00:00:00.0000000+00:00"),
-        ], docIdsCap: 1);
-
-        // noisy-or of each document's best: 1 - (1 - 0.8)(1 - 0.5)
-        Assert.Equal(0.9, (double)totals["confidence"]!, precision: 12);
-        Assert.Equal(3, totals["evidenceCount"]);
-        Assert.Equal(2, totals["docCount"]);
-        Assert.Equal("2026-01-01T00:00:00.0000000+00:00", totals["firstSeen"]);
-        Assert.Equal("2026-03-01T00:00:00.0000000+00:00", totals["lastSeen"]);
-        Assert.Equal(["doc_a"], (string[])totals["docIds"]!);
-        Assert.Equal("best quote", totals["sampleQuote"]);
-        Assert.Equal(["llm", "patterns"], (string[])totals["extractors"]!);
-    }
-
-    [Fact]
     public void SplitScript_SchemaFile_GivesOneStatementPerSemicolonWithoutComments()
     {
         var statements = CypherStatements.Schema;
