@@ -40,7 +40,7 @@ public static class Neo4jCsvExporter
 
     /// <summary>
     /// neo4j-admin's read buffer must hold the largest row, and its default is 4 MiB: a document's text can be
-    /// <see cref="Ingestion.IngestionOptions.DefaultMaxDocumentBytes"/> (20 MB), twice that with every quote doubled.
+    /// <see cref="Core.Ingestion.IngestionOptions.DefaultMaxDocumentBytes"/> (20 MB), twice that with every quote doubled.
     /// </summary>
     public const string ReadBufferSize = "64m";
 

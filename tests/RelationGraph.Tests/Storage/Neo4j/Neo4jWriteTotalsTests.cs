@@ -1,4 +1,4 @@
-using RelationGraph.Core.Export;
+using RelationGraph.Storage.Neo4j.Export;
 using RelationGraph.Core.Model;
 
 namespace RelationGraph.Tests.Storage.Neo4j;
