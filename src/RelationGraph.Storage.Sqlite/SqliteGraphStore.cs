@@ -417,7 +417,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             }
 
             var total = Query(session, "evidence-count.sql", [("$fact_key", factKey)], r => r.GetInt64(0), ct).Single();
-            var items = Query(session, "evidence-page.sql", [("$fact_key", factKey), ("$limit", limit), ("$offset", offset)], SqliteRows.Evidence, ct);
+            var items = Query(session, "evidence-page.sql", [("$fact_key", factKey), ("$limit", limit), ("$offset", offset)],
+                r => SqliteRows.Evidence(r) with { DocumentPublishedAt = SqliteRows.Timestamp(r, 11) }, ct);
             return Task.FromResult<EvidencePage?>(new EvidencePage(fact, (int)total, offset, items));
         }, cancellationToken);
     }
@@ -436,6 +437,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     {
         ArgumentNullException.ThrowIfNull(documentId);
         return await QueryFirstAsync("document-detail.sql", [("$id", documentId)], SqliteRows.DocumentDetail, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MentionRecord>?> GetDocumentMentionsAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        var rows = await ReadAsync((session, ct) => Task.FromResult(Query(session, "document-mentions.sql", [("$id", documentId)],
+            r => r.IsDBNull(1) ? null : new MentionRecord(r.GetString(1), r.GetString(0), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6)),
+            ct)), cancellationToken);
+
+        // no row: no such document; one row of nulls: a document without mentions
+        return rows.Count == 0 ? null : [.. rows.OfType<MentionRecord>()];
     }
 
     /// <inheritdoc />
