@@ -268,7 +268,14 @@
   function fromLocation() {
     const params = new URLSearchParams(location.search);
     loadParams(params);
-    if (params.get('from') && params.get('to')) connect(params);
+    if (params.get('from') && params.get('to')) {
+      connect(params);
+    } else {
+      connectSeq++;
+      cy.elements().remove();
+      pathList.replaceChildren();
+      say('', '');
+    }
     if (params.get('entity')) openEntity(params.get('entity'));
   }
 
@@ -426,8 +433,9 @@
             c.name, ' ', el('span', { className: `kind kind-${c.kind}` }, c.kind), ' ', el('span', { className: 'id' }, c.id))))));
       return;
     }
-    if (error.status === 404 && p.title === 'Unknown entity') {
-      const which = /\((from|to)\)/.exec(p.detail || '')?.[1] || 'from';
+    // the route exists, so a 404 is an end the graph does not know; the problem names it (from) or (to)
+    const which = error.status === 404 ? p.parameter || /\((from|to)\)/.exec(p.detail || '')?.[1] : null;
+    if (which === 'from' || which === 'to') {
       const end = which === 'to' ? ends.to : ends.from;
       const name = params.get(which);
       say('error', `Nothing in the graph is called “${name}” (${which === 'to' ? 'To' : 'From'}).`);
@@ -444,11 +452,7 @@
       }
       return;
     }
-    if (error.status === 503 && p.title === 'Path search timed out') {
-      say('warning', 'The search took too long and was stopped. ', p.detail || '');
-      return;
-    }
-    say('error', ...describeProblem(error));
+    say(error.status === 503 ? 'warning' : 'error', ...describeProblem(error));
   }
 
   // ---------- Check: evidence behind an edge, and a document with its spans ----------
@@ -574,6 +578,10 @@
   }
 
   async function openEntity(id) {
+    // the entity page is part of the link too, next to the query
+    const url = new URL(location.href);
+    url.searchParams.set('entity', id);
+    history.replaceState(null, '', url);
     replace(panel, el('p', {}, 'Loading…'));
     try {
       const ref = encodeURIComponent(id);

@@ -224,6 +224,11 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
             await Assertions.Expect(page.Locator($"#panel section.facts[data-type={type.Key}] li")).ToHaveCountAsync(type.Count());
         }
 
+        Assert.Contains("entity=" + Musk, page.Url, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#panel h2")).ToHaveTextAsync("Elon Musk");
+        await Assertions.Expect(page.Locator("#view[data-state=ready]")).ToHaveCountAsync(1);
+
         Assert.Empty(site.PageErrors);
     }
 

@@ -29,9 +29,10 @@ internal sealed class ExplorerSite : IAsyncDisposable
     /// <summary>Script errors and CSP violations the page reported; a test asserts this stays empty.</summary>
     public List<string> PageErrors { get; } = [];
 
-    public static ExplorerSite Start(string? apiKey = null)
+    /// <summary>The API on a new store seeded from seeds/, or on an existing store file.</summary>
+    public static ExplorerSite Start(string? apiKey = null, string? databasePath = null)
     {
-        var app = new RelationGraphApp { ApiKey = apiKey };
+        var app = new RelationGraphApp { ApiKey = apiKey, DatabasePathOverride = databasePath };
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
