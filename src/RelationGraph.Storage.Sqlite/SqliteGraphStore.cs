@@ -315,9 +315,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             return [];
         }
 
-        var like = EscapeLike(key);
         return await ReadAsync((session, ct) => Task.FromResult(WithAliases(session, Query(session, "search-entities.sql",
-            [("$key", key), ("$prefix", like + "%"), ("$contains", "%" + like + "%"), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)],
+            [("$key", key), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)],
             r => SqliteRows.Entity(r, []), ct))), cancellationToken);
     }
 
@@ -552,9 +551,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
 
         return full;
     }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static string JsonArray(IEnumerable<string> values) =>
         JsonSerializer.Serialize(values.Distinct(StringComparer.Ordinal).ToList(), SqliteJson.Default.ListString);

@@ -222,6 +222,21 @@ public abstract class GraphStoreContractTests
     }
 
     [Fact]
+    public async Task SearchEntitiesAsync_RanksExactThenPrefixThenContains_WildcardsAreLiteral()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.Batch("docs/ann.txt", "Joanna Reid met Ann and Annabel Price.",
+            ("Joanna Reid", EntityKind.Person, RelationType.AssociatedWith, "Ann", EntityKind.Person, "Joanna Reid met Ann"),
+            ("Ann", EntityKind.Person, RelationType.AssociatedWith, "Annabel Price", EntityKind.Person, "Ann and Annabel Price"))], Ct);
+
+        var found = await store.SearchEntitiesAsync(new EntitySearch("ann"), Ct);
+
+        Assert.Equal(["Ann", "Annabel Price", "Joanna Reid"], found.Select(e => e.Name));
+        Assert.Empty(await store.SearchEntitiesAsync(new EntitySearch("a_n"), Ct));
+        Assert.Empty(await store.SearchEntitiesAsync(new EntitySearch("jo%reid"), Ct));
+    }
+
+    [Fact]
     public async Task ApplyAsync_CypherLookingName_IsStoredVerbatim()
     {
         var store = await CreateEmptyStoreAsync();
