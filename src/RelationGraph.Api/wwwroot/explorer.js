@@ -131,7 +131,11 @@
     });
     input.addEventListener('keydown', (e) => {
       if (list.hidden) return;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (e.key === 'Escape') {
+        close(state);
+      } else if (state.items.length === 0) {
+        // nothing to move through or pick
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         const n = state.items.length;
         state.active = (state.active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
@@ -139,8 +143,6 @@
       } else if (e.key === 'Enter' && state.active >= 0) {
         e.preventDefault();
         pick(state, state.items[state.active]);
-      } else if (e.key === 'Escape') {
-        close(state);
       }
     });
     input.addEventListener('blur', () => setTimeout(() => close(state), 150));
