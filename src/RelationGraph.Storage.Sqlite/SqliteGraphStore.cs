@@ -315,9 +315,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             return [];
         }
 
-        return await ReadAsync((session, ct) => Task.FromResult(WithAliases(session, Query(session, "search-entities.sql",
-            [("$key", key), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)],
-            r => SqliteRows.Entity(r, []), ct))), cancellationToken);
+        (string, object?)[] parameters = [("$key", key), ("$key_end", key + char.ConvertFromUtf32(0x10FFFF)), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)];
+        return await ReadAsync((session, ct) =>
+        {
+            // what people type is mostly the start of a name: a full page of exact and prefix matches needs no contains scan
+            var found = Query(session, "search-entities-prefix.sql", parameters, r => SqliteRows.Entity(r, []), ct);
+            if (found.Count < query.Limit)
+            {
+                found = Query(session, "search-entities.sql", parameters, r => SqliteRows.Entity(r, []), ct);
+            }
+
+            return Task.FromResult(WithAliases(session, found));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -232,6 +232,8 @@ public abstract class GraphStoreContractTests
         var found = await store.SearchEntitiesAsync(new EntitySearch("ann"), Ct);
 
         Assert.Equal(["Ann", "Annabel Price", "Joanna Reid"], found.Select(e => e.Name));
+        Assert.Equal(["Ann", "Annabel Price"], (await store.SearchEntitiesAsync(new EntitySearch("ann", Limit: 2), Ct)).Select(e => e.Name));
+        Assert.Equal(["Annabel Price"], (await store.SearchEntitiesAsync(new EntitySearch("annabel", Limit: 1), Ct)).Select(e => e.Name));
         Assert.Empty(await store.SearchEntitiesAsync(new EntitySearch("a_n"), Ct));
         Assert.Empty(await store.SearchEntitiesAsync(new EntitySearch("jo%reid"), Ct));
     }
