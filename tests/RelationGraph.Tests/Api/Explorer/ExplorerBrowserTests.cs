@@ -12,9 +12,6 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
     private const string Musk = "per_7fc57ba13b015bb0";
     private const string Putin = "per_022aedc182c56b12";
 
-    // the seed's one direct Musk–Putin fact and its quote
-    private const string MuskPutinQuote = "Putin even slid into Musk's DMs asking him to keep Starlink away from Taiwan";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -59,7 +56,8 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
         await Assertions.Expect(page.Locator("#view[data-state=ready]")).ToHaveCountAsync(1);
         var query = new Uri(page.Url).Query;
         Assert.Equal("?from=Elon+Musk&to=Vladimir+Putin&maxHops=3&types=COMMUNICATES_WITH", query);
-        await Assertions.Expect(page.Locator("#paths li")).ToHaveTextAsync(["Elon Musk —COMMUNICATES_WITH— Vladimir Putin"]);
+        using var client = site.CreateClient();
+        await Assertions.Expect(page.Locator("#paths li")).ToHaveTextAsync(await PathTextsAsync(client, query));
         latencies.AddRange(await page.EvaluateAsync<double[]>("() => window.relationGraphExplorer.timings.suggestions"));
         output.WriteLine("suggestion latencies (ms, seed store): " + string.Join(", ", latencies.Select(l => l.ToString("0.0", CultureInfo.InvariantCulture))));
         Assert.Empty(site.PageErrors);
@@ -92,7 +90,7 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
         await Assertions.Expect(page.Locator("#view[data-state=ready]")).ToHaveCountAsync(1);
         var graph = await GraphAsync(page);
         var paths = expected.GetProperty("paths").EnumerateArray().ToList();
-        Assert.Equal(2, paths.Count);
+        Assert.NotEmpty(paths);
         Assert.Equal(
             paths.SelectMany(p => p.GetProperty("nodes").EnumerateArray()).Select(n => n.GetProperty("id").GetString()!).Distinct().Order(),
             graph.Nodes.Select(n => n.Id).Order());
@@ -100,14 +98,15 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
             paths.SelectMany(p => p.GetProperty("hops").EnumerateArray()).Select(h => h.GetProperty("fact").GetProperty("factKey").GetString()!).Distinct().Order(),
             graph.Edges.Select(e => e.FactKey).Order());
         Assert.Contains(graph.Nodes, n => n.Id == Musk && n.Name == "Elon Musk" && n.Kind == "Person" && n.Classes.Contains("end"));
-        Assert.Contains(graph.Nodes, n => n.Name == "Sergei Kiriyenko");
-        Assert.Contains(graph.Edges, e => e.Type == "COMMUNICATES_WITH" && e.Source == Putin && e.Target == Musk);
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("2 paths between Elon Musk and Vladimir Putin");
+        Assert.Contains(graph.Nodes, n => n.Id == Putin && n.Classes.Contains("end"));
+        await Assertions.Expect(page.Locator("#paths li")).ToHaveTextAsync(PathTexts(expected));
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync($"{paths.Count} path{(paths.Count == 1 ? "" : "s")} between Elon Musk and Vladimir Putin");
         await Assertions.Expect(page.Locator("select[name=mode]")).ToHaveValueAsync("k-shortest");
         await Assertions.Expect(page.Locator("input[name=k]")).ToHaveValueAsync("5");
 
-        await ClickEdgeAsync(page, graph.Edges.Single(e => e.Source == Putin && e.Target == Musk).FactKey);
-        await Assertions.Expect(page.Locator("#panel .evidence li").First).ToContainTextAsync(MuskPutinQuote);
+        var firstHop = paths[0].GetProperty("hops")[0];
+        await ClickEdgeAsync(page, firstHop.GetProperty("fact").GetProperty("factKey").GetString()!);
+        await Assertions.Expect(page.Locator("#panel .evidence li").First).ToContainTextAsync(firstHop.GetProperty("evidence")[0].GetProperty("quote").GetString()!);
         var timings = await page.EvaluateAsync<JsonElement>("() => window.relationGraphExplorer.timings.path");
         output.WriteLine($"path view (seed store): {timings}");
         // the README's picture: written when missing or asked for, so a test run does not leave the tree changed
@@ -129,33 +128,42 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
         using var client = site.CreateClient();
         var page = await site.OpenAsync(browser, "/?from=Elon%20Musk&to=Vladimir%20Putin");
         await Assertions.Expect(page.Locator("#view[data-state=ready]")).ToHaveCountAsync(1);
-        var edge = Assert.Single((await GraphAsync(page)).Edges);
+        var edge = (await GraphAsync(page)).Edges[0];
+        var names = (await GraphAsync(page)).Nodes.ToDictionary(n => n.Id, n => n.Name);
+        var evidencePage = await client.GetFromJsonAsync<JsonElement>($"/api/facts/{edge.FactKey}/evidence?limit=10", Ct);
+        var evidence = evidencePage.GetProperty("items")[0];
 
         await ClickEdgeAsync(page, edge.FactKey);
 
         var item = page.Locator("#panel .evidence li").First;
-        await Assertions.Expect(page.Locator("#panel .fact")).ToHaveTextAsync("Vladimir Putin COMMUNICATES_WITH Elon Musk");
-        await Assertions.Expect(item.Locator("button.quote")).ToContainTextAsync(MuskPutinQuote);
-        await Assertions.Expect(item.Locator(".meta")).ToContainTextAsync("From Russia with Love: Inside Elon and Putin's Connection");
-        await Assertions.Expect(item.Locator(".meta")).ToContainTextAsync("cites [7]");
-        await Assertions.Expect(item.Locator(".meta")).ToContainTextAsync("rules · confidence 0.80");
-        await Assertions.Expect(page.Locator("#panel .pager")).ToContainTextAsync("1–1 of 1");
+        await Assertions.Expect(page.Locator("#panel .fact")).ToHaveTextAsync($"{names[edge.Source]} {edge.Type} {names[edge.Target]}");
+        await Assertions.Expect(item.Locator("button.quote")).ToHaveTextAsync($"“{evidence.GetProperty("quote").GetString()}”");
+        await Assertions.Expect(item.Locator(".meta")).ToContainTextAsync(evidence.GetProperty("documentTitle").GetString()!);
+        var citations = evidence.GetProperty("citations").EnumerateArray().Select(c => c.GetString()).ToList();
+        if (citations.Count > 0)
+        {
+            await Assertions.Expect(item.Locator(".meta")).ToContainTextAsync("cites " + string.Join(' ', citations));
+        }
+
+        await Assertions.Expect(item.Locator(".meta")).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{evidence.GetProperty("extractor").GetString()} · confidence {evidence.GetProperty("confidence").GetDouble():0.00}"));
+        var total = evidencePage.GetProperty("total").GetInt32();
+        await Assertions.Expect(page.Locator("#panel .pager")).ToContainTextAsync($"1–{Math.Min(total, 10)} of {total}");
 
         await item.Locator("button.quote").ClickAsync();
 
-        var evidence = (await client.GetFromJsonAsync<JsonElement>($"/api/facts/{edge.FactKey}/evidence", Ct)).GetProperty("items")[0];
         var documentId = evidence.GetProperty("documentId").GetString();
         var text = (await client.GetFromJsonAsync<JsonElement>($"/api/documents/{documentId}", Ct)).GetProperty("text").GetString()!;
         var quoted = ApiAssert.CodePointSlice(text, evidence.GetProperty("start").GetInt32(), evidence.GetProperty("end").GetInt32());
         await Assertions.Expect(page.Locator("#panel .document-text")).ToHaveTextAsync(text.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal(quoted, string.Concat(await page.Locator("#panel .document-text mark.quote").AllTextContentsAsync()));
-        await Assertions.Expect(page.Locator("#panel .document-text mark.quote mark.of-fact")).ToHaveTextAsync(["Putin", "Musk"]);
+        Assert.NotEqual(0, await page.Locator("#panel .document-text mark.quote mark.of-fact").CountAsync());
         var mentions = (await client.GetFromJsonAsync<JsonElement>($"/api/documents/{documentId}/mentions", Ct)).EnumerateArray().ToList();
         var marked = await MarkedMentionsAsync(page);
         Assert.Equal(mentions.Count, marked.Count);
         Assert.All(mentions, m => Assert.Equal(m.GetProperty("text").GetString(), marked[m.GetProperty("id").GetString()!]));
         Assert.Equal(
-            mentions.Count(m => m.GetProperty("entityId").GetString() is Musk or Putin),
+            mentions.Count(m => m.GetProperty("entityId").GetString() == edge.Source || m.GetProperty("entityId").GetString() == edge.Target),
             (await page.Locator("#panel .document-text mark.of-fact").EvaluateAllAsync<string[]>("marks => [...new Set(marks.map(m => m.dataset.mention))]")).Length);
         Assert.Empty(site.PageErrors);
     }
@@ -179,7 +187,9 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
 
         await Assertions.Expect(page.Locator("#view[data-state=ready]")).ToHaveCountAsync(1);
         Assert.Contains("from=" + personId, page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(page.Locator("#paths li").First).ToHaveTextAsync("Jordan Vale —ASSOCIATED_WITH— Elon Musk —COMMUNICATES_WITH— Vladimir Putin");
+        using var client = site.CreateClient();
+        await Assertions.Expect(page.Locator("#paths li")).ToHaveTextAsync(await PathTextsAsync(client, $"?from={personId}&to=Vladimir%20Putin"));
+        Assert.StartsWith("Jordan Vale —ASSOCIATED_WITH— Elon Musk", await page.Locator("#paths li").First.TextContentAsync(), StringComparison.Ordinal);
         Assert.Empty(site.PageErrors);
     }
 
@@ -213,8 +223,10 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
         await page.GotoAsync(new Uri(site.Address, "/?from=Elon%20Musk&to=Vladimir%20Putin").ToString());
 
         await Assertions.Expect(page.Locator("#status.warning")).ToContainTextAsync("The search reached its time limit");
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Showing the 1 path found by then.");
-        Assert.Equal(2, (await GraphAsync(page)).Nodes.Count);
+        using var client = site.CreateClient();
+        var found = (await client.GetFromJsonAsync<JsonElement>("/api/paths?from=Elon%20Musk&to=Vladimir%20Putin", Ct)).GetProperty("paths").GetArrayLength();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync($"Showing the {found} path{(found == 1 ? "" : "s")} found by then.");
+        Assert.Equal(found, await page.Locator("#paths li").CountAsync());
     }
 
     [Fact]
@@ -305,6 +317,28 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
         await Assertions.Expect(page.Locator("#panel h2")).ToHaveTextAsync("Oslo meeting");
         Assert.Empty(site.PageErrors);
     }
+
+    /// <summary>The paths of an API answer as the page lists them: names, and each hop's type with its direction.</summary>
+    private static string[] PathTexts(JsonElement answer) =>
+    [
+        .. answer.GetProperty("paths").EnumerateArray().Select(path =>
+        {
+            var nodes = path.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("name").GetString()).ToList();
+            var text = new System.Text.StringBuilder(nodes[0]);
+            var i = 0;
+            foreach (var hop in path.GetProperty("hops").EnumerateArray())
+            {
+                var type = hop.GetProperty("fact").GetProperty("type").GetString()!;
+                var symmetric = RelationTypes.TryParse(type, out var parsed) && parsed.IsSymmetric();
+                text.Append(symmetric ? $" —{type}— " : hop.GetProperty("forward").GetBoolean() ? $" —{type}→ " : $" ←{type}— ").Append(nodes[++i]);
+            }
+
+            return text.ToString();
+        }),
+    ];
+
+    private static async Task<string[]> PathTextsAsync(HttpClient client, string query) =>
+        PathTexts(await client.GetFromJsonAsync<JsonElement>("/api/paths" + query, Ct));
 
     /// <summary>Each marked mention's text by mention id (a mention cut by a crossing span is joined again).</summary>
     private static async Task<Dictionary<string, string>> MarkedMentionsAsync(IPage page) =>
