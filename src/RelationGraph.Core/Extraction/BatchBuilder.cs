@@ -69,7 +69,7 @@ internal static class BatchBuilder
             var cpEnd = index.ToCodePoint(fact.EvidenceEnd);
             var evidenceId = StableId.Evidence(key, document.Id, cpStart, cpEnd);
             var record = new EvidenceRecord(evidenceId, key, document.Id, cpStart, cpEnd, text[fact.EvidenceStart..fact.EvidenceEnd],
-                CitationsIn(sentences, fact.EvidenceStart, fact.EvidenceEnd), extractor, fact.Confidence);
+                CitationsIn(sentences, fact.EvidenceStart, fact.EvidenceEnd), fact.Rule is null ? extractor : extractor + "/" + fact.Rule, fact.Confidence);
             if (!evidence.TryGetValue(evidenceId, out var previous) || previous.Confidence < record.Confidence)
             {
                 evidence[evidenceId] = record;

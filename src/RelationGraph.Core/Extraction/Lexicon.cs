@@ -31,8 +31,12 @@ internal sealed class Lexicon
         FrozenDictionary<string, string> organisationForms,
         FrozenSet<string> boilerplateLines,
         IReadOnlyList<string> boilerplatePrefixes,
-        IReadOnlyList<string> boilerplateSuffixes)
+        IReadOnlyList<string> boilerplateSuffixes,
+        FrozenSet<string> commonWords,
+        FrozenSet<string> nonEntityHeads)
     {
+        CommonWords = commonWords;
+        NonEntityHeads = nonEntityHeads;
         GivenNames = givenNames;
         TitleFirstWords = titles.Keys.Select(t => t.Split(' ')[0].TrimEnd('.')).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         OrganisationForms = organisationForms;
@@ -52,6 +56,12 @@ internal sealed class Lexicon
 
     /// <summary>Given names, exact case ("Maria").</summary>
     public FrozenSet<string> GivenNames { get; }
+
+    /// <summary>Common lower-case English words (SCOWL): a phrase of only these is not a person's name.</summary>
+    public FrozenSet<string> CommonWords { get; }
+
+    /// <summary>Head words of laws, programmes and places ("Act", "County"): such a phrase is no entity unless an organisation cue says so.</summary>
+    public FrozenSet<string> NonEntityHeads { get; }
 
     /// <summary>Places (countries, capitals, states, cities, regions), lower case.</summary>
     public FrozenSet<string> Places { get; }
@@ -174,7 +184,9 @@ internal sealed class Lexicon
             organisationForms.ToFrozenDictionary(StringComparer.Ordinal),
             boilerplateLines.ToFrozenSet(StringComparer.Ordinal),
             prefixes,
-            suffixes);
+            suffixes,
+            ReadLines("common-words.txt").ToFrozenSet(StringComparer.Ordinal),
+            ReadLines("non-entity-heads.txt").ToFrozenSet(StringComparer.Ordinal));
     }
 
     private static List<string> ReadLines(string file)

@@ -18,7 +18,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
     public const string ExtractorName = "rules";
 
     /// <summary>Bumped whenever the output for the same text changes.</summary>
-    public const string ExtractorVersion = "rules-1.1.0";
+    public const string ExtractorVersion = "rules-2.0.0";
 
     /// <summary>Text past this many UTF-16 units is not read, so one huge document stays bounded in time and memory.</summary>
     public const int DefaultMaxTextLength = 8 * 1024 * 1024;
@@ -83,6 +83,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
             }
         }
 
+        MentionFinder.DropAcronymsDefinedAsOtherThings(readable, mentions);
         var entities = new List<EntityDraft>();
         var assignment = EntityResolver.Resolve(readable, sentences, mentions, entities);
         var masked = Mask(readable, sentences, mentions, assignment, entities);
@@ -103,6 +104,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
 
         cancellationToken.ThrowIfCancellationRequested();
         Bounded(() => ContractFinder.Find(readable, masked, entities, facts), entities, facts);
+        Bounded(() => AwardNoticeFinder.Find(readable, masked, entities, facts), entities, facts);
         Bounded(() => InvestigationFinder.Find(readable, masked, entities, facts), entities, facts);
         return BatchBuilder.Build(document, ExtractorName, ExtractorVersion, sentences, entities, facts);
     }

@@ -91,6 +91,14 @@ internal sealed partial class ContractFinder
                     awarders.Add(MaskedSentence.EntityOf(org.Groups["o"].Value));
                 }
 
+                // "the Army's multi-year $3.9 billion contract": the possessor before the amount awards it.
+                var amountMasked = Math.Max(0, LocateMaskedStart(masked, amount.Start));
+                var possessor = PossessorBefore().Match(masked.Text[Math.Max(0, amountMasked - 60)..amountMasked]);
+                if (possessor.Success)
+                {
+                    awarders.Add(MaskedSentence.EntityOf(possessor.Groups["o"].Value));
+                }
+
                 var counterpart = CounterpartAfter().Match(after.ToString());
                 var explicitParty = -1;
                 if (counterpart.Success && counterpart.Length > 0)
@@ -142,13 +150,13 @@ internal sealed partial class ContractFinder
                 {
                     if (awarder != party)
                     {
-                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, 0.8, sentence.Index));
+                        facts.Add(new FactDraft(RelationType.AwardedBy, contract, awarder, sentence.Start, sentence.End, 0.8, sentence.Index) { Rule = "contract-awarded-by" });
                     }
                 }
 
                 if (party >= 0)
                 {
-                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index));
+                    facts.Add(new FactDraft(RelationType.PartyTo, party, contract, partyEvidenceStart, sentence.End, partyEvidenceStart < sentence.Start ? 0.6 : 0.8, sentence.Index) { Rule = "contract-party" });
                 }
             }
         }
@@ -181,8 +189,12 @@ internal sealed partial class ContractFinder
             }
         }
 
-        bool Accept(int e) => !awarders.Contains(e) && entities[e].Kind is EntityKind.Organisation or EntityKind.Person;
-        var subject = masked.LeadingEntity(Accept);
+        // The sentence's subject is the party when it wins, signs or holds the contract; a person only with such a
+        // verb, since the people who open a sentence are more often the ones announcing or lobbying for it.
+        var partyVerb = PartyVerb().IsMatch(masked.Text);
+        bool Accept(int e) => !awarders.Contains(e) && (entities[e].Kind == EntityKind.Organisation || (entities[e].Kind == EntityKind.Person && partyVerb));
+        var announced = AnnouncedThat().Match(masked.Text);
+        var subject = announced.Success ? FirstOrganisationAfter(masked.Text, announced.Index + announced.Length, awarders) : masked.LeadingEntity(Accept);
         if (subject >= 0)
         {
             return subject;
@@ -207,6 +219,43 @@ internal sealed partial class ContractFinder
 
         return -1;
     }
+
+    // The masked index of a document position (the first masked character at or after it).
+    private static int LocateMaskedStart(MaskedSentence masked, int documentStart)
+    {
+        for (var i = 0; i < masked.Text.Length; i++)
+        {
+            if (masked.ToDocument(i, i + 1).Start >= documentStart)
+            {
+                return i;
+            }
+        }
+
+        return masked.Text.Length;
+    }
+
+    [GeneratedRegex("\uE000O(?<o>\\d+)\uE001" + @"(?:'s|’s) (?:[\p{L}\-]+ ){0,3}$", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex PossessorBefore();
+
+    private static int FirstOrganisationAfter(string masked, int position, List<int> awarders)
+    {
+        foreach (Match org in OrgPlaceholder().Matches(masked, position))
+        {
+            var e = MaskedSentence.EntityOf(org.Groups["o"].Value);
+            if (!awarders.Contains(e))
+            {
+                return e;
+            }
+        }
+
+        return -1;
+    }
+
+    [GeneratedRegex(@"\b(?:won|wins|win|received|receives|secured|secures|signed|signs|landed|lands|holds|held|awarded|was awarded|has been awarded|got|gets|obtained)\b", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex PartyVerb();
+
+    [GeneratedRegex(@"\b(?:announced|said|says|announce|announces|confirmed|revealed|noted|stated)(?: today| on \w+)? that ", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex AnnouncedThat();
 
     private static void FindTotals(MaskedSentence masked, IReadOnlyList<MaskedSentence> sentences, int s, List<EntityDraft> entities, List<FactDraft> facts)
     {
@@ -235,7 +284,7 @@ internal sealed partial class ContractFinder
 
                 foreach (var customer in customers)
                 {
-                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, 0.75, masked.Sentence.Index));
+                    facts.Add(new FactDraft(RelationType.ContractsWith, contractor, customer, evidenceStart, masked.Sentence.End, 0.75, masked.Sentence.Index) { Rule = "contracts-with" });
                 }
             }
         }

@@ -25,7 +25,7 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?:'s|’s)? (?:(?!investigation|inquiry|probe)[\p{L}\-]+ ){0,2}" + Noun + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ByBefore();
 
-    [GeneratedRegex(Noun + @" (?:by|from|conducted by|led by|launched by|opened by) (?:the )?" + "\uE000[PO](?<by>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    [GeneratedRegex(Noun + @" (?:by|from|conducted by|led by|launched by|opened by) (?:the )?(?:(?:special )?(?:agents|investigators|officers|officials|auditors) (?:of|from|with) (?:the )?)?" + "\uE000[PO](?<by>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ByAfter();
 
     [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"[^\uE000\uE001.;!?]{0,100}? (?:has |have |had |is |are |was |were |will |also |now |quietly |formally )*(?:launched|opened|began|begun|started|announced|ordered|conducting|conducted|initiated|leading|led|launching|opening|opens|launches|began|carried out|carrying out|called for|calls for|calling for|demanded|requested|sought|seeks|wants)(?: [\p{L}\-]+){0,3} (?:an? |the |its |their )?(?:[\p{L}\-]+ ){0,2}" + Noun, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
@@ -67,6 +67,28 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(Noun, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex NounPattern();
 
+    [GeneratedRegex(@"\b(?:corruption|bribery|bribe|fraud|kickback|kickbacks|tax|antitrust|misconduct|abuse|embezzlement|laundering|graft|ethics|sanctions|export|accounting|insider)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    private static partial Regex CrimeWords();
+
+    // "The case was investigated by X, Y and Z": the closing line of a prosecutor's press release.
+    [GeneratedRegex(@"\b(?<noun>case|matter|investigation|inquiry|probe|audit|review)s? (?:was|were|is|are|has been|have been|had been|is being|was being) (?:jointly |primarily |also |being )?(?:investigated|conducted|handled|led|pursued|undertaken|performed|carried out|worked) by (?:the )?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    private static partial Regex CaseInvestigatedBy();
+
+    // "an ongoing investigation by the X, the Y and the Z": everyone in the list after "by".
+    [GeneratedRegex(@"\G(?:(?:,|, and| and|’s|'s| of| for| -| –|,? in cooperation with|,? with the assistance of|,? with) (?:the )?)?" + "\uE000(?<kind>[PO])(?<e>\\d+)\uE001" + @"(?: \([^()]{1,40}\))?", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex ListItem();
+
+    // Who a prosecutor's release is about: the subject of "pleaded guilty", "was sentenced", "agreed to pay".
+    [GeneratedRegex(@"\b(?:pleaded|pled) guilty|\b(?:was|were|has been|have been) (?:sentenced|charged|indicted|convicted|arrested)|\bagreed to (?:pay|plead|settle|forfeit)|\b(?:admitted|faces|face) ", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex DefendantVerb();
+
+    [GeneratedRegex(@"\b(?:settlement|settlements|lawsuits?|claims?|allegations|charges|indictment|complaint|case) (?:with|against) (?:the )?(?:[\p{L}\-]+ ){0,6}?(?:defendants?,? )?" + "\uE000[PO](?<e>\\d+)\uE001" + "|\\bdefendants?,? (?:the )?" + "\uE000[PO](?<e>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    private static partial Regex ActionAgainst();
+
+    // "X and his corporation, Y," / "X, Y and Z": the separators of a coordinated list of names.
+    [GeneratedRegex(@"^(?:,|,? and|,? and (?:his|her|its|their) (?:[\p{L}\-]+ ){0,2}?(?:company|corporation|firm|business|companies|partner|wife|husband|son|brother|subsidiaries|subsidiary),?|, as well as) (?:the )?$", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex ListSeparator();
+
     [GeneratedRegex(@"\b(?:requested|asked|urged|called for|called on|want|wants|wanted|demand|demanded|pressed)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex RequestedCue();
 
@@ -79,6 +101,12 @@ internal sealed partial class InvestigationFinder
         public string Noun { get; set; } = "investigation";
 
         public bool Requested { get; set; }
+
+        /// <summary>The case a release is about ("the case was investigated by", "this investigation"): one per document.</summary>
+        public bool Case { get; set; }
+
+        /// <summary>The rule that found it, recorded on the facts' evidence.</summary>
+        public string Rule { get; set; } = "investigation-named";
 
         public (int Start, int End) Span { get; set; }
 
@@ -107,6 +135,7 @@ internal sealed partial class InvestigationFinder
             FromSentence(masked, drafts);
         }
 
+        var defendants = Defendants(sentences);
         var mainPerson = MainPerson(entities);
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var draft in drafts)
@@ -117,9 +146,18 @@ internal sealed partial class InvestigationFinder
             }
 
             var subjectGiven = draft.Subjects.Count > 0;
-            if (!subjectGiven && mainPerson >= 0 && !draft.Investigators.Contains(mainPerson))
+            var subjectRule = "investigation-subject";
+            if (!subjectGiven && defendants.Count > 0)
+            {
+                // A case investigated by agencies is about the people and companies the release says were charged,
+                // pleaded guilty or settled.
+                draft.Subjects.AddRange(defendants.Where(d => !draft.Investigators.Contains(d)));
+                subjectRule = "release-defendant";
+            }
+            else if (!subjectGiven && mainPerson >= 0 && !draft.Investigators.Contains(mainPerson))
             {
                 draft.Subjects.Add(mainPerson);
+                subjectRule = "document-main-person";
             }
 
             var investigator = draft.Investigators.Count > 0 ? entities[draft.Investigators[0]].Name : null;
@@ -129,7 +167,7 @@ internal sealed partial class InvestigationFinder
             label = char.ToUpperInvariant(label[0]) + label[1..];
 
             // One body's inquiry into one subject is one investigation, however often the text names it.
-            var key = (draft.Investigators.Count > 0 ? draft.Investigators[0] : -1) + "|" + (subjectGiven ? draft.Subjects[0] : -1);
+            var key = draft.Case ? "case" : (draft.Investigators.Count > 0 ? draft.Investigators[0] : -1) + "|" + (subjectGiven ? draft.Subjects[0] : -1);
             if (!byKey.TryGetValue(key, out var index))
             {
                 index = entities.Count;
@@ -142,7 +180,7 @@ internal sealed partial class InvestigationFinder
             entity.AddSpan(draft.Span.Start, draft.Span.End, text[draft.Span.Start..draft.Span.End], sentence.Index);
             foreach (var by in draft.Investigators.Distinct())
             {
-                facts.Add(new FactDraft(RelationType.Investigates, by, index, draft.Evidence.Start, draft.Evidence.End, 0.8, sentence.Index));
+                facts.Add(new FactDraft(RelationType.Investigates, by, index, draft.Evidence.Start, draft.Evidence.End, 0.8, sentence.Index) { Rule = draft.Rule });
             }
 
             foreach (var about in draft.Subjects.Distinct())
@@ -150,7 +188,7 @@ internal sealed partial class InvestigationFinder
                 if (!draft.Investigators.Contains(about))
                 {
                     var confidence = subjectGiven ? 0.8 : 0.4;
-                    facts.Add(new FactDraft(RelationType.SubjectOf, about, index, draft.Evidence.Start, draft.Evidence.End, confidence, sentence.Index));
+                    facts.Add(new FactDraft(RelationType.SubjectOf, about, index, draft.Evidence.Start, draft.Evidence.End, confidence, sentence.Index) { Rule = subjectRule });
                 }
             }
         }
@@ -203,12 +241,68 @@ internal sealed partial class InvestigationFinder
         var found = new List<(MaskedSentence Source, Match Match, string Noun, bool Requested)>();
         foreach (Match m in ByBefore().Matches(masked.Text))
         {
+            // "IRS Criminal Investigation", "Office of Investigations": a capitalised noun is part of a name.
+            if (char.IsUpper(m.Groups["noun"].Value[0]))
+            {
+                continue;
+            }
+
+            // "the Water Department corruption probe": an organisation before a crime word is what is investigated.
+            if (CrimeWords().IsMatch(m.Value))
+            {
+                subjects.Add(MaskedSentence.EntityOf(m.Groups["by"].Value));
+                continue;
+            }
+
             found.Add((masked, m, m.Groups["noun"].Value, false));
         }
 
         foreach (Match m in ByAfter().Matches(masked.Text))
         {
+            // "an investigation by the X, the Y and the Z" names every investigator in one list.
+            var list = ListAfter(masked.Text, m.Index + m.Length);
+            if (list.Count > 0)
+            {
+                var draft = new Draft
+                {
+                    Sentence = sentence,
+                    Noun = m.Groups["noun"].Value.ToLowerInvariant(),
+                    Evidence = (sentence.Start, sentence.End),
+                    Span = masked.ToDocument(m.Index, m.Index + m.Length),
+                };
+                draft.Investigators.Add(MaskedSentence.EntityOf(m.Groups["by"].Value));
+                draft.Investigators.AddRange(list);
+                draft.Case = DefiniteBefore(masked.Text, m.Index);
+                draft.Rule = "investigation-by-list";
+                draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
+                drafts.Add(draft);
+                continue;
+            }
+
             found.Add((masked, m, m.Groups["noun"].Value, false));
+        }
+
+        foreach (Match m in CaseInvestigatedBy().Matches(masked.Text))
+        {
+            var list = ListAfter(masked.Text, m.Index + m.Length, first: true);
+            if (list.Count == 0)
+            {
+                continue;
+            }
+
+            var noun = m.Groups["noun"].Value.ToLowerInvariant();
+            var draft = new Draft
+            {
+                Sentence = sentence,
+                Noun = noun is "case" or "matter" ? "investigation" : noun,
+                Evidence = (sentence.Start, sentence.End),
+                Span = (sentence.Start, sentence.End),
+            };
+            draft.Investigators.AddRange(list);
+            draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
+            draft.Case = true;
+            draft.Rule = "case-investigated-by";
+            drafts.Add(draft);
         }
 
         foreach (Match m in InvestigatorsFrom().Matches(masked.Text))
@@ -312,6 +406,125 @@ internal sealed partial class InvestigationFinder
             draft.Subjects.AddRange(subjects.Where(x => !draft.Investigators.Contains(x)));
             drafts.Add(draft);
         }
+    }
+
+    // "this investigation", "the ongoing investigation": the release's own case, named again.
+    private static bool DefiniteBefore(string masked, int nounIndex)
+    {
+        var before = masked.AsSpan(0, nounIndex).TrimEnd();
+        var space = before.LastIndexOf(' ');
+        var word = space >= 0 ? before[(space + 1)..] : before;
+        if (word is "ongoing" or "continuing" or "federal" or "joint")
+        {
+            before = before[..Math.Max(0, space)].TrimEnd();
+            space = before.LastIndexOf(' ');
+            word = space >= 0 ? before[(space + 1)..] : before;
+        }
+
+        return word.Equals("this", StringComparison.OrdinalIgnoreCase) || word.Equals("the", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("an", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The entities of a list that starts at a position: "the X, the Y's Z and the W".
+    private static List<int> ListAfter(string masked, int position, bool first = false)
+    {
+        var list = new List<int>();
+        var at = position;
+        while (list.Count < 16)
+        {
+            var item = ListItem().Match(masked, at);
+            if (!item.Success || (first && list.Count == 0 && item.Index != position))
+            {
+                break;
+            }
+
+            list.Add(MaskedSentence.EntityOf(item.Groups["e"].Value));
+            at = item.Index + item.Length;
+        }
+
+        return list;
+    }
+
+    // People and companies a release says were charged, pleaded guilty, were sentenced or settled.
+    private static List<int> Defendants(IReadOnlyList<MaskedSentence> sentences)
+    {
+        var defendants = new List<int>();
+        foreach (var masked in sentences)
+        {
+            if (masked.Sentence.IsHeading || masked.EntitiesInOrder.Count == 0)
+            {
+                continue;
+            }
+
+            var verb = DefendantVerb().Match(masked.Text);
+            if (verb.Success)
+            {
+                foreach (var e in SubjectList(masked.Text, verb.Index))
+                {
+                    if (!defendants.Contains(e))
+                    {
+                        defendants.Add(e);
+                    }
+                }
+            }
+
+            foreach (Match m in ActionAgainst().Matches(masked.Text))
+            {
+                var first = MaskedSentence.EntityOf(m.Groups["e"].Value);
+                foreach (var e in ListAfter(masked.Text, m.Index + m.Length).Prepend(first))
+                {
+                    if (!defendants.Contains(e))
+                    {
+                        defendants.Add(e);
+                    }
+                }
+            }
+        }
+
+        return defendants;
+    }
+
+    /// <summary>
+    /// The coordinated names before a verb, when they are its subject: "X and his corporation, Y, pleaded guilty";
+    /// "X, 44, of Dayton, was sentenced". Empty when the last name before the verb is far from it or a clause
+    /// ("announced that") stands between.
+    /// </summary>
+    internal static List<int> SubjectList(string masked, int verbIndex)
+    {
+        var list = new List<int>();
+        var close = masked.LastIndexOf(MaskedSentence.Close, Math.Max(0, verbIndex - 1));
+        if (close < 0 || verbIndex - close > 100)
+        {
+            return list;
+        }
+
+        var between = masked.AsSpan(close + 1, verbIndex - close - 1);
+        if (between.Contains(" that ", StringComparison.Ordinal) || between.Contains("announced", StringComparison.Ordinal)
+            || between.Contains(" said", StringComparison.Ordinal) || between.Contains(MaskedSentence.Open))
+        {
+            return list;
+        }
+
+        var end = close;
+        while (true)
+        {
+            var open = masked.LastIndexOf(MaskedSentence.Open, end);
+            if (open < 0)
+            {
+                break;
+            }
+
+            list.Insert(0, MaskedSentence.EntityOf(masked[(open + 2)..end]));
+            var previousClose = open > 0 ? masked.LastIndexOf(MaskedSentence.Close, open - 1) : -1;
+            if (previousClose < 0 || open - previousClose > 40 || !ListSeparator().IsMatch(masked[(previousClose + 1)..open]))
+            {
+                break;
+            }
+
+            end = previousClose;
+        }
+
+        return list;
     }
 
     // "investigating Roe's former deputy, Jane Doe": the one investigated is the person in apposition, not Roe.

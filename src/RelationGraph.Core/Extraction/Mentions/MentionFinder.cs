@@ -95,6 +95,14 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             }
 
             var end = RunEnd(tokens, i);
+
+            // "U.S. Attorney's Office for the District of Columbia": an office named after its head's title.
+            if (end + 1 < tokens.Count && tokens[end].Kind == TokenKind.Possessive && tokens[end + 1].IsCapitalised && EndsWithTitle(tokens, i, end)
+                && lexicon.OrgCues.Contains(tokens[end + 1].Text))
+            {
+                end = RunEnd(tokens, end + 1);
+            }
+
             var runStart = tokens[i].Start;
             var runEnd = tokens[end - 1].End;
             if (!Overlaps(mentions, firstMention, caucusEnd, runStart, runEnd))
@@ -110,6 +118,48 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         MergeInspectorGeneral(text, tokens, mentions, firstMention);
         mentions.Sort(firstMention, mentions.Count - firstMention, Comparer<Mention>.Create((a, b) => a.Start.CompareTo(b.Start)));
     }
+
+    /// <summary>
+    /// Drops acronyms that a document defines as something other than an organisation: "indefinite-delivery,
+    /// indefinite-quantity (IDIQ)", "Foreign Corrupt Practices Act (FCPA)". An acronym in parentheses right after an
+    /// organisation's name ("Internal Revenue Service (IRS)") stays an organisation.
+    /// </summary>
+    public static void DropAcronymsDefinedAsOtherThings(string text, List<Mention> mentions)
+    {
+        HashSet<string>? defined = null;
+        HashSet<string>? organisations = null;
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind != EntityKind.Organisation || mention.Canonical is not null || mention.Start < 2 || mention.End >= text.Length
+                || text[mention.Start - 1] != '(' || text[mention.End] != ')' || !IsAcronym(mention.Text))
+            {
+                continue;
+            }
+
+            var namedBefore = false;
+            foreach (var other in mentions)
+            {
+                namedBefore |= other.Kind == EntityKind.Organisation && other.End <= mention.Start - 1 && other.End >= mention.Start - 3 && !IsAcronym(other.Text);
+            }
+
+            if (namedBefore)
+            {
+                (organisations ??= new HashSet<string>(StringComparer.Ordinal)).Add(mention.Text);
+            }
+            else
+            {
+                (defined ??= new HashSet<string>(StringComparer.Ordinal)).Add(mention.Text);
+            }
+        }
+
+        if (defined is not null)
+        {
+            defined.ExceptWith(organisations ?? []);
+            mentions.RemoveAll(m => m.Kind == EntityKind.Organisation && m.Canonical is null && defined.Contains(m.Text));
+        }
+    }
+
+    private static bool IsAcronym(string text) => text.Length >= 2 && text.All(c => char.IsUpper(c) || c is '.' or '&');
 
     private static void FindCaucuses(string text, Sentence sentence, List<Mention> mentions)
     {
@@ -198,7 +248,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     private int RunEnd(List<Token> tokens, int i)
     {
         var end = i + 1;
-        if (end < tokens.Count && tokens[end].Text == "." && IsTitle(tokens[i].Text + "."))
+        if (end < tokens.Count && tokens[end].Text == "." && KeepsDot(tokens[i].Text))
         {
             end++;
         }
@@ -211,11 +261,18 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             if (t.IsCapitalised || (t.Kind == TokenKind.Word && t.IsAllCaps))
             {
                 end++;
-                if (end < tokens.Count && tokens[end].Text == "." && IsTitle(t.Text + "."))
+                if (end < tokens.Count && tokens[end].Text == "." && KeepsDot(t.Text))
                 {
                     end++;
                 }
 
+                continue;
+            }
+
+            // "U.S. District Court in Brooklyn": a court is named with its seat.
+            if (t.Text == "in" && tokens[end - 1].Text == "Court" && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised)
+            {
+                end += 2;
                 continue;
             }
 
@@ -241,6 +298,26 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     }
 
     private bool IsTitle(string word) => lexicon.Titles.ContainsKey(word.ToLowerInvariant());
+
+    private bool EndsWithTitle(List<Token> tokens, int from, int to)
+    {
+        for (var k = Math.Max(from, to - 3); k < to; k++)
+        {
+            if (TitleEnd(tokens, k, to) == to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The dot after an initial ("Edward P. Goldblatt", "R. Alexander Acosta"), a name suffix ("Jr.") or an
+    // abbreviated title ("Sen.") belongs to the name, so the run goes on past it.
+    private bool KeepsDot(string word) =>
+        (word.Length == 1 && char.IsUpper(word[0])) || word is "Jr" or "Sr" or "Co" || IsTitle(word + ".");
+
+    private static bool IsInitial(Token token) => token.Kind == TokenKind.Word && token.Text.Length == 1 && char.IsUpper(token.Text[0]);
 
     private static bool IsSentenceInitial(List<Token> tokens, int i)
     {
@@ -296,6 +373,21 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return;
         }
 
+        if (IsNonEntityPhrase(tokens, from, to))
+        {
+            return;
+        }
+
+        if (SplitTitledRun(text, tokens, from, to, sentence, mentions))
+        {
+            return;
+        }
+
+        if (SplitNestedOrganisations(text, tokens, from, to, sentence, mentions))
+        {
+            return;
+        }
+
         if (TryOrganisation(text, tokens, from, to, sentence, mentions))
         {
             return;
@@ -306,7 +398,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         if (connector >= 0)
         {
             var titleEnd = TitleEnd(tokens, from, to);
-            var title = titleEnd > from ? lexicon.Titles[TitleText(tokens, from, titleEnd)] : (RoleClass?)null;
+            var title = titleEnd > from ? TitleRole(tokens, from, titleEnd) : (RoleClass?)null;
             ClassifyRun(text, tokens, titleEnd > from ? titleEnd : from, connector, sentenceInitial && titleEnd == from, sentence, mentions, title);
             ClassifyRun(text, tokens, connector + 1, to, false, sentence, mentions, title);
             return;
@@ -332,6 +424,168 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         }
 
         ClassifyName(text, tokens, from, to, sentenceInitial, sentence, mentions, inheritedTitle);
+    }
+
+    // "False Claims Act", "Orange County", "the Southern District of Florida": laws, programmes and places are no
+    // entities, unless an organisation cue makes the phrase an office or a court ("District Court", "County Council").
+    private bool IsNonEntityPhrase(List<Token> tokens, int from, int to)
+    {
+        // "Fort Belvoir", "Mount Vernon", "Camp Lejeune": a place named by its first word.
+        if (tokens[from].Text is "Fort" or "Mount" or "Camp" or "Cape" or "Lake" && to - from >= 2 && !HasCue(tokens, from, to))
+        {
+            return true;
+        }
+
+        var head = -1;
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            if (lexicon.OrgCues.Contains(tokens[k].Text))
+            {
+                return false;
+            }
+
+            if (tokens[k].Text is "of" or "for" or "on" or "and" or "&")
+            {
+                if (head >= 0 && tokens[k].Text is "of" or "for")
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            head = k;
+        }
+
+        return head >= 0 && lexicon.NonEntityHeads.Contains(tokens[head].Text);
+    }
+
+    // "Acting Assistant Attorney General Jane Roe of the Criminal Division", "Trial Attorney Jane Roe and Assistant
+    // Chief John Doe of the Fraud Section", "Commanding General of the Army Materiel Command": a title, perhaps names,
+    // then the organisation they serve. The names are people and the part after "of"/"for" is the organisation.
+    private bool SplitTitledRun(string text, List<Token> tokens, int from, int to, Sentence sentence, List<Mention> mentions)
+    {
+        var titleEnd = TitleEnd(tokens, from, to);
+        if (titleEnd <= from || titleEnd >= to || tokens[titleEnd].Kind == TokenKind.Possessive)
+        {
+            return false;
+        }
+
+        var connector = -1;
+        for (var k = titleEnd; k < to; k++)
+        {
+            if (tokens[k].Text is "of" or "for" or "at")
+            {
+                connector = k;
+                break;
+            }
+        }
+
+        if (connector < 0)
+        {
+            return false;
+        }
+
+        var orgStart = connector + 1;
+        if (orgStart < to && tokens[orgStart].Text == "the")
+        {
+            orgStart++;
+        }
+
+        if (orgStart >= to)
+        {
+            return false;
+        }
+
+        // "Inspector General for the Department of Defense" names the inspector general's office itself.
+        var title = TitleText(tokens, from, titleEnd);
+        if (connector == titleEnd && title.EndsWith("inspector general", StringComparison.Ordinal))
+        {
+            Add(mentions, tokens, from, to, text, EntityKind.Organisation, sentence, MentionStrength.Strong);
+            return true;
+        }
+
+        for (var k = titleEnd; k < connector; k++)
+        {
+            if (lexicon.OrgCues.Contains(tokens[k].Text))
+            {
+                return false;
+            }
+        }
+
+        if (connector > titleEnd)
+        {
+            ClassifyRun(text, tokens, from, connector, IsSentenceInitial(tokens, from), sentence, mentions);
+        }
+
+        ClassifyRun(text, tokens, orgStart, to, false, sentence, mentions);
+        return true;
+    }
+
+    // "Defense Criminal Investigative Service of the Inspector General's Office", "Atlanta Field Office of the Antitrust
+    // Division": two complete organisation names joined by "of the" are a unit and its parent, two entities.
+    private bool SplitNestedOrganisations(string text, List<Token> tokens, int from, int to, Sentence sentence, List<Mention> mentions)
+    {
+        for (var k = from + 2; k + 2 < to; k++)
+        {
+            if (tokens[k].Text is not ("of" or "for") || tokens[k + 1].Text != "the")
+            {
+                continue;
+            }
+
+            if (CompleteOrganisation(tokens, from, k) && HasCue(tokens, k + 2, to))
+            {
+                ClassifyRun(text, tokens, from, k, IsSentenceInitial(tokens, from), sentence, mentions);
+                ClassifyRun(text, tokens, k + 2, to, false, sentence, mentions);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A cue word and at least one name word besides it ("Defense Criminal Investigative Service", not "U.S. Department").
+    private bool CompleteOrganisation(List<Token> tokens, int from, int to)
+    {
+        var cue = false;
+        var names = 0;
+        for (var k = from; k < to; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind != TokenKind.Word || Connectors.Contains(t.Text))
+            {
+                continue;
+            }
+
+            if (lexicon.OrgCues.Contains(t.Text))
+            {
+                cue = true;
+            }
+            else if (t.Text is not ("U.S." or "US" or "The"))
+            {
+                names++;
+            }
+        }
+
+        return cue && names > 0;
+    }
+
+    private bool HasCue(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (lexicon.OrgCues.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Oslo-based", "state-owned", "Nasdaq-listed" describe the organisation; they are not part of its name.
@@ -386,7 +640,10 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                 leftHasCue |= lexicon.OrgCues.Contains(tokens[j].Text);
             }
 
-            if (leftHasCue || IsKnownName(left) || IsKnownName(right) || tokens[from].IsAllCaps)
+            // ... and the right side must be a name on its own: "Committee on Oversight and Reform" is one name.
+            var rightStandsAlone = HasCue(tokens, k + 1, to) || IsKnownName(right) || tokens[k + 1].IsAllCaps || lexicon.GivenNames.Contains(tokens[k + 1].Text)
+                || TitleEnd(tokens, k + 1, to) > k + 1;
+            if ((leftHasCue || IsKnownName(left) || tokens[from].IsAllCaps) && rightStandsAlone || IsKnownName(left) && IsKnownName(right))
             {
                 ClassifyRun(text, tokens, from, k, IsSentenceInitial(tokens, from), sentence, mentions);
                 ClassifyRun(text, tokens, k + 1, to, false, sentence, mentions);
@@ -398,7 +655,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         for (var k = from + 1; k < to - 1; k++)
         {
             var titleEndAt = TitleEnd(tokens, k, to);
-            if (titleEndAt > k && titleEndAt < to && lexicon.Titles[TitleText(tokens, k, titleEndAt)] != RoleClass.Honorific
+            if (titleEndAt > k && titleEndAt < to && TitleRole(tokens, k, titleEndAt) != RoleClass.Honorific
                 && !lexicon.OrgCues.Contains(tokens[titleEndAt].Text) && tokens[titleEndAt].IsCapitalised
                 && !Connectors.Contains(tokens[k - 1].Text) && !lexicon.TitleFirstWords.Contains(tokens[titleEndAt].Text))
             {
@@ -419,7 +676,10 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
         var start = from;
         var titleEnd = TitleEnd(tokens, start, to);
-        if (titleEnd > start && titleEnd < to && !lexicon.OrgCues.Contains(tokens[start].Text))
+        // A leading title is stripped ("Chief Executive Acme Corp"), but a one-word title may begin the name itself
+        // ("General Services Administration", "Major Procurement Fraud Unit").
+        if (titleEnd > start && titleEnd < to && !lexicon.OrgCues.Contains(tokens[start].Text) && tokens[titleEnd].Kind != TokenKind.Possessive
+            && (titleEnd - start > 1 || tokens[start].Text.EndsWith('.')))
         {
             start = titleEnd;
         }
@@ -458,13 +718,20 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
     private int TitleEnd(List<Token> tokens, int from, int to)
     {
         var best = from;
+
+        // "Acting Assistant Attorney General", "Former Deputy Chief": the modifier is part of the title phrase.
+        while (from + 1 < to && tokens[from].Text is "Acting" or "Former" or "Interim" or "Then-" or "Senior" or "Principal")
+        {
+            from++;
+        }
+
         if (from >= to || !lexicon.TitleFirstWords.Contains(tokens[from].Text.TrimEnd('.')))
         {
             return best;
         }
 
         var phrase = "";
-        for (var k = from; k < to && k < from + 4; k++)
+        for (var k = from; k < to && k < from + 6; k++)
         {
             phrase = k == from ? tokens[k].Text : phrase + (tokens[k].Text == "." ? "" : " ") + tokens[k].Text;
             if (lexicon.Titles.ContainsKey(phrase.ToLowerInvariant()))
@@ -474,6 +741,17 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         }
 
         return best;
+    }
+
+    // The role of a title phrase found by TitleEnd, whose leading modifier ("Acting") is not in the lexicon.
+    private RoleClass TitleRole(List<Token> tokens, int from, int to)
+    {
+        while (!lexicon.Titles.ContainsKey(TitleText(tokens, from, to)) && from + 1 < to)
+        {
+            from++;
+        }
+
+        return lexicon.Titles[TitleText(tokens, from, to)];
     }
 
     private static string TitleText(List<Token> tokens, int from, int to)
@@ -493,7 +771,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         var title = inheritedTitle;
         if (titleEnd > from)
         {
-            title = lexicon.Titles[TitleText(tokens, from, titleEnd)];
+            title = TitleRole(tokens, from, titleEnd);
             from = titleEnd;
             sentenceInitial = false;
         }
@@ -533,8 +811,22 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return;
         }
 
-        var givenName = lexicon.GivenNames.Contains(tokens[from].Text);
-        if (givenName || title is not null)
+        // "R. Alexander Acosta": the given name follows a leading initial. "Edward P. Goldblatt": a middle initial
+        // marks a person's name as surely as a given name does.
+        var first = from;
+        while (first < to && (IsInitial(tokens[first]) || tokens[first].Text == "."))
+        {
+            first++;
+        }
+
+        var hasInitial = false;
+        for (var k = from; k + 1 < to; k++)
+        {
+            hasInitial |= IsInitial(tokens[k]) && tokens[k + 1].Text == ".";
+        }
+
+        var givenName = first < to && lexicon.GivenNames.Contains(tokens[first].Text) && !(sentence.IsHeading && OnlyCommonWords(tokens, first, to));
+        if (givenName || title is not null || (hasInitial && first < to && !IsInitial(tokens[to - 1])))
         {
             Add(mentions, tokens, from, to, text, EntityKind.Person, sentence, MentionStrength.Strong, role: title);
             return;
@@ -559,6 +851,20 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         }
 
         Add(mentions, tokens, from, to, text, EntityKind.Person, sentence, MentionStrength.Weak);
+    }
+
+    // "Will Boost", "Grant Program": a given name that is also a common word, followed only by common words.
+    private bool OnlyCommonWords(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && !lexicon.CommonWords.Contains(tokens[k].Text.ToLowerInvariant()))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // "Jane Roe, a Acme analyst, ..." or "Jane Roe said": the name belongs to a person.
@@ -621,17 +927,26 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
     private bool AllNameLike(List<Token> tokens, int from, int to)
     {
+        var uncommon = false;
         for (var k = from; k < to; k++)
         {
             var t = tokens[k];
+            if (IsInitial(t) || (t.Text == "." && k > from && IsInitial(tokens[k - 1])))
+            {
+                continue;
+            }
+
             if (t.Kind != TokenKind.Word || t.IsAllCaps || t.Text.Length < 2 || lexicon.Places.Contains(t.Text.ToLowerInvariant())
                 || lexicon.NotEntities.Contains(t.Text.ToLowerInvariant()))
             {
                 return false;
             }
+
+            uncommon |= !lexicon.CommonWords.Contains(t.Text.ToLowerInvariant());
         }
 
-        return true;
+        // "Fraud Scheme", "Illegal Proceeds": ordinary words in capitals are a phrase, not somebody's name.
+        return uncommon;
     }
 
     private void ClassifySingle(List<Token> tokens, int from, int to, string text, Sentence sentence, List<Mention> mentions, RoleClass? title)
@@ -646,7 +961,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         if (token.IsAllCaps)
         {
             var letters = token.Text.Replace(".", "", StringComparison.Ordinal);
-            if (letters.Length is >= 2 and <= 6 && !lexicon.AcronymStoplist.Contains(letters) && !lexicon.AcronymStoplist.Contains(token.Text)
+
+            // "RM52", "D-PA-8", "F-14": amounts, party labels and model numbers, not acronyms of organisations.
+            if (letters.Length is >= 2 and <= 6 && letters.All(c => char.IsLetter(c) || c == '&') && !lexicon.AcronymStoplist.Contains(letters) && !lexicon.AcronymStoplist.Contains(token.Text)
                 && !IsShoutedLine(tokens))
             {
                 Add(mentions, tokens, from, to, text, EntityKind.Organisation, sentence, MentionStrength.Strong);

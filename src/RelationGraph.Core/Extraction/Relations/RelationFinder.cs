@@ -14,8 +14,8 @@ internal sealed class RelationFinder
     private const string AssociateNoun = "(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|right-hand man|right-hand woman|right hand|close ally|ally|allies|close associate|associate|confidant|confidante|longtime friend|close friend|friend|buddy|business partner|protégé|protege|adviser|advisor|aide|fixer|crony|consigliere)";
     private const string CommVerb = "(?:met|meets|meeting|spoke|speaks|spoken|talked|talks|talking|chatted|chats|chatting|called|calls|phoned|phones|texted|texts|messaged|messages|emailed|emails|wrote to|writes to|written to|corresponded|corresponds|visited|visits|negotiated|negotiates)";
 
-    private readonly Regex[] _rolePatterns;
-    private readonly (Regex Regex, RelationType Type, double Confidence, Need Need)[] _fixedPatterns;
+    private readonly (string Rule, Regex Regex)[] _rolePatterns;
+    private readonly (string Rule, Regex Regex, RelationType Type, double Confidence, Need Need)[] _fixedPatterns;
     private readonly Regex _hisAssociate;
     private readonly Lexicon _lexicon;
 
@@ -29,12 +29,22 @@ internal sealed class RelationFinder
         const string Mod = @"(?:(?:former|new|acting|interim|then-|longtime|long-time|current|incoming|outgoing|founding|deputy|assistant|senior|top|veteran) )*";
         _rolePatterns =
         [
-            Pattern.Build(@"{O:o}{POS}? " + Mod + @"{T:t}(?: and [\p{L}\- ]{1,30}?)?,? {P:p}", titles),
-            Pattern.Build(@"{O:o},? whose " + Mod + "{T:t},? {P:p}", titles),
-            Pattern.Build(@"{P:p}, (?:who is |who was |is |was )?(?:the |a |an |its |their )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for|with) (?:the )?{O:o}", titles),
-            Pattern.Build(@"{P:p}, (?:the |a |an )?" + Mod + "{O:o}{POS}? " + Mod + "{T:t}", titles),
-            Pattern.Build(@"{T:t} (?:of|at) (?:the )?{O:o},? {P:p}", titles),
-            Pattern.Build(@"{P:p} (?:is|was|has been|had been|became|becomes|served as|serves as|will become|was named|was appointed|named|as) (?:the |a |an |its )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for) (?:the )?{O:o}", titles),
+            ("org-title-person", Pattern.Build(@"{O:o}{POS}? " + Mod + @"{T:t}(?: and [\p{L}\- ]{1,30}?)?,? {P:p}", titles)),
+            ("org-whose-title-person", Pattern.Build(@"{O:o},? whose " + Mod + "{T:t},? {P:p}", titles)),
+            ("appositive-title-of-org", Pattern.Build(@"{P:p}, (?:who is |who was |is |was )?(?:the |a |an |its |their )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for|with) (?:the )?{O:o}", titles)),
+            ("appositive-org-title", Pattern.Build(@"{P:p}, (?:the |a |an )?" + Mod + "{O:o}{POS}? " + Mod + "{T:t}", titles)),
+            ("title-of-org-person", Pattern.Build(@"{T:t} (?:of|at) (?:the )?{O:o},? {P:p}", titles)),
+            ("copula-title-of-org", Pattern.Build(@"{P:p} (?:is|was|has been|had been|became|becomes|served as|serves as|will become|was named|was appointed|named|as) (?:the |a |an |its )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for) (?:the )?{O:o}", titles)),
+
+            // Formal register. "Acting Assistant Attorney General X of the Criminal Division's Fraud Section",
+            // "Trial Attorney X and Assistant Chief Y of the Z" (the first of a pair; the second matches on its own).
+            ("title-person-of-org", Pattern.Build(@"{T:t} {P:p}(?:,? (?:and )?(?:[\p{L}.\-]+ ){0,5}?{P}){0,3},? (?:of|for|at|with) (?:the )?{O:o}(?:{POS} {O:o2})?", titles)),
+
+            // "X, Assistant Director in Charge of the FBI's Washington Field Office", "X, a former sales representative for Y".
+            ("appositive-title-in-charge-of", Pattern.Build(@"{P:p}(?: \(\p{Lu}[\p{L}\-]+\))?, (?:the |a |an |who is |who was )?" + Mod + @"(?:[\p{L}\-]+ ){0,2}?{T:t}(?: in charge)? (?:of|for|at|with|in charge of) (?:the )?{O:o}(?:{POS} {O:o2})?", titles)),
+
+            // Signature blocks: "X, Special Agent in Charge, U.S. Department of Commerce; Office of Export Enforcement".
+            ("signature-block", Pattern.Build(@"{P:p}, " + Mod + @"{T:t}, (?:the )?{O:o}(?:[,;] (?:the )?{O:o2})?", titles)),
         ];
 
         _fixedPatterns = BuildFixed(titles);
@@ -50,36 +60,43 @@ internal sealed class RelationFinder
         public bool MetBy(int people, int organisations) => people >= People && organisations >= Organisations && people + organisations >= Any;
     }
 
-    private static (Regex, RelationType, double, Need)[] BuildFixed(string titles)
+    private static (string, Regex, RelationType, double, Need)[] BuildFixed(string titles)
     {
-        (string Notation, RelationType Type, double Confidence)[] patterns =
+        (string Rule, string Notation, RelationType Type, double Confidence)[] patterns =
         [
-            (@"{P:a}{POS} " + AssociateNoun + ",? {P:b}", RelationType.AssociatedWith, 0.85),
-            (@"{P:b}, {P:a}{POS} " + AssociateNoun, RelationType.AssociatedWith, 0.85),
-            (@"{P:b},? (?:is |was |a |an |the |former |one-time )*(?:close |longtime |long-time |old |senior |personal |top )?(?:ally|associate|friend|confidant|business partner|adviser|advisor|aide|protégé|protege|fixer|lawyer|attorney) (?:of|to) (?:\p{Lu}[\p{L}.]+ )?{P:a}", RelationType.AssociatedWith, 0.8),
-            (@"{P:a} and {P:b} (?:are|were|have been|had been) (?:close |longtime |old )?(?:allies|friends|associates|business partners|partners)", RelationType.AssociatedWith, 0.8),
-            (@"{P:a}{POS} (?:company |firm |own |companies )?{O:b}", RelationType.AssociatedWith, 0.6),
-            (@"{P:a}(?: {W}){0,3} (?:slid|slides|slipped|sliding) into {P:b}{POS} (?:DMs|inbox|messages|direct messages)", RelationType.CommunicatesWith, 0.8),
-            (@"{P:a}(?: (?:has|had|have|also|reportedly|later|then|even|repeatedly|privately|secretly|regularly|often|allegedly|twice|once|personally|directly))* " + CommVerb + "(?: with| to)? (?:{W} ){0,2}?{P:b}", RelationType.CommunicatesWith, 0.75),
-            (@"(?:talks|conversations?|calls?|phone calls?|meetings?|chats?|correspondence|exchanges|messages|negotiations) (?:between|with) {P:a} and {P:b}", RelationType.CommunicatesWith, 0.75),
-            (@"{P:a} and {P:b} (?:have |had |also |reportedly |then |later )*(?:met|spoke|spoken|talked|chatted|corresponded|exchanged messages|held talks|speak|talk|meet|negotiated)", RelationType.CommunicatesWith, 0.75),
-            (@"{P:a}(?: {W}){0,4} (?:letter|email|message|note|memo|text) to {P:b}", RelationType.CommunicatesWith, 0.75),
-            (@"{P:a}(?: {W}){0,6} contacts?(?: list| book)?,? including (?:{P}{POS} (?:[\p{L}\-]+ ){1,3})?{P:b}", RelationType.CommunicatesWith, 0.6),
-            (@"{E:a} (?:has |have |had |also |reportedly |secretly )*(?:funded|funds|financed|finances|bankrolled|bankrolls|sponsored|sponsors|donated (?:[^\uE000\uE001]{1,30} )?to|gave (?:[^\uE000\uE001]{1,30} )?to|contributed (?:[^\uE000\uE001]{1,30} )?to|paid (?:[^\uE000\uE001]{1,30} )?to) (?:the )?{E:b}", RelationType.Funds, 0.75),
-            (@"{E:b}(?: {W}){0,6} (?:funded|financed|bankrolled|sponsored|backed) by (?:the )?{E:a}", RelationType.Funds, 0.7),
-            (@"{E:b} (?:has |have |had |also |reportedly |secretly )*(?:received|receives|got|gets|accepted|took)(?: [^\s\uE000\uE001]+){0,6} from (?:the )?{E:a}", RelationType.Funds, 0.55),
-            (@"{P:a}(?: (?:[\p{L}\d\-]+|\uE000O\d+\uE001)){0,8},? (?:and )?(?:previously |formerly |once |also |later |had |has |have |earlier )*(?:joined|works for|worked for|works at|worked at|was hired by|is employed by|was employed by|went to work for) (?:the )?{O:b}", RelationType.EmployedBy, 0.7),
-            (@"{P:a},? (?:who )?(?:has |had |have |also |now |still )*(?:heads|headed|leads|led|chairs|chaired|runs|ran|run|manages|managed) (?:the )?(?:[\p{L}\-]+(?:'s|’s) )?{O:b}", RelationType.Leads, 0.75),
-            (@"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:led|headed|chaired|run|managed) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Leads, 0.8),
-            (@"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:owned|co-owned|controlled) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Owns, 0.8),
-            (@"{P:a},? (?:who )?(?:has |had |also |now |still )*(?:sits|sat|serves|served|is|was) on (?:the )?{O:b}", RelationType.MemberOf, 0.75),
-            (@"{P:a} (?:previously |formerly |once |also |later )*(?:ran|led|headed|managed|oversaw|runs|leads|heads|manages) (?:the |a |an |its )?(?:[\p{L}\-]+ ){1,3}(?:at|of) (?:the )?{O:b}", RelationType.EmployedBy, 0.6),
-            (@"{P:a},? (?:who )?(?:owns|owned|bought|acquired|controls|controlled) (?:the )?{O:b}", RelationType.Owns, 0.75),
-            (@"{P:a}, (?:the )?(?:majority |sole |co-)?(?:owner|founder|co-founder)(?: and [\p{L} \-]{1,30})? of (?:the )?{O:b}", RelationType.Owns, 0.85),
-            (@"{P:a},? (?:is |was |a |an |the )*(?:former |longtime |senior |board )?members? of (?:the )?{O:b}", RelationType.MemberOf, 0.8),
-            (@"{P:a},? (?:a |an |the )?(?:former |ex-)?{O:b} (?:agent|spy|officer|official|employee|staffer|operative|lawyer|engineer|analyst|executive)", RelationType.EmployedBy, 0.75),
+            ("possessive-associate-noun", @"{P:a}{POS} " + AssociateNoun + ",? {P:b}", RelationType.AssociatedWith, 0.85),
+            ("appositive-associate-noun", @"{P:b}, {P:a}{POS} " + AssociateNoun, RelationType.AssociatedWith, 0.85),
+            ("associate-of", @"{P:b},? (?:is |was |a |an |the |former |one-time )*(?:close |longtime |long-time |old |senior |personal |top )?(?:ally|associate|friend|confidant|business partner|adviser|advisor|aide|protégé|protege|fixer|lawyer|attorney) (?:of|to) (?:\p{Lu}[\p{L}.]+ )?{P:a}", RelationType.AssociatedWith, 0.8),
+            ("pair-are-allies", @"{P:a} and {P:b} (?:are|were|have been|had been) (?:close |longtime |old )?(?:allies|friends|associates|business partners|partners)", RelationType.AssociatedWith, 0.8),
+            ("possessive-company", @"{P:a}{POS} (?:company |firm |own |companies )?{O:b}", RelationType.AssociatedWith, 0.6),
+            ("slid-into-messages", @"{P:a}(?: {W}){0,3} (?:slid|slides|slipped|sliding) into {P:b}{POS} (?:DMs|inbox|messages|direct messages)", RelationType.CommunicatesWith, 0.8),
+            ("communication-verb", @"{P:a}(?: (?:has|had|have|also|reportedly|later|then|even|repeatedly|privately|secretly|regularly|often|allegedly|twice|once|personally|directly))* " + CommVerb + "(?: with| to)? (?:{W} ){0,2}?{P:b}", RelationType.CommunicatesWith, 0.75),
+            ("talks-between", @"(?:talks|conversations?|calls?|phone calls?|meetings?|chats?|correspondence|exchanges|messages|negotiations) (?:between|with) {P:a} and {P:b}", RelationType.CommunicatesWith, 0.75),
+            ("pair-met", @"{P:a} and {P:b} (?:have |had |also |reportedly |then |later )*(?:met|spoke|spoken|talked|chatted|corresponded|exchanged messages|held talks|speak|talk|meet|negotiated)", RelationType.CommunicatesWith, 0.75),
+            ("letter-to", @"{P:a}(?: {W}){0,4} (?:letter|email|message|note|memo|text) to {P:b}", RelationType.CommunicatesWith, 0.75),
+            ("contacts-including", @"{P:a}(?: {W}){0,6} contacts?(?: list| book)?,? including (?:{P}{POS} (?:[\p{L}\-]+ ){1,3})?{P:b}", RelationType.CommunicatesWith, 0.6),
+            ("funded-verb", @"{E:a} (?:has |have |had |also |reportedly |secretly )*(?:funded|funds|financed|finances|bankrolled|bankrolls|sponsored|sponsors|donated (?:[^\uE000\uE001]{1,30} )?to|gave (?:[^\uE000\uE001]{1,30} )?to|contributed (?:[^\uE000\uE001]{1,30} )?to|paid (?:[^\uE000\uE001]{1,30} )?to) (?:the )?{E:b}", RelationType.Funds, 0.75),
+            ("funded-by", @"{E:b}(?: {W}){0,6} (?:funded|financed|bankrolled|sponsored|backed) by (?:the )?{E:a}", RelationType.Funds, 0.7),
+            ("received-from", @"{E:b} (?:has |have |had |also |reportedly |secretly )*(?:received|receives|got|gets|accepted|took)(?: [^\s\uE000\uE001]+){0,6} from (?:the )?{E:a}", RelationType.Funds, 0.55),
+            ("joined-worked-for", @"{P:a}(?: (?:[\p{L}\d\-]+|\uE000O\d+\uE001)){0,8},? (?:and )?(?:previously |formerly |once |also |later |had |has |have |earlier )*(?:joined|works for|worked for|works at|worked at|was hired by|is employed by|was employed by|went to work for) (?:the )?{O:b}", RelationType.EmployedBy, 0.7),
+            ("heads-verb", @"{P:a},? (?:who )?(?:has |had |have |also |now |still )*(?:heads|headed|leads|led|chairs|chaired|runs|ran|run|manages|managed) (?:the )?(?:[\p{L}\-]+(?:'s|’s) )?{O:b}", RelationType.Leads, 0.75),
+            ("led-by", @"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:led|headed|chaired|run|managed) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Leads, 0.8),
+            ("owned-by", @"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:owned|co-owned|controlled) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Owns, 0.8),
+            ("sits-on", @"{P:a},? (?:who )?(?:has |had |also |now |still )*(?:sits|sat|serves|served|is|was) on (?:the )?{O:b}", RelationType.MemberOf, 0.75),
+            ("ran-role-at", @"{P:a} (?:previously |formerly |once |also |later )*(?:ran|led|headed|managed|oversaw|runs|leads|heads|manages) (?:the |a |an |its )?(?:[\p{L}\-]+ ){1,3}(?:at|of) (?:the )?{O:b}", RelationType.EmployedBy, 0.6),
+            ("owns-verb", @"{P:a},? (?:who )?(?:owns|owned|bought|acquired|controls|controlled) (?:the )?{O:b}", RelationType.Owns, 0.75),
+            ("owner-founder-of", @"{P:a}, (?:the )?(?:majority |sole |co-)?(?:owner|founder|co-founder)(?: and [\p{L} \-]{1,30})? of (?:the )?{O:b}", RelationType.Owns, 0.85),
+            ("member-of", @"{P:a},? (?:is |was |a |an |the )*(?:former |longtime |senior |board )?members? of (?:the )?{O:b}", RelationType.MemberOf, 0.8),
+            ("org-role-noun", @"{P:a},? (?:a |an |the )?(?:former |ex-)?{O:b} (?:agent|spy|officer|official|employee|staffer|operative|lawyer|engineer|analyst|executive)", RelationType.EmployedBy, 0.75),
+            ("org-employees-list", @"(?:former |current |two |three |several )*{O:b}{POS}? (?:employees|executives|officials|officers|staff members|workers),? (?:including |namely )?(?:{P}(?:,| and|, and) ){0,4}{P:a}", RelationType.EmployedBy, 0.7),
+            ("org-employees", @"(?:former |current |two |three |several )*{O:b}{POS}? (?:employees|executives|officials|officers|staff members|workers),? (?:including |namely )?{P:a}", RelationType.EmployedBy, 0.7),
+            ("his-corporation", @"{P:a} and (?:his|her|their) (?:company|corporation|firm|business|companies),? {O:b}", RelationType.Owns, 0.8),
+            ("parent-company", @"{O:b}{POS}? (?:[\p{L}\-]+ ){0,3}parent(?: company| firm| corporation| group)?,? {O:a}", RelationType.Owns, 0.75),
+            ("subsidiary-of", @"{O:b}, (?:a |an )?(?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) of (?:the )?{O:a}", RelationType.Owns, 0.75),
+            ("a-unit-of", @"{O:b}, (?:a |an )(?:unit of |division of |subsidiary of )?{O:a}(?: (?:company|subsidiary|unit|affiliate))?,", RelationType.Owns, 0.65),
+            ("sent-letter-to", @"{P:a}(?: {W}){0,3} (?:sent|wrote|addressed|delivered) (?:a |an |the )?(?:letter|letters|email|memo|request) to (?:[\p{L}.\-]+ ){0,6}?{P:b}", RelationType.CommunicatesWith, 0.7),
         ];
-        return [.. patterns.Select(p => (Pattern.Build(p.Notation, titles), p.Type, p.Confidence, Need.Of(p.Notation)))];
+        return [.. patterns.Select(p => (p.Rule, Pattern.Build(p.Notation, titles), p.Type, p.Confidence, Need.Of(p.Notation)))];
     }
 
     /// <summary>Adds the facts of one masked sentence.</summary>
@@ -101,9 +118,12 @@ internal sealed class RelationFinder
         }
 
         var organisations = masked.EntitiesInOrder.Count - people;
-        foreach (var regex in organisations > 0 && people > 0 && HasTitleWord(masked.Text) ? _rolePatterns : [])
+        foreach (var (rule, regex) in organisations > 0 && people > 0 && HasTitleWord(masked.Text) ? _rolePatterns : [])
         {
-            foreach (Match match in regex.Matches(masked.Text))
+            // Overlapping matches: in "Chief X and Attorney Y of Z" the match for X spans the one for Y.
+            // The next search starts after this match's title, so "Attorney General X" is not found again inside
+            // "Assistant Attorney General X".
+            for (var match = regex.Match(masked.Text); match.Success; match = regex.Match(masked.Text, Math.Max(match.Index + 1, match.Groups["t"].Index + match.Groups["t"].Length)))
             {
                 var title = match.Groups["t"].Value.ToLowerInvariant();
                 if (!_lexicon.Titles.TryGetValue(title, out var role))
@@ -133,14 +153,37 @@ internal sealed class RelationFinder
                     RoleClass.Staff => RelationType.EmployedBy,
                     _ => null,
                 };
-                if (type is { } relation)
+                if (type is not { } relation)
                 {
-                    Add(facts, relation, Entity(match, "p"), Entity(match, "o"), sentence, 0.85);
+                    continue;
+                }
+
+                var person = Entity(match, "p");
+                var organisation = Entity(match, "o");
+
+                // An inspector general heads the inspector general's office, and works for the department it oversees.
+                if (title.EndsWith("inspector general", StringComparison.Ordinal) && relation == RelationType.EmployedBy
+                    && entities[match.Groups["o2"].Success ? Entity(match, "o2") : organisation].Name.Contains("Inspector General", StringComparison.OrdinalIgnoreCase))
+                {
+                    relation = RelationType.Leads;
+                }
+
+                if (match.Groups["o2"].Success)
+                {
+                    // "of the Criminal Division's Fraud Section": a unit and its parent. The head leads the unit and works
+                    // for the parent; anyone else works for both.
+                    var unit = Entity(match, "o2");
+                    Add(facts, relation, person, unit, sentence, 0.85, rule);
+                    Add(facts, relation == RelationType.Leads ? RelationType.EmployedBy : relation, person, organisation, sentence, 0.8, rule + "+parent");
+                }
+                else
+                {
+                    Add(facts, relation, person, organisation, sentence, 0.85, rule);
                 }
             }
         }
 
-        foreach (var (regex, type, confidence, need) in _fixedPatterns)
+        foreach (var (rule, regex, type, confidence, need) in _fixedPatterns)
         {
             if (!need.MetBy(people, organisations))
             {
@@ -153,7 +196,7 @@ internal sealed class RelationFinder
                 var b = Entity(match, "b");
                 if (a != b)
                 {
-                    Add(facts, type, a, b, sentence, confidence);
+                    Add(facts, type, a, b, sentence, confidence, rule);
                 }
             }
         }
@@ -172,7 +215,7 @@ internal sealed class RelationFinder
                 var b = Entity(match, "b");
                 if (b != subject)
                 {
-                    Add(facts, RelationType.AssociatedWith, subject, b, sentence, 0.6);
+                    Add(facts, RelationType.AssociatedWith, subject, b, sentence, 0.6, "his-associate");
                 }
             }
         }
@@ -208,6 +251,6 @@ internal sealed class RelationFinder
 
     private static int Entity(Match match, string group) => MaskedSentence.EntityOf(match.Groups[group].Value);
 
-    private static void Add(List<FactDraft> facts, RelationType type, int subject, int obj, Segmentation.Sentence sentence, double confidence) =>
-        facts.Add(new FactDraft(type, subject, obj, sentence.Start, sentence.End, confidence, sentence.Index));
+    private static void Add(List<FactDraft> facts, RelationType type, int subject, int obj, Segmentation.Sentence sentence, double confidence, string rule) =>
+        facts.Add(new FactDraft(type, subject, obj, sentence.Start, sentence.End, confidence, sentence.Index) { Rule = rule });
 }

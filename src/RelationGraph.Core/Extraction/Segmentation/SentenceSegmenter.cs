@@ -81,7 +81,7 @@ internal static class SentenceSegmenter
             return;
         }
 
-        var isHeading = !isListItem && IsHeadingLike(line);
+        var isHeading = !isListItem && IsHeadingLike(line, paragraph);
         var sentenceStart = start;
         var i = start;
         while (i < end)
@@ -143,8 +143,16 @@ internal static class SentenceSegmenter
         return false;
     }
 
-    private static bool IsHeadingLike(string line)
+    private static bool IsHeadingLike(string line, int paragraph)
     {
+        // A title-case or upper-case line at the top is a headline whatever its length or last character: press
+        // releases run headlines of twenty words, and capitals carry no information there. (Lower down, such lines
+        // are signature blocks and lists of names, which are not headings.)
+        if (paragraph <= 1 && IsTitleCase(line))
+        {
+            return true;
+        }
+
         var last = line[^1];
         if (last is '.' or '!' or '?' or ',' or ';' or ':' or '"' or '”' or ']' or ')')
         {
@@ -161,6 +169,38 @@ internal static class SentenceSegmenter
         }
 
         return true;
+    }
+
+    // Words of four letters or more, at least five of them, nearly all capitalised; short words ("of", "to") do not count.
+    private static bool IsTitleCase(string line)
+    {
+        var words = 0;
+        var capitalised = 0;
+        var i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && !char.IsLetter(line[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < line.Length && (char.IsLetterOrDigit(line[i]) || line[i] is '-' or '\'' or '’'))
+            {
+                i++;
+            }
+
+            if (i - start >= 4)
+            {
+                words++;
+                if (char.IsUpper(line[start]))
+                {
+                    capitalised++;
+                }
+            }
+        }
+
+        return words >= 5 && capitalised * 10 >= words * 9;
     }
 
     private static bool IsBoundary(string text, int sentenceStart, int i, int end, out int boundaryEnd, out int nextStart)

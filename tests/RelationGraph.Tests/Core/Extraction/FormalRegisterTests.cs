@@ -1,0 +1,111 @@
+using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Model;
+
+namespace RelationGraph.Tests.Core.Extraction;
+
+/// <summary>
+/// The formal register of press releases and oversight notices: names with initials, title-case headlines,
+/// laws and places, officials named with their title and office, and "the case was investigated by" lines.
+/// Names here are invented.
+/// </summary>
+public sealed class FormalRegisterTests
+{
+    private static readonly RuleBasedExtractor Extractor = new();
+
+    private static GraphBatch Extract(string text) => Extractor.Extract(SourceDocument.Create("docs/release.txt", text));
+
+    private static ExtractedEntity Entity(GraphBatch batch, string name) =>
+        Assert.Single(batch.Entities, e => e.Name == name);
+
+    private static List<string> Names(GraphBatch batch, EntityKind kind) =>
+        [.. batch.Entities.Where(e => e.Kind == kind).Select(e => e.Name)];
+
+    private static bool HasFact(GraphBatch batch, RelationType type, string subject, string obj) =>
+        batch.Facts.Any(f => f.Type == type && f.SubjectId == Entity(batch, subject).Id && f.ObjectId == Entity(batch, obj).Id);
+
+    [Fact]
+    public void Extract_MiddleInitial_KeepsTheWholeName()
+    {
+        var batch = Extract("WASHINGTON — Marlowe T. Quennell of Dayton, Ohio, was sentenced today. R. Ansel Brightwater said so.");
+
+        var people = Names(batch, EntityKind.Person);
+        Assert.Contains("Marlowe T. Quennell", people);
+        Assert.Contains("R. Ansel Brightwater", people);
+        Assert.DoesNotContain("Marlowe T", people);
+    }
+
+    [Fact]
+    public void Extract_TitleCaseHeadline_MakesNoEntitiesOfItsWords()
+    {
+        var batch = Extract("Former Harbor Supply Employee Sentenced to Four Years for Fraud Scheme and Illegal Proceeds\n\n"
+            + "A former employee of Harbor Supply Corp. was sentenced today, the department announced.");
+
+        var names = batch.Entities.Select(e => e.Name).ToList();
+        Assert.DoesNotContain(names, n => n.Contains("Fraud Scheme", StringComparison.Ordinal) || n.Contains("Four Years", StringComparison.Ordinal)
+            || n.Contains("Illegal Proceeds", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("Harbor Supply Corp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_LawsAndPlaces_AreNoEntities()
+    {
+        var batch = Extract("The company violated the False Claims Act and the Widget Export Control Act in Orange County and on Lynn Street, "
+            + "according to the Southern District of Florida filing.");
+
+        Assert.DoesNotContain(batch.Entities, e => e.Kind is EntityKind.Person or EntityKind.Organisation);
+    }
+
+    [Fact]
+    public void Extract_TitleNameOfOffice_IsAPersonEmployedByTheOfficeAndItsParent()
+    {
+        var batch = Extract("The plea was announced by Acting Assistant Attorney General Corwin J. Adebayo of the Civil Division. "
+            + "The case was prosecuted by Senior Trial Attorney Idris Vandermolen and Deputy Chief Solveig Arkwright of the Criminal Division’s Fraud Section.");
+
+        Assert.Contains("Corwin J. Adebayo", Names(batch, EntityKind.Person));
+        Assert.Contains("Civil Division", Names(batch, EntityKind.Organisation));
+        Assert.True(HasFact(batch, RelationType.EmployedBy, "Corwin J. Adebayo", "Civil Division"));
+        Assert.False(HasFact(batch, RelationType.Leads, "Corwin J. Adebayo", "Civil Division"));
+        foreach (var person in new[] { "Idris Vandermolen", "Solveig Arkwright" })
+        {
+            Assert.True(HasFact(batch, RelationType.EmployedBy, person, "Fraud Section"), person);
+            Assert.True(HasFact(batch, RelationType.EmployedBy, person, "Criminal Division"), person);
+        }
+    }
+
+    [Fact]
+    public void Extract_Fact_RecordsTheRuleThatFoundIt()
+    {
+        var batch = Extract("Tobiah Renwick, Chief Executive Officer of Quillon Systems Inc., declined to comment.");
+
+        var fact = Assert.Single(batch.Facts, f => f.Type == RelationType.Leads);
+        var evidence = Assert.Single(batch.Evidence, e => e.FactKey == fact.FactKey);
+        Assert.StartsWith(RuleBasedExtractor.ExtractorName + "/", evidence.Extractor, StringComparison.Ordinal);
+        Assert.True(evidence.Extractor.Length > RuleBasedExtractor.ExtractorName.Length + 1);
+    }
+
+    [Fact]
+    public void Extract_CaseInvestigatedBy_MakesOneInvestigationWithEveryInvestigatorAndTheDefendant()
+    {
+        var batch = Extract("Dorrance Pipe Company pleaded guilty today to one count of fraud. "
+            + "The case was investigated by the Federal Bureau of Investigation, the Defense Contract Audit Agency and the Veterans Affairs Office of Inspector General.");
+
+        var investigation = Assert.Single(batch.Entities, e => e.Kind == EntityKind.Investigation);
+        var investigators = batch.Facts.Where(f => f.Type == RelationType.Investigates && f.ObjectId == investigation.Id)
+            .Select(f => batch.Entities.Single(e => e.Id == f.SubjectId).Name).ToList();
+        Assert.Equal(3, investigators.Count);
+        Assert.Contains("Defense Contract Audit Agency", investigators);
+        Assert.Contains(batch.Facts, f => f.Type == RelationType.SubjectOf && f.ObjectId == investigation.Id
+            && batch.Entities.Single(e => e.Id == f.SubjectId).Name.StartsWith("Dorrance Pipe", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_AcronymDefinedAsAContractType_IsNoOrganisation()
+    {
+        var batch = Extract("Quillon Systems Inc. won an indefinite-delivery, indefinite-quantity (IDIQ) award. The IDIQ runs five years. "
+            + "The Internal Widget Service (IWS) approved it, and the IWS said so.");
+
+        var organisations = Names(batch, EntityKind.Organisation);
+        Assert.DoesNotContain("IDIQ", organisations);
+        Assert.Contains("Internal Widget Service", organisations);
+    }
+}
