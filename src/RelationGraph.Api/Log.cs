@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "The graph store could not be initialised at start; serving with /health/ready failing until it can")]
     public static partial void StoreUnavailableAtStart(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "The explorer's files are not at {Folder}; / serves nothing (build or publish the API project to copy them)")]
+    public static partial void ExplorerFilesMissing(this ILogger logger, string folder);
 }

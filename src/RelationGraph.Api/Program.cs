@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using RelationGraph.Api.Documents;
 using RelationGraph.Api.Entities;
+using RelationGraph.Api.Explorer;
 using RelationGraph.Api.Facts;
 using RelationGraph.Api.Health;
 using RelationGraph.Api.Hosting;
@@ -28,6 +29,7 @@ var app = builder.Build();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseExplorer();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapPathApi();

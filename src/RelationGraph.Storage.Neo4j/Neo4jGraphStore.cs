@@ -278,7 +278,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             ["offset"] = offset,
             ["limit"] = limit,
         }, cancellationToken);
-        return new EvidencePage(summary, summary.EvidenceCount, offset, [.. page.Records.Select(Neo4jMapping.Evidence)]);
+        return new EvidencePage(summary, summary.EvidenceCount, offset, [.. page.Records.Select(r => Neo4jMapping.Evidence(r) with { DocumentPublishedAt = r.Time("publishedAt") })]);
     }
 
     /// <inheritdoc />
@@ -295,6 +295,15 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     {
         var result = await ReadAsync(CypherStatements.DocumentGet, new Dictionary<string, object?> { ["docId"] = documentId }, cancellationToken);
         return result.Records.Count == 0 ? null : Neo4jMapping.DocumentDetail(result.Records[0]);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MentionRecord>?> GetDocumentMentionsAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        var result = await ReadAsync(CypherStatements.DocumentMentions, new Dictionary<string, object?> { ["docId"] = documentId }, cancellationToken);
+
+        // no row: no such document; one row with a null id: a document without mentions
+        return result.Records.Count == 0 ? null : [.. result.Records.Where(r => !r.IsNull("id")).Select(Neo4jMapping.Mention)];
     }
 
     /// <inheritdoc />

@@ -367,10 +367,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             return [];
         }
 
-        var like = EscapeLike(key);
-        return await ReadAsync((session, ct) => Task.FromResult(WithAliases(session, Query(session, "search-entities.sql",
-            [("$key", key), ("$prefix", like + "%"), ("$contains", "%" + like + "%"), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)],
-            r => SqliteRows.Entity(r, []), ct))), cancellationToken);
+        (string, object?)[] parameters = [("$key", key), ("$key_end", key + char.ConvertFromUtf32(0x10FFFF)), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)];
+        return await ReadAsync((session, ct) =>
+        {
+            // what people type is mostly the start of a name: a full page of exact and prefix matches needs no contains scan
+            var found = Query(session, "search-entities-prefix.sql", parameters, r => SqliteRows.Entity(r, []), ct);
+            if (found.Count < query.Limit)
+            {
+                found = Query(session, "search-entities.sql", parameters, r => SqliteRows.Entity(r, []), ct);
+            }
+
+            return Task.FromResult(WithAliases(session, found));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -469,7 +477,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             }
 
             var total = Query(session, "evidence-count.sql", [("$fact_key", factKey)], r => r.GetInt64(0), ct).Single();
-            var items = Query(session, "evidence-page.sql", [("$fact_key", factKey), ("$limit", limit), ("$offset", offset)], SqliteRows.Evidence, ct);
+            var items = Query(session, "evidence-page.sql", [("$fact_key", factKey), ("$limit", limit), ("$offset", offset)],
+                r => SqliteRows.Evidence(r) with { DocumentPublishedAt = SqliteRows.Timestamp(r, 11) }, ct);
             return Task.FromResult<EvidencePage?>(new EvidencePage(fact, (int)total, offset, items));
         }, cancellationToken);
     }
@@ -488,6 +497,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     {
         ArgumentNullException.ThrowIfNull(documentId);
         return await QueryFirstAsync("document-detail.sql", [("$id", documentId)], SqliteRows.DocumentDetail, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MentionRecord>?> GetDocumentMentionsAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        var rows = await ReadAsync((session, ct) => Task.FromResult(Query(session, "document-mentions.sql", [("$id", documentId)],
+            r => r.IsDBNull(1) ? null : new MentionRecord(r.GetString(1), r.GetString(0), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6)),
+            ct)), cancellationToken);
+
+        // no row: no such document; one row of nulls: a document without mentions
+        return rows.Count == 0 ? null : [.. rows.OfType<MentionRecord>()];
     }
 
     /// <inheritdoc />
@@ -591,9 +612,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
 
         return full;
     }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static string JsonArray(IEnumerable<string> values) =>
         JsonSerializer.Serialize(values.Distinct(StringComparer.Ordinal).ToList(), SqliteJson.Default.ListString);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RelationGraph.Api.Hosting;
 using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Api.Documents;
@@ -85,6 +86,9 @@ internal static class DocumentApi
         group.MapGet("/{id}", GetAsync)
             .WithName("GetDocument")
             .WithSummary("One document with the text its evidence offsets point into.");
+        group.MapGet("/{id}/mentions", GetMentionsAsync)
+            .WithName("GetDocumentMentions")
+            .WithSummary("A document's mentions in text order: the entity each names and its span (code points, end exclusive), as evidence spans are.");
         group.MapPost("/", PostAsync)
             .WithName("IngestDocument")
             .WithSummary("Ingest one document through the same pipeline as `relgraph ingest`.")
@@ -109,6 +113,12 @@ internal static class DocumentApi
     {
         var document = await store.GetDocumentAsync(id, cancellationToken);
         return document is null ? UnknownDocument(id) : TypedResults.Ok(document);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<MentionRecord>>, ProblemHttpResult>> GetMentionsAsync(string id, IGraphStore store, CancellationToken cancellationToken)
+    {
+        var mentions = await store.GetDocumentMentionsAsync(id, cancellationToken);
+        return mentions is null ? UnknownDocument(id) : TypedResults.Ok(mentions);
     }
 
     public static async Task<Results<Created<DocumentIngestResponse>, Ok<DocumentIngestResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(

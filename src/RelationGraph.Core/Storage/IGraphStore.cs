@@ -67,6 +67,12 @@ public interface IGraphStore
     /// <summary>One document with its text, or null.</summary>
     Task<DocumentDetail?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A document's mentions in text order (offsets in code points, end exclusive, as evidence spans), or null when the
+    /// store does not hold the document.
+    /// </summary>
+    Task<IReadOnlyList<MentionRecord>?> GetDocumentMentionsAsync(string documentId, CancellationToken cancellationToken = default);
+
     /// <summary>Counts of documents, entities, facts, mentions and evidence.</summary>
     Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default);
 

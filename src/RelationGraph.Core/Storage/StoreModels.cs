@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RelationGraph.Core.Model;
 
 namespace RelationGraph.Core.Storage;
@@ -92,7 +93,12 @@ public sealed record EvidenceView(
     string Quote,
     IReadOnlyList<string> Citations,
     string Extractor,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>When the quoted document was published, where known; evidence pages set it, path answers leave it out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DocumentPublishedAt { get; init; }
+}
 
 /// <summary>A page of evidence behind one fact.</summary>
 public sealed record EvidencePage(FactSummary Fact, int Total, int Offset, IReadOnlyList<EvidenceView> Items);

@@ -31,6 +31,7 @@ internal static class CypherStatements
     public static CypherStatement EntitiesDelete { get; } = Load("entities-delete");
     public static CypherStatement DocumentGet { get; } = Load("document-get");
     public static CypherStatement DocumentsList { get; } = Load("documents-list");
+    public static CypherStatement DocumentMentions { get; } = Load("document-mentions");
     public static CypherStatement Counts { get; } = Load("counts");
     public static CypherStatement EntityGet { get; } = Load("entity-get");
     public static CypherStatement EntityFacts { get; } = Load("entity-facts");

@@ -259,6 +259,39 @@ public abstract class GraphStoreContractTests
     }
 
     [Fact]
+    public async Task GetEvidenceAsync_DatedDocument_ItemsCarryItsPublicationDate()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var published = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var acme = TestData.AcmeDocument();
+        await store.ApplyAsync([acme with { Document = acme.Document with { PublishedAt = published } }, TestData.BobDocument()], Ct);
+
+        var page = await store.GetEvidenceAsync(StableId.Fact(RelationType.EmployedBy, Alice, Acme), 0, 10, Ct);
+
+        Assert.NotNull(page);
+        Assert.Equal(
+            [(acme.Document.Id, (DateTimeOffset?)published), (TestData.BobDocument().Document.Id, null)],
+            page.Items.Select(e => (e.DocumentId, e.DocumentPublishedAt)).OrderBy(x => x.Item2 is null));
+    }
+
+    [Fact]
+    public async Task GetDocumentMentionsAsync_ReturnsItsOwnMentionsInTextOrder()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var acme = TestData.AcmeDocument();
+        var quiet = TestData.Batch("docs/quiet.txt", "Nothing happened.");
+        await store.ApplyAsync([acme, TestData.BobDocument(), quiet], Ct);
+
+        var mentions = await store.GetDocumentMentionsAsync(acme.Document.Id, Ct);
+
+        Assert.NotNull(mentions);
+        Assert.NotEmpty(mentions);
+        Assert.Equal(acme.Mentions.OrderBy(m => m.Start).ThenBy(m => m.Id, StringComparer.Ordinal), mentions);
+        Assert.Empty((await store.GetDocumentMentionsAsync(quiet.Document.Id, Ct))!);
+        Assert.Null(await store.GetDocumentMentionsAsync("doc_0000000000000000", Ct));
+    }
+
+    [Fact]
     public async Task GetNeighboursAsync_ReturnsFactsInBothDirections()
     {
         var store = await CreateEmptyStoreAsync();
@@ -282,6 +315,23 @@ public abstract class GraphStoreContractTests
 
         Assert.Equal(Alice, Assert.Single(people).Id);
         Assert.Empty(orgs);
+    }
+
+    [Fact]
+    public async Task SearchEntitiesAsync_RanksExactThenPrefixThenContains_WildcardsAreLiteral()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync([TestData.Batch("docs/ann.txt", "Joanna Reid met Ann and Annabel Price.",
+            ("Joanna Reid", EntityKind.Person, RelationType.AssociatedWith, "Ann", EntityKind.Person, "Joanna Reid met Ann"),
+            ("Ann", EntityKind.Person, RelationType.AssociatedWith, "Annabel Price", EntityKind.Person, "Ann and Annabel Price"))], Ct);
+
+        var found = await store.SearchEntitiesAsync(new EntitySearch("ann"), Ct);
+
+        Assert.Equal(["Ann", "Annabel Price", "Joanna Reid"], found.Select(e => e.Name));
+        Assert.Equal(["Ann", "Annabel Price"], (await store.SearchEntitiesAsync(new EntitySearch("ann", Limit: 2), Ct)).Select(e => e.Name));
+        Assert.Equal(["Annabel Price"], (await store.SearchEntitiesAsync(new EntitySearch("annabel", Limit: 1), Ct)).Select(e => e.Name));
+        Assert.Empty(await store.SearchEntitiesAsync(new EntitySearch("a_n"), Ct));
+        Assert.Empty(await store.SearchEntitiesAsync(new EntitySearch("jo%reid"), Ct));
     }
 
     [Fact]

@@ -202,6 +202,8 @@ internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
 
     public Task<DocumentDetail?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<MentionRecord>?> GetDocumentMentionsAsync(string documentId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public IAsyncEnumerable<GraphExportItem> ExportAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
 

@@ -33,6 +33,7 @@ internal static class FakeStatements
         ["entities-delete"] = EntitiesDelete,
         ["document-get"] = (g, p) => DocumentRows(g.Find("Document", p.String("docId")) is { } d ? [d] : [], g, withText: true),
         ["documents-list"] = DocumentsList,
+        ["document-mentions"] = DocumentMentions,
         ["counts"] = Counts,
         ["entity-get"] = (g, p) => EntityDetailRows(g.Find("Entity", p.String("entityId")) is { } e ? [e] : []),
         ["entity-facts"] = EntityFacts,
@@ -533,14 +534,32 @@ internal static class FakeStatements
     private static object?[] EvidenceValues(FakeNode ev, FakeNode d) =>
         [ev.Id, ev["factKey"], d.Id, d["title"], d["sourceUri"], ev["start"], ev["end"], ev["quote"], ev["citations"], ev["extractor"], ev["confidence"]];
 
-    private static FakeAnswer EvidencePage(FakeGraph g, Params p) => new(EvidenceFields,
+    private static FakeAnswer EvidencePage(FakeGraph g, Params p) => new([.. EvidenceFields, "publishedAt"],
     [
         .. EvidenceFor(g, p.String("factKey"))
             .OrderByDescending(x => x.Evidence["confidence"], CypherOrder.Instance).ThenBy(x => x.Document.Id, StringComparer.Ordinal)
             .ThenBy(x => x.Evidence["start"], CypherOrder.Instance).ThenBy(x => x.Evidence.Id, StringComparer.Ordinal)
             .Skip((int)p.Long("offset")).Take((int)p.Long("limit"))
-            .Select(x => EvidenceValues(x.Evidence, x.Document)),
+            .Select(x => (object?[])[.. EvidenceValues(x.Evidence, x.Document), x.Document["publishedAt"]]),
     ]);
+
+    private static FakeAnswer DocumentMentions(FakeGraph g, Params p)
+    {
+        string[] fields = ["id", "docId", "entityId", "start", "end", "text", "sentenceIndex"];
+        if (g.Find("Document", p.String("docId")) is not { } d)
+        {
+            return new(fields, []);
+        }
+
+        var rows = g.WithLabel("Mention").Where(m => g.Outgoing(m, "IN_DOCUMENT").Any(r => r.End == d))
+            .SelectMany(m => g.Outgoing(m, "REFERS_TO").Where(r => IsEntity(r.End))
+                .Select(r => new object?[] { m.Id, d.Id, r.End.Id, m["start"], m["end"], m["text"], m["sentenceIndex"] }))
+            .OrderBy(row => row[3], CypherOrder.Instance).ThenBy(row => (string)row[0]!, StringComparer.Ordinal)
+            .ToList();
+
+        // OPTIONAL MATCH: a document without mentions is one row of nulls but its id
+        return new(fields, rows.Count == 0 ? [[null, d.Id, null, null, null, null, null]] : rows);
+    }
 
     private static FakeAnswer EvidenceForFacts(FakeGraph g, Params p)
     {

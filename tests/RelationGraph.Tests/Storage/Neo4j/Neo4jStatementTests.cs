@@ -59,6 +59,7 @@ public sealed class Neo4jStatementTests
         await port.GetEvidenceAsync(StableId.Fact(RelationType.EmployedBy, alice, TestData.Id(EntityKind.Organisation, "Acme Corp")), 0, 5, Ct);
         await port.ListDocumentsAsync(0, 5, Ct);
         await port.GetDocumentAsync(TestData.BobDocument().Document.Id, Ct);
+        await port.GetDocumentMentionsAsync(TestData.BobDocument().Document.Id, Ct);
         await port.CountAsync(Ct);
         await foreach (var _ in port.ExportAsync(Ct))
         {
