@@ -17,8 +17,8 @@ namespace RelationGraph.Storage.Sqlite;
 
 /// <summary>
 /// The embedded <see cref="IGraphStore"/>: SQLite (WAL) holds documents, entities, facts and evidence;
-/// an in-memory <see cref="PathIndex"/> built at start and updated after every ingest answers path
-/// queries, and SQLite resolves their details and evidence.
+/// an in-memory <see cref="PathIndex"/> built at start and updated after every ingest (this process's, and other
+/// processes' through the <c>index_log</c> table) answers path queries, and SQLite resolves their details and evidence.
 /// </summary>
 /// <remarks>
 /// One write connection behind a gate serialises writers; every read opens its own pooled connection,
@@ -136,6 +136,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
 
             _logger.StoreOpened(connection.DataSource);
             var stopwatch = Stopwatch.StartNew();
+            // the newest change-log entry before the build: a commit during it is replayed at the first read (IndexSync)
+            _indexSeq = await ReadUninitializedAsync((session, _) => Task.FromResult(LogBounds(session).Latest), cancellationToken);
             _index = await BuildIndexAsync(cancellationToken);
             _logger.IndexBuilt(_index.NodeCount, _index.EdgeCount, stopwatch.ElapsedMilliseconds);
             _initialized = true;
@@ -235,6 +237,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             await _checkpointer!.AfterCommitAsync(_writeConnection!);
             _index.Apply(applied.Delta);
             _cache.Invalidate(applied.Delta, documentId);
+            // committed: a cancellation now would report a removal that happened as failed
+            await AfterOwnCommitAsync(writer.LastLogged, CancellationToken.None);
             var result = applied.Result;
             _logger.DocumentRemoved(documentId, result.Evidence.Removed, result.Facts.Removed, result.Facts.Updated, result.Entities.Removed);
             return result;
@@ -301,6 +305,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             }
         }
 
+        // committed: a cancellation now would report written documents as failed
+        await AfterOwnCommitAsync(writer.LastLogged, CancellationToken.None);
+
         return results;
     }
 
@@ -339,6 +346,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     public async Task<EntitySummary?> GetEntitySummaryAsync(string entityId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entityId);
+        await SyncIndexAsync(cancellationToken);
         return await CachedEntitySummaryAsync(entityId, cancellationToken);
     }
 
@@ -360,7 +368,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
     {
         PathRequestBounds.Validate(request);
-        await InitializeAsync(cancellationToken);
+        await SyncIndexAsync(cancellationToken);
         var started = _timeProvider.GetTimestamp();
         var deadline = started + (long)(request.Timeout.TotalSeconds * _timeProvider.TimestampFrequency);
         var search = _index.FindPaths(request, _timeProvider, deadline, cancellationToken);
@@ -378,7 +386,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     {
         ArgumentNullException.ThrowIfNull(entityId);
         ArgumentNullException.ThrowIfNull(filter);
-        await InitializeAsync(cancellationToken);
+        await SyncIndexAsync(cancellationToken);
         var found = _index.GetNeighbours(entityId, filter, limit);
         if (found.Count == 0)
         {
@@ -437,6 +445,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         ArgumentNullException.ThrowIfNull(documentId);
         return await QueryFirstAsync("document-detail.sql", [("$id", documentId)], SqliteRows.DocumentDetail, cancellationToken);
     }
+
+    /// <inheritdoc />
+    /// <remarks>Every commit that wrote a document left an <c>index_log</c> row, and the newest row is never pruned.</remarks>
+    public async Task<bool> HasEverHeldDocumentsAsync(CancellationToken cancellationToken = default) =>
+        await ReadAsync((session, _) => Task.FromResult(Query(session, "ever-held-documents.sql", [], r => r.GetInt64(0), CancellationToken.None)[0] != 0), cancellationToken);
 
     /// <inheritdoc />
     public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
