@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RelationGraph.Api.Hosting;
@@ -25,15 +26,15 @@ public sealed class DocumentPageQuery
 public sealed class DocumentUploadQuery
 {
     /// <summary>The caller's id for the document; the same id later replaces this document.</summary>
-    [StringLength(500)]
+    [StringLength(DocumentRules.MaxIdLength)]
     public string? Id { get; set; }
 
     /// <summary>Title (wins over one found in the content).</summary>
-    [StringLength(1000)]
+    [StringLength(DocumentRules.MaxTitleLength)]
     public string? Title { get; set; }
 
     /// <summary>Where the document was published.</summary>
-    [StringLength(2000)]
+    [StringLength(DocumentRules.MaxUrlLength)]
     public string? Url { get; set; }
 
     /// <summary>Publication date, ISO 8601.</summary>
@@ -66,6 +67,8 @@ public sealed record DocumentRemoveResponse(string DocumentId, string Status, Ch
 
 internal static class DocumentApi
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly Dictionary<string, string> RawMediaTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["text/plain"] = "text/plain",
@@ -140,6 +143,15 @@ internal static class DocumentApi
             publishedAt = at;
         }
 
+        // the query-string metadata meets the rules a JSON record's fields meet (DocumentRules)
+        foreach (var (name, value) in new[] { ("id", query.Id), ("title", query.Title), ("url", query.Url) })
+        {
+            if (DocumentRules.TextError("value", value) is { } invalid)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [invalid] });
+            }
+        }
+
         var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
         if (body is null)
         {
@@ -151,8 +163,22 @@ internal static class DocumentApi
 
         // identity as for JSON records: the caller's id, else the url, else the content (posting the same text twice is a no-op)
         var fallbackKey = "api/sha256-" + Convert.ToHexStringLower(SHA256.HashData(body.Value.Span))[..16];
+        string? json = null;
+        if (isJson)
+        {
+            // strict, as for a text body or a feed line: invalid UTF-8 is refused, not stored as U+FFFD
+            try
+            {
+                json = StrictUtf8.GetString(body.Value.Span);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                return NotIngested(StatusCodes.Status422UnprocessableEntity, "invalid-utf8", "the JSON body is not UTF-8 text: " + ex.Message);
+            }
+        }
+
         IngestionSource source = isJson
-            ? new JsonRecordSource(fallbackKey, "api", null, System.Text.Encoding.UTF8.GetString(body.Value.Span))
+            ? new JsonRecordSource(fallbackKey, "api", null, json!)
             : new ContentSource(query.Url ?? IdKey(query.Id) ?? fallbackKey, body.Value, RawMediaTypes[mediaType!], query.Title, publishedAt,
                 IdentityKey: IdKey(query.Id));
 
@@ -171,11 +197,7 @@ internal static class DocumentApi
             var status = outcome.ErrorCode == "too-large" ? StatusCodes.Status413PayloadTooLarge
                 : outcome.ErrorCode == "malformed-json" ? StatusCodes.Status400BadRequest
                 : StatusCodes.Status422UnprocessableEntity;
-            return TypedResults.Problem(
-                title: "Document not ingested",
-                detail: outcome.Error,
-                statusCode: status,
-                extensions: new Dictionary<string, object?> { ["errorCode"] = outcome.ErrorCode });
+            return NotIngested(status, outcome.ErrorCode, outcome.Error);
         }
 
         var response = new DocumentIngestResponse(outcome.DocumentId!, outcome.Status, outcome.Entities, outcome.Facts, outcome.Evidence);
@@ -208,6 +230,13 @@ internal static class DocumentApi
 
         return removed is null ? UnknownDocument(id) : TypedResults.Ok(DocumentRemoveResponse.From(removed));
     }
+
+    private static ProblemHttpResult NotIngested(int status, string? errorCode, string? error) =>
+        TypedResults.Problem(
+            title: "Document not ingested",
+            detail: error,
+            statusCode: status,
+            extensions: new Dictionary<string, object?> { ["errorCode"] = errorCode });
 
     private static ProblemHttpResult UnknownDocument(string id) =>
         TypedResults.Problem(title: "Unknown document", detail: $"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
