@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
 using RelationGraph.Core.Storage;
@@ -198,7 +199,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
                 {
                     return await WriteAsync(batches, cancellationToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException and not StoreUnavailableException)
                 {
                     // rolled back whole: one transaction per document then lets the good ones land and the bad one fail alone
                     _logger.BatchRolledBack(batches.Count, ex);
@@ -228,7 +229,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         try
         {
             var writer = _writer!;
-            var removed = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Remove(state.documentId)), (writer, documentId), cancellationToken);
+            var removed = await WhileNotLockedAsync(() => _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Remove(state.documentId)), (writer, documentId), cancellationToken));
             if (removed is not { } applied)
             {
                 return null;
@@ -287,7 +288,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         var writer = _writer!;
         writer.BeforeCommit = BeforeCommit;
         writer.NewDocumentFastPath = NewDocumentFastPath;
-        var applied = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken);
+        var applied = await WhileNotLockedAsync(() => _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken));
         await _checkpointer!.AfterCommitAsync(_writeConnection!);
         var results = new List<ApplyResult>(applied.Count);
         foreach (var (result, delta) in applied)
@@ -525,6 +526,20 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
 
     /// <summary>Closes the write connection and releases the index.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    // Still busy after every retry: another process holds the file's write lock. That is the store being unavailable for
+    // now (a client should retry), not a bad document; a batch is then not split and written again one document at a time.
+    private static async ValueTask<T> WhileNotLockedAsync<T>(Func<ValueTask<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (SqliteException ex) when (IsBusyOrLocked(ex))
+        {
+            throw new StoreUnavailableException("The store is locked by another writer (SQLite busy); try again shortly.", ex);
+        }
+    }
 
     private static bool IsBusyOrLocked(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) is BusyCode or LockedCode;
 

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using RelationGraph.Api.Hosting;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Storage;
 
@@ -93,15 +92,15 @@ internal static class DocumentApi
             .WithSummary("Ingest one document through the same pipeline as `relgraph ingest`.")
             .WithDescription("Body: text/plain, text/markdown, text/html, application/pdf (metadata in the query string), or " +
                 "application/json {id?, title?, url?, publishedAt?, text}. Requires X-Api-Key when Api:Key is configured. " +
-                "201 new, 200 updated or unchanged, 413 over Ingestion:MaxDocumentBytes, 415 other media types, 422 unreadable content.")
-            .Accepts<DocumentUploadBody>("application/json", "text/plain", "text/markdown", "text/html", "application/pdf")
-            .AddEndpointFilter<ApiKeyFilter>();
+                "201 new, 200 updated, unchanged or truncated, 400 bad metadata, 401 missing key, 413 over Ingestion:MaxDocumentBytes, 415 other media types, " +
+                "422 unreadable content (invalid-utf8, invalid-text, binary, empty, ...), 503 store locked or unavailable (with Retry-After).")
+            .Accepts<DocumentUploadBody>("application/json", "text/plain", "text/markdown", "text/html", "application/pdf");
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("RemoveDocument")
             .WithSummary("Remove a document with its mentions and evidence, as if it had never been ingested.")
             .WithDescription("Facts and entities it supported are recounted from the documents that remain; those nothing supports any more " +
-                "are removed. Requires X-Api-Key when Api:Key is configured. 200 with what changed, 404 unknown document, 503 store unavailable.")
-            .AddEndpointFilter<ApiKeyFilter>();
+                "are removed. Requires X-Api-Key when Api:Key is configured. 200 with what changed, 401 missing key, 404 unknown document, " +
+                "503 store locked or unavailable (with Retry-After).");
         return group;
     }
 
@@ -189,7 +188,7 @@ internal static class DocumentApi
         }
         catch (StoreUnavailableException ex)
         {
-            return TypedResults.Problem(title: "Store unavailable", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return StoreUnavailable(request.HttpContext.Response, ex.Message);
         }
 
         if (outcome.Status == DocumentStatus.Failed)
@@ -206,7 +205,7 @@ internal static class DocumentApi
             : TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<DocumentRemoveResponse>, ProblemHttpResult>> DeleteAsync(string id, IGraphStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DocumentRemoveResponse>, ProblemHttpResult>> DeleteAsync(string id, IGraphStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -218,6 +217,10 @@ internal static class DocumentApi
         {
             removed = await store.RemoveDocumentAsync(id, cancellationToken);
         }
+        catch (StoreUnavailableException ex)
+        {
+            return StoreUnavailable(response, ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             if (await IsReachableAsync(store, id))
@@ -225,11 +228,20 @@ internal static class DocumentApi
                 throw;
             }
 
-            return TypedResults.Problem(title: "Store unavailable", detail: "The graph store is unavailable: " + ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return StoreUnavailable(response, "The graph store is unavailable: " + ex.Message);
         }
 
         return removed is null ? UnknownDocument(id) : TypedResults.Ok(DocumentRemoveResponse.From(removed));
     }
+
+    // 503 with Retry-After, so clients (and their HTTP libraries) retry: a locked or unreachable store is a passing state
+    private static ProblemHttpResult StoreUnavailable(HttpResponse response, string detail)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds;
+        return TypedResults.Problem(title: "Store unavailable", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private const string RetryAfterSeconds = "5";
 
     private static ProblemHttpResult NotIngested(int status, string? errorCode, string? error) =>
         TypedResults.Problem(

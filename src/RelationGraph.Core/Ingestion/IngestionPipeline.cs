@@ -441,6 +441,13 @@ public sealed class IngestionPipeline(
 
     private async Task EnsureStoreReachableAsync(string documentId, Exception failure)
     {
+        if (failure is StoreUnavailableException)
+        {
+            // the store said so itself (locked by another writer, say): no probe can tell better
+            logger.StoreUnavailable(failure);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
         try
         {
             await store.GetDocumentStateAsync(documentId, CancellationToken.None);
