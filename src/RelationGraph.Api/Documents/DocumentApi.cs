@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using RelationGraph.Api.Hosting;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Storage;
 
@@ -94,13 +95,15 @@ internal static class DocumentApi
                 "application/json {id?, title?, url?, publishedAt?, text}. Requires X-Api-Key when Api:Key is configured. " +
                 "201 new, 200 updated, unchanged or truncated, 400 bad metadata, 401 missing key, 413 over Ingestion:MaxDocumentBytes, 415 other media types, " +
                 "422 unreadable content (invalid-utf8, invalid-text, binary, empty, ...), 503 store locked or unavailable (with Retry-After).")
-            .Accepts<DocumentUploadBody>("application/json", "text/plain", "text/markdown", "text/html", "application/pdf");
+            .Accepts<DocumentUploadBody>("application/json", "text/plain", "text/markdown", "text/html", "application/pdf")
+            .AsLimitedWrite();
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("RemoveDocument")
             .WithSummary("Remove a document with its mentions and evidence, as if it had never been ingested.")
             .WithDescription("Facts and entities it supported are recounted from the documents that remain; those nothing supports any more " +
                 "are removed. Requires X-Api-Key when Api:Key is configured. 200 with what changed, 401 missing key, 404 unknown document, " +
-                "503 store locked or unavailable (with Retry-After).");
+                "503 store locked or unavailable (with Retry-After).")
+            .AsLimitedWrite();
         return group;
     }
 

@@ -21,6 +21,9 @@ internal sealed class RelationGraphApp : WebApplicationFactory<Program>
 
     public long? MaxDocumentBytes { get; init; }
 
+    /// <summary>Replaces services after the app's own registrations (a test extractor, say).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Further configuration keys and values.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
@@ -43,6 +46,11 @@ internal sealed class RelationGraphApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } services)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services);
         }
     }
 
