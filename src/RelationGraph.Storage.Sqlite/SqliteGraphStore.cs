@@ -77,6 +77,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             .Build();
     }
 
+    /// <summary>The full path of the store file when it is given as <c>Path</c>; null when a connection string names the database.</summary>
+    public string? DatabaseFile => string.IsNullOrWhiteSpace(_options.ConnectionString) ? FilePath(_options.Path) : null;
+
     /// <summary>Test hook: called with the attempt number each time a busy/locked error is retried.</summary>
     internal Action<int>? RetryObserved { get; set; }
 
@@ -109,6 +112,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             }
 
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CreateFolderOf(DatabaseFile);
             var connection = new SqliteConnection(_connectionString);
             try
             {
@@ -556,16 +560,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         return builder.ToString();
     }
 
-    private static string FilePath(string path)
+    private static string FilePath(string path) => Path.GetFullPath(path);
+
+    // At open, not in the constructor: a path that cannot be used then fails InitializeAsync (a host can serve with
+    // /health/ready failing), instead of failing whatever first asks the container for the store.
+    private static void CreateFolderOf(string? file)
     {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full);
+        var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
-
-        return full;
     }
 
     private static string EscapeLike(string value) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RelationGraph.Api.Hosting;
 using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Api.Documents;
@@ -87,7 +88,8 @@ internal static class DocumentApi
             .WithSummary("Documents, newest ingestion first.");
         group.MapGet("/{id}", GetAsync)
             .WithName("GetDocument")
-            .WithSummary("One document with the text its evidence offsets point into.");
+            .WithSummary("One document with the text its evidence offsets point into.")
+            .WithDescription("The id is the document's (doc_…) or the caller's own id given when it was POSTed. 200, 404 unknown document.");
         group.MapPost("/", PostAsync)
             .WithName("IngestDocument")
             .WithSummary("Ingest one document through the same pipeline as `relgraph ingest`.")
@@ -101,7 +103,7 @@ internal static class DocumentApi
             .WithName("RemoveDocument")
             .WithSummary("Remove a document with its mentions and evidence, as if it had never been ingested.")
             .WithDescription("Facts and entities it supported are recounted from the documents that remain; those nothing supports any more " +
-                "are removed. Requires X-Api-Key when Api:Key is configured. 200 with what changed, 401 missing key, 404 unknown document, " +
+                "are removed. The id is the document's (doc_…) or the caller's own id given when it was POSTed. Requires X-Api-Key when Api:Key is configured. 200 with what changed, 401 missing key, 404 unknown document, " +
                 "503 store locked or unavailable (with Retry-After).")
             .AsLimitedWrite();
         return group;
@@ -112,7 +114,7 @@ internal static class DocumentApi
 
     public static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(string id, IGraphStore store, CancellationToken cancellationToken)
     {
-        var document = await store.GetDocumentAsync(id, cancellationToken);
+        var document = await store.GetDocumentAsync(id, cancellationToken) ?? await store.GetDocumentAsync(CallerDocumentId(id), cancellationToken);
         return document is null ? UnknownDocument(id) : TypedResults.Ok(document);
     }
 
@@ -218,7 +220,7 @@ internal static class DocumentApi
         ApplyResult? removed;
         try
         {
-            removed = await store.RemoveDocumentAsync(id, cancellationToken);
+            removed = await store.RemoveDocumentAsync(id, cancellationToken) ?? await store.RemoveDocumentAsync(CallerDocumentId(id), cancellationToken);
         }
         catch (StoreUnavailableException ex)
         {
@@ -271,6 +273,9 @@ internal static class DocumentApi
     }
 
     private static string? IdKey(string? id) => string.IsNullOrWhiteSpace(id) ? null : "api#" + id.Trim();
+
+    // The document id a POST with the caller's own id gave its document, so GET and DELETE take either.
+    private static string CallerDocumentId(string id) => StableId.Document(IdKey(id)!);
 
     private static string? MediaTypeOf(string? contentType) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
