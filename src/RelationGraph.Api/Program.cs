@@ -14,7 +14,7 @@ builder.Services.AddSerilog((services, logging) => logging.ConfigureFrom(builder
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddValidation();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentFixes>().AddOperationTransformer<OpenApiDocumentFixes>());
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiKey();
 builder.Services.AddRequestLimits();
