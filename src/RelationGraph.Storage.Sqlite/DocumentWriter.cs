@@ -80,6 +80,9 @@ internal sealed partial class DocumentWriter : IDisposable
     // a commit touching more ids than this logs none (a rebuild marker): listing a bulk batch would cost more than a rebuild saves
     internal const int MaxLoggedIds = 100_000;
 
+    // and the kept rows hold at most this many bytes of ids, so large batches cannot grow the file by gigabytes
+    internal const long MaxLoggedBytes = 64L << 20;
+
     public DocumentWriter(SqliteConnection connection, TimeProvider timeProvider)
     {
         _connection = connection;
@@ -115,7 +118,7 @@ internal sealed partial class DocumentWriter : IDisposable
         _dataVersion = Command("data-version.sql");
         _logBounds = Command("index-log-bounds.sql");
         _logAppend = Command("index-log-append.sql", "$entity_ids", "$fact_keys", "$doc_ids");
-        _logPrune = Command("index-log-prune.sql", "$seq", "$keep");
+        _logPrune = Command("index-log-prune.sql", "$seq", "$keep", "$max_bytes");
     }
 
     /// <summary>
@@ -531,7 +534,7 @@ internal sealed partial class DocumentWriter : IDisposable
             ("$entity_ids", listed ? JsonSerializer.Serialize(entities.ToList(), SqliteJson.Default.ListString) : null),
             ("$fact_keys", listed ? JsonSerializer.Serialize(facts.ToList(), SqliteJson.Default.ListString) : null),
             ("$doc_ids", listed ? JsonSerializer.Serialize(documents, SqliteJson.Default.ListString) : null)), CultureInfo.InvariantCulture);
-        Execute(_logPrune, ("$seq", seq), ("$keep", KeptLogEntries));
+        Execute(_logPrune, ("$seq", seq), ("$keep", KeptLogEntries), ("$max_bytes", MaxLoggedBytes));
         return (seq, previous);
     }
 

@@ -53,7 +53,7 @@ public sealed class OtherWriterIndexTests : SqliteStoreTestBase
 
     [Theory]
     [InlineData("DELETE FROM index_log WHERE seq < (SELECT max(seq) FROM index_log)")] // pruned past what the reader last read
-    [InlineData("INSERT INTO index_log (entity_ids, fact_keys, doc_ids) VALUES (NULL, NULL, NULL)")] // a commit too large to list
+    [InlineData("INSERT INTO index_log (bytes, entity_ids, fact_keys, doc_ids) VALUES (0, NULL, NULL, NULL)")] // a commit too large to list
     public async Task FindPathsAsync_OtherWritersChangesNotListed_RebuildsTheIndex(string sql)
     {
         var reader = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
@@ -87,6 +87,26 @@ public sealed class OtherWriterIndexTests : SqliteStoreTestBase
 
         Assert.Equal(["1", "2", "3"], SqliteFile.Strings(Files.DatabasePath, "SELECT CAST(seq AS TEXT) FROM index_log ORDER BY seq"));
         Assert.Equal([TestData.BobDocument().Document.Id], SqliteFile.Strings(Files.DatabasePath, "SELECT value FROM index_log, json_each(doc_ids) WHERE seq = 3"));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_LogOverItsByteCap_PrunesTheOldestButNeverTheNewest()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await store.ApplyAsync([TestData.AcmeDocument()], Ct);
+        using (var connection = new SqliteConnection($"Data Source={Files.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // a row as large as the cap, as a huge batch would leave
+            command.CommandText = "INSERT INTO index_log (bytes, entity_ids, fact_keys, doc_ids) VALUES ($bytes, '[]', '[]', '[]')";
+            command.Parameters.AddWithValue("$bytes", 64L << 20);
+            command.ExecuteNonQuery();
+        }
+
+        await store.ApplyAsync([TestData.BobDocument()], Ct);
+
+        Assert.Equal(["3"], SqliteFile.Strings(Files.DatabasePath, "SELECT CAST(seq AS TEXT) FROM index_log ORDER BY seq"));
     }
 
     private static List<string> Quotes(PathResult result) =>
