@@ -19,8 +19,10 @@ internal static class Program
                 return await Rest.RestBenchmark.RunAsync(rest);
             case "ingest":
                 return await Ingestion.IngestBenchmark.RunAsync(rest);
+            case "load":
+                return await Load.LoadBenchmark.RunAsync(rest);
             default:
-                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|rest|ingest> [options]");
+                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|rest|ingest|load> [options]");
                 return 2;
         }
     }

@@ -70,6 +70,18 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly RowStatement _extendEntity;
     private readonly RowStatement _upsertFactTotals;
     private readonly SqliteCommand _queueRecount;
+    private readonly SqliteCommand _logBounds;
+    private readonly SqliteCommand _logAppend;
+    private readonly SqliteCommand _logPrune;
+
+    // index_log rows kept: enough for a reader that checks at every path request; one further behind rebuilds its index
+    internal const int KeptLogEntries = 4096;
+
+    // a commit touching more ids than this logs none (a rebuild marker): listing a bulk batch would cost more than a rebuild saves
+    internal const int MaxLoggedIds = 100_000;
+
+    // and the kept rows hold at most this many bytes of ids, so large batches cannot grow the file by gigabytes
+    internal const long MaxLoggedBytes = 64L << 20;
 
     public DocumentWriter(SqliteConnection connection, TimeProvider timeProvider)
     {
@@ -104,7 +116,16 @@ internal sealed partial class DocumentWriter : IDisposable
         _upsertFactTotals = Row("upsert-fact-totals.sql");
         _queueRecount = Command("queue-recount.sql", "$entity_ids");
         _dataVersion = Command("data-version.sql");
+        _logBounds = Command("index-log-bounds.sql");
+        _logAppend = Command("index-log-append.sql", "$entity_ids", "$fact_keys", "$doc_ids");
+        _logPrune = Command("index-log-prune.sql", "$seq", "$keep", "$max_bytes");
     }
+
+    /// <summary>
+    /// The <c>index_log</c> entry of this writer's last commit that changed the graph, and the newest entry before it
+    /// (another process's when it is not the one the path index last caught up to); (0, 0) when the commit changed nothing.
+    /// </summary>
+    public (long Seq, long Previous) LastLogged { get; private set; }
 
     /// <summary>
     /// True during a bulk load: the secondary indexes are dropped (<see cref="EndBulkLoad"/> builds them). Anything beyond
@@ -125,6 +146,7 @@ internal sealed partial class DocumentWriter : IDisposable
     /// </summary>
     public IReadOnlyList<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches)
     {
+        LastLogged = (0, 0);
         // A bulk load relies on the remembered sample ranks: a fact whose rank is unknown is resolved by a seek on
         // ix_evidence_fact_rank, a scan of all evidence without it. Ranks are forgotten past their cap and when another
         // connection commits, so the load ends there (it has done most of its work by a million facts).
@@ -272,7 +294,9 @@ internal sealed partial class DocumentWriter : IDisposable
         }
 
         FlushPendingEntities();
+        var logged = LogChanges(applied.Where(a => a.Item1.Outcome != ApplyOutcome.Unchanged).Select(a => a.Item1.DocumentId), applied.Select(a => a.Item2));
         transaction.Commit();
+        LastLogged = logged;
 
         // this connection's own commits leave data_version as it was
         if (_aliasesKnown.Count + _aliasesWritten.Count > MaxKnownAliases)
@@ -303,6 +327,7 @@ internal sealed partial class DocumentWriter : IDisposable
     /// </summary>
     public (ApplyResult Result, PathIndexDelta Delta)? Remove(string documentId)
     {
+        LastLogged = (0, 0);
         // asked first outside a transaction, so removing an unknown document does not end a bulk load
         _documentState.Transaction = null;
         if (ReadState(documentId) is null)
@@ -333,7 +358,9 @@ internal sealed partial class DocumentWriter : IDisposable
         var deletedFacts = ReadStrings(_deleteFacts);
         _recountAllTouchedEntities.ExecuteNonQuery();
         var (deletedEntities, touchedFactCount, touchedEntityCount, delta) = FinishTouched(deletedFacts);
+        var logged = LogChanges([documentId], [delta]);
         transaction.Commit();
+        LastLogged = logged;
 
         var result = new ApplyResult(documentId, ApplyOutcome.Removed,
             Changes(touchedEntityCount, [], deletedEntities), Changes(touchedFactCount, [], deletedFacts), new ChangeCounts(0, 0, oldEvidence));
@@ -471,6 +498,48 @@ internal sealed partial class DocumentWriter : IDisposable
         var delta = new PathIndexDelta(ReadTouchedEntities(), deletedEntities, ReadTouchedFacts(), deletedFacts);
         _clearTouched.ExecuteNonQuery();
         return (deletedEntities, touchedFactCount, touchedEntityCount, delta);
+    }
+
+    // Inside the commit's transaction: one index_log row naming what it changed, so the path index of another process on
+    // this file can read those rows again (PathIndexSync); the oldest rows beyond the kept number go.
+    private (long Seq, long Previous) LogChanges(IEnumerable<string> documentIds, IEnumerable<PathIndexDelta> deltas)
+    {
+        var entities = new HashSet<string>(StringComparer.Ordinal);
+        var facts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var delta in deltas)
+        {
+            entities.UnionWith(delta.UpsertedEntities.Select(e => e.Id));
+            entities.UnionWith(delta.RemovedEntityIds);
+            facts.UnionWith(delta.UpsertedFacts.Select(f => f.FactKey));
+            facts.UnionWith(delta.RemovedFactKeys);
+        }
+
+        var documents = documentIds.ToList();
+        if (entities.Count == 0 && facts.Count == 0 && documents.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        long previous;
+        using (var reader = _logBounds.ExecuteReader())
+        {
+            reader.Read();
+            previous = reader.GetInt64(0);
+        }
+
+        var listed = entities.Count + facts.Count + documents.Count <= MaxLoggedIds;
+        var seq = Convert.ToInt64(ExecuteScalar(_logAppend,
+            ("$entity_ids", listed ? JsonSerializer.Serialize(entities.ToList(), SqliteJson.Default.ListString) : null),
+            ("$fact_keys", listed ? JsonSerializer.Serialize(facts.ToList(), SqliteJson.Default.ListString) : null),
+            ("$doc_ids", listed ? JsonSerializer.Serialize(documents, SqliteJson.Default.ListString) : null)), CultureInfo.InvariantCulture);
+        Execute(_logPrune, ("$seq", seq), ("$keep", KeptLogEntries), ("$max_bytes", MaxLoggedBytes));
+        return (seq, previous);
+    }
+
+    private static object? ExecuteScalar(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    {
+        Bind(command, parameters);
+        return command.ExecuteScalar();
     }
 
     // Touched records that existed before and survive were updated; new ones that survive were added;

@@ -36,4 +36,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information,
         Message = "Removed document {DocumentId} with {EvidenceRemoved} evidence: facts -{FactsRemoved} (~{FactsUpdated} recounted), entities -{EntitiesRemoved}")]
     public static partial void DocumentRemoved(this ILogger logger, string documentId, int evidenceRemoved, int factsRemoved, int factsUpdated, int entitiesRemoved);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information,
+        Message = "Path index caught up with other writers (log {FromSeq} -> {ToSeq}): {Entities} entities, {Facts} facts read again in {ElapsedMilliseconds} ms")]
+    public static partial void IndexCaughtUp(this ILogger logger, long fromSeq, long toSeq, int entities, int facts, long elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information,
+        Message = "Path index rebuilt after other writers' commits (log {FromSeq} -> {ToSeq}, more than the log lists): {NodeCount} entities, {EdgeCount} facts in {ElapsedMilliseconds} ms")]
+    public static partial void IndexRebuiltForOtherWriters(this ILogger logger, long fromSeq, long toSeq, int nodeCount, int edgeCount, long elapsedMilliseconds);
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.PathIndexing;
 using RelationGraph.Core.Paths;
@@ -18,8 +19,8 @@ namespace RelationGraph.Storage.Sqlite;
 
 /// <summary>
 /// The embedded <see cref="IGraphStore"/>: SQLite (WAL) holds documents, entities, facts and evidence;
-/// an in-memory <see cref="PathIndex"/> built at start and updated after every ingest answers path
-/// queries, and SQLite resolves their details and evidence.
+/// an in-memory <see cref="PathIndex"/> built at start and updated after every ingest (this process's, and other
+/// processes' through the <c>index_log</c> table) answers path queries, and SQLite resolves their details and evidence.
 /// </summary>
 /// <remarks>
 /// One write connection behind a gate serialises writers; every read opens its own pooled connection,
@@ -86,6 +87,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             .Build();
     }
 
+    /// <summary>The full path of the store file when it is given as <c>Path</c>; null when a connection string names the database.</summary>
+    public string? DatabaseFile => string.IsNullOrWhiteSpace(_options.ConnectionString) ? FilePath(_options.Path) : null;
+
     /// <summary>Test hook: called with the attempt number each time a busy/locked error is retried.</summary>
     internal Action<int>? RetryObserved { get; set; }
 
@@ -118,6 +122,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             }
 
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CreateFolderOf(DatabaseFile);
             var connection = new SqliteConnection(_connectionString);
             try
             {
@@ -146,6 +151,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
 
             _logger.StoreOpened(connection.DataSource);
             var stopwatch = Stopwatch.StartNew();
+            // the newest change-log entry before the build: a commit during it is replayed at the first read (IndexSync)
+            _indexSeq = await ReadUninitializedAsync((session, _) => Task.FromResult(LogBounds(session).Latest), cancellationToken);
             _index = await BuildIndexAsync(cancellationToken);
             _logger.IndexBuilt(_index.NodeCount, _index.EdgeCount, stopwatch.ElapsedMilliseconds);
             _initialized = true;
@@ -263,7 +270,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     // the database's own errors, and an exhausted retry on a lock, concern every document and are thrown.
     private static bool IsDocumentFailure(Exception ex) => ex switch
     {
-        OperationCanceledException or ObjectDisposedException or OutOfMemoryException => false,
+        OperationCanceledException or ObjectDisposedException or OutOfMemoryException or StoreUnavailableException => false,
         SqliteException sqlite => (sqlite.SqliteErrorCode & 0xFF) is not (BusyCode or LockedCode or PermissionCode or NoMemoryCode or ReadOnlyCode
             or IoErrorCode or CorruptCode or FullCode or CantOpenCode or NotADatabaseCode),
         _ => true,
@@ -278,7 +285,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         try
         {
             var writer = _writer!;
-            var removed = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Remove(state.documentId)), (writer, documentId), cancellationToken);
+            var removed = await WhileNotLockedAsync(() => _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Remove(state.documentId)), (writer, documentId), cancellationToken));
             if (removed is not { } applied)
             {
                 return null;
@@ -287,6 +294,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
             await _checkpointer!.AfterCommitAsync(_writeConnection!);
             _index.Apply(applied.Delta);
             _cache.Invalidate(applied.Delta, documentId);
+            // committed: a cancellation now would report a removal that happened as failed
+            await AfterOwnCommitAsync(writer.LastLogged, CancellationToken.None);
             var result = applied.Result;
             _logger.DocumentRemoved(documentId, result.Evidence.Removed, result.Facts.Removed, result.Facts.Updated, result.Entities.Removed);
             return result;
@@ -335,7 +344,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         var writer = _writer!;
         writer.BeforeCommit = BeforeCommit;
         writer.NewDocumentFastPath = NewDocumentFastPath;
-        var applied = await _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken);
+        var applied = await WhileNotLockedAsync(() => _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken));
         await _checkpointer!.AfterCommitAsync(_writeConnection!);
         var results = new List<ApplyResult>(applied.Count);
         foreach (var (result, delta) in applied)
@@ -352,6 +361,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
                 _logger.DocumentApplied(result.DocumentId, result.Outcome.ToString(), result.Facts.Added, result.Facts.Updated, result.Facts.Removed);
             }
         }
+
+        // committed: a cancellation now would report written documents as failed
+        await AfterOwnCommitAsync(writer.LastLogged, CancellationToken.None);
 
         return results;
     }
@@ -399,6 +411,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     public async Task<EntitySummary?> GetEntitySummaryAsync(string entityId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entityId);
+        await SyncIndexAsync(cancellationToken);
         return await CachedEntitySummaryAsync(entityId, cancellationToken);
     }
 
@@ -420,7 +433,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     public async Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default)
     {
         PathRequestBounds.Validate(request);
-        await InitializeAsync(cancellationToken);
+        await SyncIndexAsync(cancellationToken);
         var started = _timeProvider.GetTimestamp();
         var deadline = started + (long)(request.Timeout.TotalSeconds * _timeProvider.TimestampFrequency);
         var search = _index.FindPaths(request, _timeProvider, deadline, cancellationToken);
@@ -438,7 +451,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     {
         ArgumentNullException.ThrowIfNull(entityId);
         ArgumentNullException.ThrowIfNull(filter);
-        await InitializeAsync(cancellationToken);
+        await SyncIndexAsync(cancellationToken);
         var found = _index.GetNeighbours(entityId, filter, limit);
         if (found.Count == 0)
         {
@@ -510,6 +523,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         // no row: no such document; one row of nulls: a document without mentions
         return rows.Count == 0 ? null : [.. rows.OfType<MentionRecord>()];
     }
+
+    /// <remarks>Every commit that wrote a document left an <c>index_log</c> row, and the newest row is never pruned.</remarks>
+    public async Task<bool> HasEverHeldDocumentsAsync(CancellationToken cancellationToken = default) =>
+        await ReadAsync((session, _) => Task.FromResult(Query(session, "ever-held-documents.sql", [], r => r.GetInt64(0), CancellationToken.None)[0] != 0), cancellationToken);
 
     /// <inheritdoc />
     public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
@@ -586,6 +603,20 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     /// <summary>Closes the write connection and releases the index.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    // Still busy after every retry: another process holds the file's write lock. That is the store being unavailable for
+    // now (a client should retry), not a bad document; a batch is then not split and written again one document at a time.
+    private static async ValueTask<T> WhileNotLockedAsync<T>(Func<ValueTask<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (SqliteException ex) when (IsBusyOrLocked(ex))
+        {
+            throw new StoreUnavailableException("The store is locked by another writer (SQLite busy); try again shortly.", ex);
+        }
+    }
+
     private static bool IsBusyOrLocked(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) is BusyCode or LockedCode;
 
     private static string BuildConnectionString(SqliteStoreOptions options)
@@ -601,16 +632,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         return builder.ToString();
     }
 
-    private static string FilePath(string path)
+    private static string FilePath(string path) => Path.GetFullPath(path);
+
+    // At open, not in the constructor: a path that cannot be used then fails InitializeAsync (a host can serve with
+    // /health/ready failing), instead of failing whatever first asks the container for the store.
+    private static void CreateFolderOf(string? file)
     {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full);
+        var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
-
-        return full;
     }
 
     private static string JsonArray(IEnumerable<string> values) =>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RelationGraph.Api.Hosting;
@@ -26,15 +27,15 @@ public sealed class DocumentPageQuery
 public sealed class DocumentUploadQuery
 {
     /// <summary>The caller's id for the document; the same id later replaces this document.</summary>
-    [StringLength(500)]
+    [StringLength(DocumentRules.MaxIdLength)]
     public string? Id { get; set; }
 
     /// <summary>Title (wins over one found in the content).</summary>
-    [StringLength(1000)]
+    [StringLength(DocumentRules.MaxTitleLength)]
     public string? Title { get; set; }
 
     /// <summary>Where the document was published.</summary>
-    [StringLength(2000)]
+    [StringLength(DocumentRules.MaxUrlLength)]
     public string? Url { get; set; }
 
     /// <summary>Publication date, ISO 8601.</summary>
@@ -67,6 +68,8 @@ public sealed record DocumentRemoveResponse(string DocumentId, string Status, Ch
 
 internal static class DocumentApi
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly Dictionary<string, string> RawMediaTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["text/plain"] = "text/plain",
@@ -85,7 +88,8 @@ internal static class DocumentApi
             .WithSummary("Documents, newest ingestion first.");
         group.MapGet("/{id}", GetAsync)
             .WithName("GetDocument")
-            .WithSummary("One document with the text its evidence offsets point into.");
+            .WithSummary("One document with the text its evidence offsets point into.")
+            .WithDescription("The id is the document's (doc_…) or the caller's own id given when it was POSTed. 200, 404 unknown document.");
         group.MapGet("/{id}/mentions", GetMentionsAsync)
             .WithName("GetDocumentMentions")
             .WithSummary("A document's mentions in text order: the entity each names and its span (code points, end exclusive), as evidence spans are.");
@@ -94,15 +98,17 @@ internal static class DocumentApi
             .WithSummary("Ingest one document through the same pipeline as `relgraph ingest`.")
             .WithDescription("Body: text/plain, text/markdown, text/html, application/pdf (metadata in the query string), or " +
                 "application/json {id?, title?, url?, publishedAt?, text}. Requires X-Api-Key when Api:Key is configured. " +
-                "201 new, 200 updated or unchanged, 413 over Ingestion:MaxDocumentBytes, 415 other media types, 422 unreadable content.")
+                "201 new, 200 updated, unchanged or truncated, 400 bad metadata, 401 missing key, 413 over Ingestion:MaxDocumentBytes, 415 other media types, " +
+                "422 unreadable content (invalid-utf8, invalid-text, binary, empty, ...), 503 store locked or unavailable (with Retry-After).")
             .Accepts<DocumentUploadBody>("application/json", "text/plain", "text/markdown", "text/html", "application/pdf")
-            .AddEndpointFilter<ApiKeyFilter>();
+            .AsLimitedWrite();
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("RemoveDocument")
             .WithSummary("Remove a document with its mentions and evidence, as if it had never been ingested.")
             .WithDescription("Facts and entities it supported are recounted from the documents that remain; those nothing supports any more " +
-                "are removed. Requires X-Api-Key when Api:Key is configured. 200 with what changed, 404 unknown document, 503 store unavailable.")
-            .AddEndpointFilter<ApiKeyFilter>();
+                "are removed. The id is the document's (doc_…) or the caller's own id given when it was POSTed. Requires X-Api-Key when Api:Key is configured. 200 with what changed, 401 missing key, 404 unknown document, " +
+                "503 store locked or unavailable (with Retry-After).")
+            .AsLimitedWrite();
         return group;
     }
 
@@ -111,7 +117,7 @@ internal static class DocumentApi
 
     public static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(string id, IGraphStore store, CancellationToken cancellationToken)
     {
-        var document = await store.GetDocumentAsync(id, cancellationToken);
+        var document = await store.GetDocumentAsync(id, cancellationToken) ?? await store.GetDocumentAsync(CallerDocumentId(id), cancellationToken);
         return document is null ? UnknownDocument(id) : TypedResults.Ok(document);
     }
 
@@ -150,6 +156,15 @@ internal static class DocumentApi
             publishedAt = at;
         }
 
+        // the query-string metadata meets the rules a JSON record's fields meet (DocumentRules)
+        foreach (var (name, value) in new[] { ("id", query.Id), ("title", query.Title), ("url", query.Url) })
+        {
+            if (DocumentRules.TextError("value", value) is { } invalid)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [invalid] });
+            }
+        }
+
         var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
         if (body is null)
         {
@@ -161,8 +176,22 @@ internal static class DocumentApi
 
         // identity as for JSON records: the caller's id, else the url, else the content (posting the same text twice is a no-op)
         var fallbackKey = "api/sha256-" + Convert.ToHexStringLower(SHA256.HashData(body.Value.Span))[..16];
+        string? json = null;
+        if (isJson)
+        {
+            // strict, as for a text body or a feed line: invalid UTF-8 is refused, not stored as U+FFFD
+            try
+            {
+                json = StrictUtf8.GetString(body.Value.Span);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                return NotIngested(StatusCodes.Status422UnprocessableEntity, "invalid-utf8", "the JSON body is not UTF-8 text: " + ex.Message);
+            }
+        }
+
         IngestionSource source = isJson
-            ? new JsonRecordSource(fallbackKey, "api", null, System.Text.Encoding.UTF8.GetString(body.Value.Span))
+            ? new JsonRecordSource(fallbackKey, "api", null, json!)
             : new ContentSource(query.Url ?? IdKey(query.Id) ?? fallbackKey, body.Value, RawMediaTypes[mediaType!], query.Title, publishedAt,
                 IdentityKey: IdKey(query.Id));
 
@@ -173,7 +202,7 @@ internal static class DocumentApi
         }
         catch (StoreUnavailableException ex)
         {
-            return TypedResults.Problem(title: "Store unavailable", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return StoreUnavailable(request.HttpContext.Response, ex.Message);
         }
 
         if (outcome.Status == DocumentStatus.Failed)
@@ -181,11 +210,7 @@ internal static class DocumentApi
             var status = outcome.ErrorCode == DocumentErrorCodes.TooLarge ? StatusCodes.Status413PayloadTooLarge
                 : outcome.ErrorCode == DocumentErrorCodes.MalformedJson ? StatusCodes.Status400BadRequest
                 : StatusCodes.Status422UnprocessableEntity;
-            return TypedResults.Problem(
-                title: "Document not ingested",
-                detail: outcome.Error,
-                statusCode: status,
-                extensions: new Dictionary<string, object?> { ["errorCode"] = outcome.ErrorCode });
+            return NotIngested(status, outcome.ErrorCode, outcome.Error);
         }
 
         var response = new DocumentIngestResponse(outcome.DocumentId!, outcome.Status, outcome.Entities, outcome.Facts, outcome.Evidence);
@@ -194,7 +219,7 @@ internal static class DocumentApi
             : TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<DocumentRemoveResponse>, ProblemHttpResult>> DeleteAsync(string id, IGraphStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DocumentRemoveResponse>, ProblemHttpResult>> DeleteAsync(string id, IGraphStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -204,7 +229,11 @@ internal static class DocumentApi
         ApplyResult? removed;
         try
         {
-            removed = await store.RemoveDocumentAsync(id, cancellationToken);
+            removed = await store.RemoveDocumentAsync(id, cancellationToken) ?? await store.RemoveDocumentAsync(CallerDocumentId(id), cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            return StoreUnavailable(response, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -213,16 +242,35 @@ internal static class DocumentApi
                 throw;
             }
 
-            return TypedResults.Problem(title: "Store unavailable", detail: "The graph store is unavailable: " + ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return StoreUnavailable(response, "The graph store is unavailable: " + ex.Message);
         }
 
         return removed is null ? UnknownDocument(id) : TypedResults.Ok(DocumentRemoveResponse.From(removed));
     }
 
+    // 503 with Retry-After, so clients (and their HTTP libraries) retry: a locked or unreachable store is a passing state
+    private static ProblemHttpResult StoreUnavailable(HttpResponse response, string detail)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds;
+        return TypedResults.Problem(title: "Store unavailable", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private const string RetryAfterSeconds = "5";
+
+    private static ProblemHttpResult NotIngested(int status, string? errorCode, string? error) =>
+        TypedResults.Problem(
+            title: "Document not ingested",
+            detail: error,
+            statusCode: status,
+            extensions: new Dictionary<string, object?> { ["errorCode"] = errorCode });
+
     private static ProblemHttpResult UnknownDocument(string id) =>
         TypedResults.Problem(title: "Unknown document", detail: $"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
 
     private static string? IdKey(string? id) => string.IsNullOrWhiteSpace(id) ? null : "api#" + id.Trim();
+
+    // The document id a POST with the caller's own id gave its document, so GET and DELETE take either.
+    private static string CallerDocumentId(string id) => StableId.Document(IdKey(id)!);
 
     private static string? MediaTypeOf(string? contentType) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;

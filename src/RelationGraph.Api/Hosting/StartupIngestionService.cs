@@ -5,7 +5,7 @@ using RelationGraph.Core.Storage;
 namespace RelationGraph.Api.Hosting;
 
 /// <summary>
-/// Creates the store's schema and, when the store is empty, ingests the seed folder before the server
+/// Creates the store's schema and, when the store has never held a document, ingests the seed folder before the server
 /// takes requests, so a first run answers at once.
 /// </summary>
 internal sealed class StartupIngestionService(
@@ -32,7 +32,8 @@ internal sealed class StartupIngestionService(
     {
         await store.InitializeAsync(cancellationToken);
         var counts = await store.CountAsync(cancellationToken);
-        if (counts.Documents == 0 && !string.IsNullOrWhiteSpace(options.Value.SeedFolder))
+        // a store emptied by DELETE stays empty: only one that never held a document is seeded
+        if (!await store.HasEverHeldDocumentsAsync(cancellationToken) && !string.IsNullOrWhiteSpace(options.Value.SeedFolder))
         {
             var folder = Path.GetFullPath(options.Value.SeedFolder, environment.ContentRootPath);
             if (!Directory.Exists(folder))

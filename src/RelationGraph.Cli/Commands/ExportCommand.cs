@@ -25,7 +25,13 @@ internal static class ExportCommand
 
     public static async Task<int> RunAsync(string format, string? outputPath, IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken);
+        if (outputPath is not null && !format.Equals("csv", StringComparison.OrdinalIgnoreCase) && OutputPaths.WriteError(outputPath) is { } unwritable)
+        {
+            await stderr.WriteLineAsync($"relgraph export: --out: {unwritable}");
+            return ExitCodes.Usage;
+        }
+
+        var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken, readingCommand: "export");
         if (store is null)
         {
             return unavailable;

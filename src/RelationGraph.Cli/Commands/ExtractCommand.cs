@@ -28,6 +28,12 @@ internal static class ExtractCommand
     public static async Task<int> RunAsync(string file, string? outputPath, IServiceProvider services, Func<Stream> openStdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(openStdout);
+        if (outputPath is not null && OutputPaths.WriteError(outputPath) is { } unwritable)
+        {
+            await stderr.WriteLineAsync($"relgraph extract: --out: {unwritable}");
+            return ExitCodes.Usage;
+        }
+
         byte[] bytes;
         try
         {

@@ -66,6 +66,12 @@ internal static class IngestCommand
             return ExitCodes.Usage;
         }
 
+        if (reportPath is not null && OutputPaths.WriteError(reportPath) is { } unwritable)
+        {
+            await stderr.WriteLineAsync($"relgraph ingest: --report: {unwritable}");
+            return ExitCodes.Usage;
+        }
+
         foreach (var link in sources.SkippedLinks)
         {
             await stderr.WriteLineAsync($"relgraph ingest: not following the link '{link}': it leads to nothing, back up the tree, or into a folder already scanned");
@@ -100,23 +106,42 @@ internal static class IngestCommand
         }
 
         progress.Complete();
+        var exit = report.Cancelled ? ExitCodes.Cancelled : report.HasFailures ? ExitCodes.Failed : ExitCodes.Ok;
+        // the summary first: it is printed even when the report (checked at start) can no longer be written
+        await WriteSummaryAsync(report, reportPath, stdout);
         if (reportPath is not null)
         {
-            var full = Path.GetFullPath(reportPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await using var file = File.Create(full);
-            await report.WriteJsonAsync(file, CancellationToken.None);
+            try
+            {
+                var full = Path.GetFullPath(reportPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                await using var file = File.Create(full);
+                await report.WriteJsonAsync(file, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"relgraph ingest: the report could not be written to '{reportPath}': {ex.Message}");
+                return exit == ExitCodes.Ok ? ExitCodes.Failed : exit;
+            }
         }
 
-        await WriteSummaryAsync(report, reportPath, stdout);
-        return report.Cancelled ? ExitCodes.Cancelled : report.HasFailures ? ExitCodes.Failed : ExitCodes.Ok;
+        return exit;
     }
 
-    /// <summary>The store, initialised; or null and the exit code, after saying on stderr that it is unavailable.</summary>
-    internal static async Task<(IGraphStore? Store, int ExitCode)> OpenStoreAsync(IServiceProvider services, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>
+    /// The store, initialised; or null and the exit code, after saying on stderr that it is unavailable. A
+    /// <paramref name="readingCommand"/> (one that only reads or removes) does not create a store that does not exist.
+    /// </summary>
+    internal static async Task<(IGraphStore? Store, int ExitCode)> OpenStoreAsync(IServiceProvider services, TextWriter stderr, CancellationToken cancellationToken,
+        string? readingCommand = null)
     {
         try
         {
+            if (readingCommand is not null && await OutputPaths.MissingStoreAsync(readingCommand, services, stderr) is { } missing)
+            {
+                return (null, missing);
+            }
+
             var store = services.GetRequiredService<IGraphStore>();
             await store.InitializeAsync(cancellationToken);
             return (store, ExitCodes.Ok);

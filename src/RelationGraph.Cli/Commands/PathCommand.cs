@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection;
 using RelationGraph.Cli.Hosting;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
@@ -27,31 +26,99 @@ internal static class PathCommand
         var k = new Option<int>("--k") { Description = $"At most this many paths, 1–{PathRequest.MaxResultsLimit}.", DefaultValueFactory = _ => PathRequest.DefaultK };
         var mode = new Option<string>("--mode") { Description = PathModes.Names + ".", DefaultValueFactory = _ => "shortest" };
         var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of text." };
+        // the filters of GET /api/paths, same names in kebab case
+        var types = new Option<string?>("--types") { Description = "Only these relation types, comma-separated (e.g. EMPLOYED_BY,LEADS)." };
+        var middleKinds = new Option<string?>("--middle-kinds") { Description = "Only these entity kinds in the middle of a path (e.g. Person,Organisation)." };
+        var minConfidence = new Option<double>("--min-confidence") { Description = "Only facts at least this confident, 0–1.", DefaultValueFactory = _ => 0 };
+        var minDocs = new Option<int>("--min-docs") { Description = "Only facts reported by at least this many documents.", DefaultValueFactory = _ => 1 };
+        var reportedFrom = new Option<DateTimeOffset?>("--reported-from") { Description = "Only facts first reported on or after this date (ISO 8601)." };
+        var reportedTo = new Option<DateTimeOffset?>("--reported-to") { Description = "Only facts first reported on or before this date (ISO 8601)." };
+        var maxDegree = new Option<int?>("--max-degree") { Description = "Do not walk through entities with more facts than this (hub cap)." };
+        minConfidence.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 1) { r.AddError("--min-confidence must be between 0 and 1."); } });
+        minDocs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--min-docs must be at least 1."); } });
+        maxDegree.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) { r.AddError("--max-degree must be at least 1."); } });
         maxHops.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > PathRequest.MaxHopsLimit) { r.AddError($"--max-hops must be between 1 and {PathRequest.MaxHopsLimit}."); } });
         k.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > PathRequest.MaxResultsLimit) { r.AddError($"--k must be between 1 and {PathRequest.MaxResultsLimit}."); } });
         mode.Validators.Add(r => { if (!PathModes.TryParse(r.GetValueOrDefault<string>(), out _)) { r.AddError($"--mode must be {PathModes.Names}."); } });
-        var command = new Command("path", "Find paths between two entities, with evidence per hop.") { from, to, CommonOptions.Database, maxHops, k, mode, json };
+        var command = new Command("path", "Find paths between two entities, with evidence per hop. " +
+            "Exit codes: 0 answered (also when no path exists), 1 an entity is unknown or ambiguous, 2 usage error, 3 store unavailable (or no store at --db), 130 interrupted.")
+        {
+            from, to, CommonOptions.Database, maxHops, k, mode, json, types, middleKinds, minConfidence, minDocs, reportedFrom, reportedTo, maxDegree,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (ParseFilter(parse.GetValue(types), parse.GetValue(middleKinds), out var typeSet, out var kindSet) is { } error)
+            {
+                await Console.Error.WriteLineAsync("relgraph path: " + error);
+                return ExitCodes.Usage;
+            }
+
+            var filter = new PathFilter
+            {
+                Types = typeSet,
+                MiddleKinds = kindSet,
+                MinConfidence = parse.GetValue(minConfidence),
+                MinDocs = parse.GetValue(minDocs),
+                ReportedFrom = parse.GetValue(reportedFrom),
+                ReportedTo = parse.GetValue(reportedTo),
+                MaxDegree = parse.GetValue(maxDegree),
+            };
             using var host = CliHost.Build(parse.GetValue(CommonOptions.Database));
             // the validator has refused any other name
             var pathMode = PathModes.TryParse(parse.GetValue(mode), out var parsed) ? parsed : PathMode.Shortest;
-            var request = new PathQueryArgs(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(maxHops), parse.GetValue(k), pathMode);
+            var request = new PathQueryArgs(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(maxHops), parse.GetValue(k), pathMode) { Filter = filter };
             return await RunAsync(request, parse.GetValue(json), host.Services, Console.Out, Console.Error, cancellationToken);
         });
         return command;
     }
 
-    internal sealed record PathQueryArgs(string From, string To, int MaxHops, int K, PathMode Mode);
+    internal sealed record PathQueryArgs(string From, string To, int MaxHops, int K, PathMode Mode)
+    {
+        public PathFilter Filter { get; init; } = PathFilter.None;
+    }
+
+    /// <summary>The comma-separated types and kinds as sets; an error message for a name that is neither.</summary>
+    internal static string? ParseFilter(string? types, string? kinds, out HashSet<RelationType> typeSet, out HashSet<EntityKind> kindSet)
+    {
+        typeSet = [];
+        kindSet = [];
+        foreach (var value in Split(types))
+        {
+            if (!RelationTypes.TryParse(value, out var type))
+            {
+                return $"--types: unknown relation type '{value}'. Known: {string.Join(", ", RelationTypes.All.Select(t => t.ToWireName()))}.";
+            }
+
+            typeSet.Add(type);
+        }
+
+        foreach (var value in Split(kinds))
+        {
+            if (!EntityKinds.TryParse(value, out var kind))
+            {
+                return $"--middle-kinds: unknown entity kind '{value}'. Known: {string.Join(", ", Enum.GetNames<EntityKind>())}.";
+            }
+
+            kindSet.Add(kind);
+        }
+
+        return null;
+    }
+
+    private static string[] Split(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static async Task<int> RunAsync(PathQueryArgs args, bool json, IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        IGraphStore store;
+        var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken, readingCommand: "path");
+        if (store is null)
+        {
+            return unavailable;
+        }
+
         EntityLookupResult from, to;
         try
         {
-            store = services.GetRequiredService<IGraphStore>();
-            await store.InitializeAsync(cancellationToken);
             from = await store.ResolveAsync(args.From, cancellationToken);
             to = await store.ResolveAsync(args.To, cancellationToken);
         }
@@ -65,7 +132,7 @@ internal static class PathCommand
             return ExitCodes.Failed;
         }
 
-        var request = new PathRequest { FromId = from.Entity!.Id, ToId = to.Entity!.Id, MaxHops = args.MaxHops, K = args.K, Mode = args.Mode };
+        var request = new PathRequest { FromId = from.Entity!.Id, ToId = to.Entity!.Id, MaxHops = args.MaxHops, K = args.K, Mode = args.Mode, Filter = args.Filter };
         var result = await store.FindPathsAsync(request, cancellationToken);
         if (json)
         {

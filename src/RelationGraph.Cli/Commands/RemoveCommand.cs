@@ -46,7 +46,7 @@ internal static class RemoveCommand
 
         // a feed line over the ingest limit never became a document
         var maxRecordBytes = services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxDocumentBytes;
-        var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken);
+        var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken, readingCommand: "remove");
         if (store is null)
         {
             return unavailable;

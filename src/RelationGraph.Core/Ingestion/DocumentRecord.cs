@@ -40,46 +40,73 @@ public sealed record DocumentRecord(string? Id, string? Title, string? Url, Date
 
         string? id = null, title = null, url = null, text = null;
         DateTimeOffset? publishedAt = null;
-        foreach (var property in root.EnumerateObject())
+        var field = "";
+        try
         {
-            var value = property.Value;
-            switch (property.Name)
+            foreach (var property in root.EnumerateObject())
             {
-                case "id" when value.ValueKind == JsonValueKind.Number:
-                    id = value.GetRawText();
-                    break;
-                case "id" or "title" or "url" or "text" or "publishedAt" when value.ValueKind == JsonValueKind.Null:
-                    break;
-                case "id" or "title" or "url" or "text" or "publishedAt" when value.ValueKind != JsonValueKind.String:
-                    return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, $"'{property.Name}' must be a string, found {value.ValueKind}");
-                case "id":
-                    id = value.GetString();
-                    break;
-                case "title":
-                    title = value.GetString();
-                    break;
-                case "url":
-                    url = value.GetString();
-                    break;
-                case "text":
-                    text = value.GetString();
-                    break;
-                case "publishedAt":
-                    if (!DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-                    {
-                        return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, $"'publishedAt' is not a date: {value.GetString()}");
-                    }
+                field = property.Name;
+                var value = property.Value;
+                switch (property.Name)
+                {
+                    case "id" when value.ValueKind == JsonValueKind.Number:
+                        id = value.GetRawText();
+                        break;
+                    case "id" or "title" or "url" or "text" or "publishedAt" when value.ValueKind == JsonValueKind.Null:
+                        break;
+                    case "id" or "title" or "url" or "text" or "publishedAt" when value.ValueKind != JsonValueKind.String:
+                        return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, $"'{property.Name}' must be a string, found {value.ValueKind}");
+                    case "id":
+                        id = value.GetString();
+                        break;
+                    case "title":
+                        title = value.GetString();
+                        break;
+                    case "url":
+                        url = value.GetString();
+                        break;
+                    case "text":
+                        text = value.GetString();
+                        break;
+                    case "publishedAt":
+                        if (!DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                        {
+                            return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, $"'publishedAt' is not a date: {value.GetString()}");
+                        }
 
-                    publishedAt = at;
-                    break;
-                default:
-                    break;
+                        publishedAt = at;
+                        break;
+                    default:
+                        break;
+                }
             }
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json refuses to turn an escaped lone surrogate ("\ud800") into a string: not Unicode text
+            return DocumentRecordParse.Fail(DocumentRules.InvalidText, $"'{field}' is not Unicode text: {ex.Message}");
         }
 
         if (text is null)
         {
             return DocumentRecordParse.Fail(DocumentErrorCodes.MalformedJson, "the record has no 'text'");
+        }
+
+        // the rules of every way in (DocumentRules): an id as long as a query-string id, Unicode text only
+        foreach (var (name, value, max) in new[] { ("id", id, DocumentRules.MaxIdLength), ("title", title, DocumentRules.MaxTitleLength), ("url", url, DocumentRules.MaxUrlLength) })
+        {
+            if (DocumentRules.LengthError($"'{name}'", value, max) is { } tooLong)
+            {
+                return DocumentRecordParse.Fail("malformed-json", tooLong);
+            }
+        }
+
+        foreach (var (name, value) in new[] { ("text", text), ("id", id), ("title", title), ("url", url) })
+        {
+            if (DocumentRules.TextError($"'{name}'", value) is { } invalid)
+            {
+                return DocumentRecordParse.Fail(DocumentRules.InvalidText, invalid);
+            }
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -114,7 +141,7 @@ public sealed record DocumentRecord(string? Id, string? Title, string? Url, Date
 
 /// <summary>A parsed record, or why there is none.</summary>
 /// <param name="Record">The record, when parsing worked.</param>
-/// <param name="ErrorCode">Failure code (<c>malformed-json</c>, <c>empty</c>).</param>
+/// <param name="ErrorCode">Failure code (<c>malformed-json</c>, <c>empty</c>, <c>invalid-text</c>).</param>
 /// <param name="Error">A readable reason.</param>
 public sealed record DocumentRecordParse(DocumentRecord? Record, string? ErrorCode, string? Error)
 {

@@ -20,6 +20,12 @@ public sealed partial class IngestionPipeline
             // not cancellable: a batch that has started is finished, which is what "stop after the current batch" means
             results = await store.ApplyAsync([.. items.Select(i => i.Batch!)], CancellationToken.None);
         }
+        catch (StoreUnavailableException ex)
+        {
+            // the store said why itself (locked by another writer, say): keep its words
+            logger.StoreUnavailable(ex);
+            throw;
+        }
         catch (Exception ex)
         {
             logger.StoreUnavailable(ex);

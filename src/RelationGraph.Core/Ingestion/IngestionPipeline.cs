@@ -246,6 +246,12 @@ public sealed partial class IngestionPipeline(
     private async Task<Prepared> PrepareAsync(IngestionSource source, CancellationToken cancellationToken)
     {
         var (document, failure) = await _loader.LoadAsync(source, cancellationToken);
+        // whatever the reader: text the store, hashing and JSON cannot carry fails here, alone, not as a store error
+        if (document is not null && DocumentRules.DocumentError(document) is { } invalid)
+        {
+            (document, failure) = (null, DocumentOutcome.Failed(source.SourceUri, null, DocumentRules.InvalidText, invalid));
+        }
+
         if (document is null)
         {
             return new Prepared(source, null, failure, 0);

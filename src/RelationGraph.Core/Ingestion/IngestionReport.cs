@@ -19,6 +19,9 @@ public enum DocumentStatus
 
     /// <summary>Not ingested; <see cref="DocumentOutcome.Error"/> says why.</summary>
     [JsonStringEnumMemberName("failed")] Failed,
+
+    /// <summary>Written to the store, but extraction stopped before the end of its text (time budget or size cut): part of it was not extracted.</summary>
+    [JsonStringEnumMemberName("truncated")] Truncated,
 }
 
 /// <summary>The outcome of one document, with what it changed in the graph.</summary>
@@ -114,7 +117,7 @@ internal sealed class IngestionTally
         Documents.Add(outcome);
         switch (outcome.Status)
         {
-            case DocumentStatus.Ingested: _ingested++; break;
+            case DocumentStatus.Ingested or DocumentStatus.Truncated: _ingested++; break;
             case DocumentStatus.Updated: _updated++; break;
             case DocumentStatus.Unchanged: _unchanged++; break;
             default: _failed++; break;

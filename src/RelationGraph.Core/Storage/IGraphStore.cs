@@ -76,6 +76,13 @@ public interface IGraphStore
     /// <summary>Counts of documents, entities, facts, mentions and evidence.</summary>
     Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// True when the store holds a document or ever held one (all removed since), so a host seeds only a store that never
+    /// held any. Stores that do not remember default to holding one now.
+    /// </summary>
+    async Task<bool> HasEverHeldDocumentsAsync(CancellationToken cancellationToken = default) =>
+        (await CountAsync(cancellationToken)).Documents > 0;
+
     /// <summary>Streams the whole graph (entities, facts, evidence, documents) for export.</summary>
     IAsyncEnumerable<GraphExportItem> ExportAsync(CancellationToken cancellationToken = default);
 }

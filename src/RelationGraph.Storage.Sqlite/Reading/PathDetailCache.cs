@@ -47,8 +47,8 @@ internal sealed record DocumentLabel(string? Title, string SourceUri);
 /// <see cref="PathIndexDelta"/>, which lists every entity and fact the document touched (its old and new
 /// mentions and evidence), and those entries are dropped. A read that began before such a write may carry
 /// the old values, so a fill is kept only when no write has been applied since the reader took its
-/// <see cref="Generation"/> (checked under the same lock the invalidation holds). Assumes this store is the
-/// only writer of its database, as the path index does.
+/// <see cref="Generation"/> (checked under the same lock the invalidation holds). Other processes' commits
+/// reach it, as they reach the path index, through the store's <c>index_log</c> catch-up before each read that uses it.
 /// </para>
 /// </remarks>
 internal sealed class PathDetailCache
@@ -160,12 +160,16 @@ internal sealed class PathDetailCache
     /// <summary>Drops everything a committed write touched. Call after the commit, before the write returns.</summary>
     /// <param name="delta">The entities and facts the write touched.</param>
     /// <param name="documentId">The document written, whose title or source may have changed.</param>
-    public void Invalidate(PathIndexDelta delta, string? documentId = null)
+    public void Invalidate(PathIndexDelta delta, string? documentId = null) =>
+        Invalidate(delta, documentId is null ? [] : [documentId]);
+
+    /// <summary>Drops everything the writes in <paramref name="delta"/> touched, and the labels of <paramref name="documentIds"/>.</summary>
+    public void Invalidate(PathIndexDelta delta, IReadOnlyCollection<string> documentIds)
     {
         lock (_gate)
         {
             _generation++;
-            if (documentId is not null)
+            foreach (var documentId in documentIds)
             {
                 Documents.Remove(documentId);
             }
@@ -189,6 +193,18 @@ internal sealed class PathDetailCache
             {
                 Facts.Remove(key);
             }
+        }
+    }
+
+    /// <summary>Drops everything (another process changed more than its change log lists).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            Entities.Clear();
+            Facts.Clear();
+            Documents.Clear();
         }
     }
 }

@@ -85,3 +85,15 @@ CREATE TABLE IF NOT EXISTS evidence (
     PRIMARY KEY (doc_id, id)
 ) WITHOUT ROWID;
 DROP INDEX IF EXISTS ix_evidence_fact_key;
+
+-- One row per commit that changed the graph, written in that commit by whichever process made it: the ids whose
+-- rows the path index (and the detail cache) of every other process on this file must read again. NULL ids mean
+-- too many to list: rebuild. The oldest rows are pruned (index-log-prune.sql); a process that fell further behind rebuilds too.
+CREATE TABLE IF NOT EXISTS index_log (
+    seq INTEGER PRIMARY KEY,
+    -- the row's size, before the texts: pruning sums it without reading them
+    bytes INTEGER NOT NULL,
+    entity_ids TEXT,
+    fact_keys TEXT,
+    doc_ids TEXT
+);

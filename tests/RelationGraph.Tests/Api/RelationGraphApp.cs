@@ -21,6 +21,12 @@ internal sealed class RelationGraphApp : WebApplicationFactory<Program>
 
     public long? MaxDocumentBytes { get; init; }
 
+    /// <summary>Replaces services after the app's own registrations (a test extractor, say).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>Further configuration keys and values.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:Provider", "Sqlite");
@@ -35,6 +41,16 @@ internal sealed class RelationGraphApp : WebApplicationFactory<Program>
         if (MaxDocumentBytes is { } max)
         {
             builder.UseSetting("Ingestion:MaxDocumentBytes", max.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } services)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services);
         }
     }
 

@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace RelationGraph.Api.Hosting;
+
+/// <summary>
+/// Makes <c>/openapi/v1.json</c> say what the API does: query names as clients send them (camelCase; binding ignores
+/// case, the generator copies the C# property names), every status each operation can answer (handlers return
+/// <c>ProblemHttpResult</c>, whose statuses the generator cannot see, and middleware answers 401, 414, 429, 431, 504),
+/// the <c>X-Api-Key</c> scheme on the operations that need it, and raw bodies described as text or bytes.
+/// </summary>
+internal sealed class OpenApiDocumentFixes(IOptions<ApiOptions> api) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+{
+    private const string SchemeName = "ApiKey";
+
+    // Statuses a handler answers with Problem Details, by operation id (the endpoints' WithName).
+    private static readonly Dictionary<string, (int Status, string Description)[]> HandlerProblems = new(StringComparer.Ordinal)
+    {
+        ["FindPaths"] = [(404, "An entity name or id is unknown."), (409, "A name is ambiguous; the candidates are listed.")],
+        ["GetEntity"] = [(404, "Unknown entity.")],
+        ["GetNeighbours"] = [(404, "Unknown entity.")],
+        ["GetFactEvidence"] = [(404, "Unknown fact.")],
+        ["GetDocument"] = [(404, "Unknown document.")],
+        ["IngestDocument"] =
+        [
+            (413, "Over Ingestion:MaxDocumentBytes."), (415, "A media type that cannot be ingested."),
+            (422, "Content that is not a readable document (errorCode says why)."), (503, "The store is locked or unavailable; retry after Retry-After."),
+        ],
+        ["RemoveDocument"] = [(404, "Unknown document."), (503, "The store is locked or unavailable; retry after Retry-After.")],
+    };
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyMiddleware.HeaderName,
+            Description = "Api:Key. Needed by POST and DELETE when a key is configured, and by every /api request when Api:ProtectReads is true.",
+        };
+
+        foreach (var (_, item) in document.Paths)
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                var write = method != HttpMethod.Get && method != HttpMethod.Head;
+                if (write || api.Value.ProtectReads)
+                {
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var route = context.Description.RelativePath ?? "";
+        if (!route.StartsWith("api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            if (parameter is OpenApiParameter { In: ParameterLocation.Query, Name: { Length: > 0 } queryName } concrete && char.IsUpper(queryName[0]))
+            {
+                concrete.Name = char.ToLowerInvariant(queryName[0]) + queryName[1..];
+            }
+        }
+
+        operation.Responses ??= [];
+        var write = !HttpMethods.IsGet(context.Description.HttpMethod ?? "GET");
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName is { } name
+            && HandlerProblems.TryGetValue(name, out var problems))
+        {
+            foreach (var (status, description) in problems)
+            {
+                AddProblem(operation, status, description);
+            }
+        }
+
+        if (write || api.Value.ProtectReads)
+        {
+            AddProblem(operation, 401, "The X-Api-Key header is missing or wrong (checked before anything else).");
+        }
+
+        if (operation.RequestBody is not null || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
+        {
+            AddProblem(operation, 400, "Invalid parameters.");
+        }
+
+        AddProblem(operation, 414, "The request target is over 8 KiB.");
+        AddProblem(operation, 429, "Over this client's rate or the write concurrency limit; retry after Retry-After.");
+        AddProblem(operation, 431, "The headers are over 32 KiB.");
+        AddProblem(operation, 504, "The request ran past Api:Limits:ReadTimeoutSeconds or WriteTimeoutSeconds.");
+        DescribeRawBodies(operation);
+        return Task.CompletedTask;
+    }
+
+    private static void AddProblem(OpenApiOperation operation, int status, string description)
+    {
+        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!operation.Responses!.ContainsKey(key))
+        {
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() },
+            };
+        }
+    }
+
+    // Accepts<T> gives every media type T's schema; only JSON is that object, the others are the document itself.
+    private static void DescribeRawBodies(OpenApiOperation operation)
+    {
+        if (operation.RequestBody?.Content is not { } content)
+        {
+            return;
+        }
+
+        foreach (var mediaType in content.Keys.ToList())
+        {
+            if (mediaType.StartsWith("text/", StringComparison.Ordinal))
+            {
+                content[mediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The document as UTF-8 text." } };
+            }
+            else if (mediaType == "application/pdf")
+            {
+                content[mediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The PDF file." } };
+            }
+        }
+    }
+}
