@@ -20,7 +20,10 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
     /// <summary>Bumped whenever the output for the same text changes.</summary>
     public const string ExtractorVersion = "rules-2.0.0";
 
-    /// <summary>Text past this many UTF-16 units is not read, so one huge document stays bounded in time and memory.</summary>
+    /// <summary>
+    /// Text past this many UTF-16 units is not read, so one huge document stays bounded in time and memory; the batch
+    /// then says how much was read (<see cref="GraphBatch.ExtractedLength"/>) and ingestion reports it truncated.
+    /// </summary>
     public const int DefaultMaxTextLength = 8 * 1024 * 1024;
 
     // The finders are stateless and thread-safe; building their patterns costs about a second, so once per process.
@@ -89,8 +92,14 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
         var masked = Mask(readable, sentences, mentions, assignment, entities);
 
         var facts = new List<FactDraft>();
-        foreach (var sentence in masked)
+        for (var s = 0; s < masked.Count; s++)
         {
+            if ((s & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var sentence = masked[s];
             var before = facts.Count;
             try
             {
@@ -106,7 +115,8 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
         Bounded(() => ContractFinder.Find(readable, masked, entities, facts), entities, facts);
         Bounded(() => AwardNoticeFinder.Find(readable, masked, entities, facts), entities, facts);
         Bounded(() => InvestigationFinder.Find(readable, masked, entities, facts), entities, facts);
-        return BatchBuilder.Build(document, ExtractorName, ExtractorVersion, sentences, entities, facts);
+        var batch = BatchBuilder.Build(document, ExtractorName, ExtractorVersion, sentences, entities, facts);
+        return readable.Length < text.Length ? batch with { ExtractedLength = readable.Length } : batch;
     }
 
     private static List<MaskedSentence> Mask(string text, IReadOnlyList<Sentence> sentences, List<Mention> mentions, int[] assignment, List<EntityDraft> entities)

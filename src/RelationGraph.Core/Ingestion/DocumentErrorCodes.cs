@@ -9,6 +9,9 @@ public static class DocumentErrorCodes
     /// <summary>No text, or only whitespace.</summary>
     public const string Empty = "empty";
 
+    /// <summary>Stored, but only the start of its text was extracted (status <c>truncated</c>, not a failure).</summary>
+    public const string Truncated = "truncated";
+
     /// <summary>Binary content (a NUL byte, or a known binary signature).</summary>
     public const string Binary = "binary";
 

@@ -51,6 +51,14 @@ public sealed partial class IngestionPipeline
                 ApplyOutcome.Unchanged => DocumentStatus.Unchanged,
                 _ => DocumentStatus.Failed,
             };
+            if (status is DocumentStatus.Ingested or DocumentStatus.Updated && item.Batch.ExtractedLength is { } read)
+            {
+                // stored, but the extractor read only the start of the text: say so rather than report it whole
+                settle(new DocumentOutcome(item.Source.SourceUri, id, DocumentStatus.Truncated, DocumentErrorCodes.Truncated,
+                    $"only the first {read:N0} of {item.Batch.Document.Text.Length:N0} characters were extracted", result.Entities, result.Facts, result.Evidence), item.Bytes);
+                continue;
+            }
+
             settle(status == DocumentStatus.Failed
                 ? DocumentOutcome.Failed(item.Source.SourceUri, id, DocumentErrorCodes.StoreRejected, result.Error ?? $"the store answered {result.Outcome}")
                 : new DocumentOutcome(item.Source.SourceUri, id, status, null, null, result.Entities, result.Facts, result.Evidence), item.Bytes);

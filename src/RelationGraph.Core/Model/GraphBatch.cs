@@ -60,4 +60,11 @@ public sealed record GraphBatch(
     IReadOnlyList<ExtractedEntity> Entities,
     IReadOnlyList<MentionRecord> Mentions,
     IReadOnlyList<FactRecord> Facts,
-    IReadOnlyList<EvidenceRecord> Evidence);
+    IReadOnlyList<EvidenceRecord> Evidence)
+{
+    /// <summary>
+    /// Number of characters at the start of the text that were extracted, when the extractor stopped before the end
+    /// (a size cut); null when the whole text was read. Ingestion reports such a document as <c>truncated</c>.
+    /// </summary>
+    public int? ExtractedLength { get; init; }
+}

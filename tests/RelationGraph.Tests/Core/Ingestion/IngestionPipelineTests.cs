@@ -202,6 +202,29 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_TextLongerThanTheExtractorReads_IsStoredAndReportedTruncated()
+    {
+        using var corpus = new TempFolder();
+        corpus.Write("short.txt", "Ann Archer joined Acme Widget Corp. in 2019.");
+        corpus.Write("long.txt", "Ann Archer joined Acme Widget Corp. in 2019. " + string.Concat(Enumerable.Repeat("More words follow here. ", 20)));
+        await using var files = new SqliteTestFiles();
+        var store = await files.OpenInitializedAsync();
+        var options = new IngestionOptions { MaxParallelism = 1 };
+        var pipeline = new IngestionPipeline(new StrictTextReader(), new RelationGraph.Core.Extraction.RuleBasedExtractor(maxTextLength: 100), store, options,
+            TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+
+        var report = await IngestFolderAsync(pipeline, corpus.Path, Ct);
+
+        Assert.Equal(DocumentStatus.Ingested, Outcome(report, "corpus/short.txt").Status);
+        var truncated = Outcome(report, "corpus/long.txt");
+        Assert.Equal(DocumentStatus.Truncated, truncated.Status);
+        Assert.Equal(DocumentErrorCodes.Truncated, truncated.ErrorCode);
+        Assert.Contains("first 100 of", truncated.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await store.CountAsync(Ct)).Documents);
+        Assert.Equal(2, report.Totals.Documents.Ingested);
+    }
+
+    [Fact]
     public async Task RunAsync_StoreDown_ThrowsStoreUnavailable()
     {
         using var corpus = new TempFolder();
