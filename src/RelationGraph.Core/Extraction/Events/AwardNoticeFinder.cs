@@ -7,7 +7,7 @@ namespace RelationGraph.Core.Extraction.Events;
 
 /// <summary>
 /// Contract award notices in the register of procurement announcements: each contract number
-/// ("HDTRA1-19-D-0002", the US federal procurement instrument identifier) and each numbered task or delivery order
+/// ("W91ABC-24-D-0007", the US federal procurement instrument identifier) and each numbered task or delivery order
 /// is its own Contract, party to the company named before it or "awarded to" it; a winner named before "has been
 /// awarded" is party to the contract its sentence names; "the contracting activity is X" is the awarding body of
 /// every contract of its paragraph.
@@ -83,7 +83,7 @@ internal static partial class AwardNoticeFinder
         }
     }
 
-    // "Acme Corp., Reston, Virginia (HDTRA1-19-D-0004); Beta Inc., Vienna, Virginia (HDTRA1-19-D-0005)": each number
+    // "Acme Corp., Reston, Virginia (W91ABC-24-D-0007); Beta Inc., Vienna, Virginia (W91ABC-24-D-0008)": each number
     // is a contract of the company named since the previous number.
     private static void FindNumbers(string text, MaskedSentence masked, List<EntityDraft> entities, List<FactDraft> facts,
         Dictionary<string, int> byNumber, Dictionary<int, List<int>> contractsByParagraph)

@@ -312,7 +312,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         return false;
     }
 
-    // The dot after an initial ("Edward P. Goldblatt", "R. Alexander Acosta"), a name suffix ("Jr.") or an
+    // The dot after an initial ("Marlowe T. Quennell", "R. Ansel Brightwater"), a name suffix ("Jr.") or an
     // abbreviated title ("Sen.") belongs to the name, so the run goes on past it.
     private bool KeepsDot(string word) =>
         (word.Length == 1 && char.IsUpper(word[0])) || word is "Jr" or "Sr" or "Co" || IsTitle(word + ".");
@@ -811,7 +811,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return;
         }
 
-        // "R. Alexander Acosta": the given name follows a leading initial. "Edward P. Goldblatt": a middle initial
+        // "R. Ansel Brightwater": the given name follows a leading initial. "Marlowe T. Quennell": a middle initial
         // marks a person's name as surely as a given name does.
         var first = from;
         while (first < to && (IsInitial(tokens[first]) || tokens[first].Text == "."))
