@@ -18,7 +18,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddValidation();
 builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentFixes>().AddOperationTransformer<OpenApiDocumentFixes>());
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddApiKey();
+builder.Services.AddApiKey(builder.Configuration);
 builder.Services.AddRequestLimits();
 builder.Services.AddApiLimits();
 builder.Services.AddGraphStore(builder.Configuration);

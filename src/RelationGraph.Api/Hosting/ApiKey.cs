@@ -63,11 +63,23 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiOptions
 
 internal static class ApiKeyRegistration
 {
-    /// <summary>Binds <see cref="ApiOptions"/> and refuses to start with <c>ProtectReads</c> but no key.</summary>
-    public static IServiceCollection AddApiKey(this IServiceCollection services)
+    private const string ProtectReadsWithoutKey = "Api:ProtectReads is true but Api:Key is empty: set a key, or leave reads open.";
+
+    /// <summary>
+    /// Binds <see cref="ApiOptions"/> and refuses to start with <c>ProtectReads</c> but no key: at once, before the host
+    /// is built (so the refusal is the error a caller sees, not a race with hosted services being torn down), and again
+    /// when options are validated at start.
+    /// </summary>
+    public static IServiceCollection AddApiKey(this IServiceCollection services, IConfiguration configuration)
     {
+        var options = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
+        if (options.ProtectReads && string.IsNullOrEmpty(options.Key))
+        {
+            throw new OptionsValidationException(ApiOptions.SectionName, typeof(ApiOptions), [ProtectReadsWithoutKey]);
+        }
+
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
-            .Validate(o => !o.ProtectReads || !string.IsNullOrEmpty(o.Key), "Api:ProtectReads is true but Api:Key is empty: set a key, or leave reads open.")
+            .Validate(o => !o.ProtectReads || !string.IsNullOrEmpty(o.Key), ProtectReadsWithoutKey)
             .ValidateOnStart();
         return services;
     }
