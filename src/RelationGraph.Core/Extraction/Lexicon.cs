@@ -35,6 +35,7 @@ internal sealed class Lexicon
         FrozenSet<string> commonWords,
         FrozenSet<string> nonEntityHeads)
     {
+        _contextWords = LoadSections("context-words.txt");
         CommonWords = commonWords;
         NonEntityHeads = nonEntityHeads;
         GivenNames = givenNames;
@@ -56,6 +57,10 @@ internal sealed class Lexicon
 
     /// <summary>Given names, exact case ("Maria").</summary>
     public FrozenSet<string> GivenNames { get; }
+
+    /// <summary>A section of context-words.txt: the words around a name that say what it names ("person-possessed", ...).</summary>
+    public FrozenSet<string> ContextWords(string section) =>
+        _contextWords.TryGetValue(section, out var words) ? words : throw new InvalidOperationException($"context-words.txt has no section [{section}]");
 
     /// <summary>Common lower-case English words (SCOWL): a phrase of only these is not a person's name.</summary>
     public FrozenSet<string> CommonWords { get; }
@@ -187,6 +192,28 @@ internal sealed class Lexicon
             suffixes,
             ReadLines("common-words.txt").ToFrozenSet(StringComparer.Ordinal),
             ReadLines("non-entity-heads.txt").ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    private readonly FrozenDictionary<string, FrozenSet<string>> _contextWords;
+
+    // "[section]" lines start a section; the lines after it are its words.
+    private static FrozenDictionary<string, FrozenSet<string>> LoadSections(string file)
+    {
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        foreach (var line in ReadLines(file))
+        {
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                sections[line[1..^1]] = current = [];
+            }
+            else
+            {
+                current?.Add(line.Trim());
+            }
+        }
+
+        return sections.ToFrozenDictionary(s => s.Key, s => s.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     private static List<string> ReadLines(string file)
