@@ -16,8 +16,6 @@ internal sealed partial class DocumentWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
-    private readonly List<SqliteCommand> _commands = [];
-    private readonly List<RowStatement> _rows = [];
     private readonly Dictionary<string, PendingEntity> _pending = new(StringComparer.Ordinal);
     private readonly List<(string EntityId, string DocumentId, int Count)> _pendingEntityDocuments = [];
     private readonly HashSet<(string EntityId, string Alias)> _aliasesWritten = [];
@@ -38,43 +36,9 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly Dictionary<string, SampleRank> _samplesWritten = new(StringComparer.Ordinal);
     private const int MaxKnownSamples = 1 << 20;
     private bool _samplesForgotten;
-    private readonly SqliteCommand _dataVersion;
     private long _knownAtDataVersion = -1;
     private readonly DocumentMentions _documentMentions = new();
 
-    private readonly SqliteCommand _documentState;
-    private readonly SqliteCommand _oldEvidence;
-    private readonly SqliteCommand _touchProvenance;
-    private readonly SqliteCommand _deleteDocument;
-    private readonly RowStatement _upsertDocument;
-    private readonly RowStatement _insertEntity;
-    private readonly SqliteCommand _updateEntityAttributes;
-    private readonly RowStatement _insertAlias;
-    private readonly RowStatement _insertEntityDocument;
-    private readonly SqliteCommand _upsertFact;
-    private readonly SqliteCommand _touchBatch;
-    private readonly RowStatement _insertEvidence;
-    private readonly SqliteCommand _recomputeFacts;
-    private readonly SqliteCommand _addFactTotals;
-    private readonly SqliteCommand _addEntityTotals;
-    private readonly SqliteCommand _recountAllTouchedEntities;
-    private readonly SqliteCommand _deleteFacts;
-    private readonly SqliteCommand _recomputeEntities;
-    private readonly SqliteCommand _deleteEntities;
-    private readonly SqliteCommand _touchedFacts;
-    private readonly SqliteCommand _touchedEntities;
-    private readonly SqliteCommand _touchedCounts;
-    private readonly SqliteCommand _clearTouched;
-    private readonly RowStatement _entityState;
-    private readonly SqliteCommand _factState;
-    private readonly RowStatement _extendEntity;
-    private readonly RowStatement _upsertFactTotals;
-    private readonly SqliteCommand _queueRecount;
-    private readonly SqliteCommand _logBounds;
-    private readonly SqliteCommand _logAppend;
-    private readonly SqliteCommand _logPrune;
-
-    // index_log rows kept: enough for a reader that checks at every path request; one further behind rebuilds its index
     internal const int KeptLogEntries = 4096;
 
     // a commit touching more ids than this logs none (a rebuild marker): listing a bulk batch would cost more than a rebuild saves
@@ -83,55 +47,12 @@ internal sealed partial class DocumentWriter : IDisposable
     // and the kept rows hold at most this many bytes of ids, so large batches cannot grow the file by gigabytes
     internal const long MaxLoggedBytes = 64L << 20;
 
-    public DocumentWriter(SqliteConnection connection, TimeProvider timeProvider)
-    {
-        _connection = connection;
-        _timeProvider = timeProvider;
-        _documentState = Command("document-state.sql", "$id");
-        _oldEvidence = Command("document-old-evidence.sql", "$doc_id");
-        _touchProvenance = Command("touch-document-provenance.sql", "$doc_id");
-        _deleteDocument = Command("delete-document.sql", "$id");
-        _upsertDocument = Row("upsert-document.sql");
-        _insertEntity = Row("insert-entity.sql");
-        _updateEntityAttributes = Command("update-entity-attributes.sql", "$id", "$amount", "$currency", "$year", "$status");
-        _insertAlias = Row("insert-alias.sql");
-        _insertEntityDocument = Row("insert-entity-document.sql");
-        _touchBatch = Command("touch-batch.sql", "$entity_ids", "$fact_keys");
-        _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
-        _insertEvidence = Row("insert-evidence.sql");
-        _recomputeFacts = Command("recompute-facts.sql");
-        _addFactTotals = Command("add-fact-totals.sql", "$doc_id", "$reported_at");
-        _addEntityTotals = Command("add-entity-totals.sql", "$doc_id", "$reported_at");
-        _recountAllTouchedEntities = Command("recount-all-touched-entities.sql");
-        _deleteFacts = Command("delete-unsupported-facts.sql");
-        _recomputeEntities = Command("recompute-entities.sql");
-        _deleteEntities = Command("delete-orphan-entities.sql");
-        _touchedFacts = Command("touched-facts.sql");
-        _touchedEntities = Command("touched-entities.sql");
-        _touchedCounts = Command("touched-counts.sql");
-        _clearTouched = Command("clear-touched.sql");
-        _entityState = Row("entity-state.sql");
-        _factState = Command("fact-state.sql", "$fact_key");
-        _extendEntity = Row("extend-entity.sql");
-        _upsertFactTotals = Row("upsert-fact-totals.sql");
-        _queueRecount = Command("queue-recount.sql", "$entity_ids");
-        _dataVersion = Command("data-version.sql");
-        _logBounds = Command("index-log-bounds.sql");
-        _logAppend = Command("index-log-append.sql", "$entity_ids", "$fact_keys", "$doc_ids");
-        _logPrune = Command("index-log-prune.sql", "$seq", "$keep", "$max_bytes");
-    }
 
     /// <summary>
     /// The <c>index_log</c> entry of this writer's last commit that changed the graph, and the newest entry before it
     /// (another process's when it is not the one the path index last caught up to); (0, 0) when the commit changed nothing.
     /// </summary>
     public (long Seq, long Previous) LastLogged { get; private set; }
-
-    /// <summary>
-    /// True during a bulk load: the secondary indexes are dropped (<see cref="EndBulkLoad"/> builds them). Anything beyond
-    /// adding documents, which finds rows through them, ends the bulk load first.
-    /// </summary>
-    public bool BulkLoading { get; private set; }
 
     /// <summary>Test hook: runs inside the transaction after each document is written; throwing from it must roll the transaction back.</summary>
     public Action<GraphBatch>? BeforeCommit { get; set; }
@@ -187,77 +108,6 @@ internal sealed partial class DocumentWriter : IDisposable
     {
         _dataVersion.Transaction = transaction;
         return Convert.ToInt64(_dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// Starts a bulk load if the store holds no documents: drops the secondary indexes, so the load writes only tables and
-    /// each index is built once at its end from sorted rows. A process killed mid-load leaves nothing to repair: opening a
-    /// store creates whatever index is missing. False, changing nothing, when the store holds documents.
-    /// </summary>
-    public bool BeginBulkLoad()
-    {
-        if (!BulkLoading)
-        {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            using var command = _connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Sql.Get("any-document.sql");
-            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-            {
-                command.CommandText = Sql.Get("drop-secondary-indexes.sql");
-                command.ExecuteNonQuery();
-                transaction.Commit();
-                BulkLoading = true;
-                return StartedBulkLoad();
-            }
-        }
-
-        // not a new load: one whose end failed, or that another job of this store runs, gets its indexes now
-        EndBulkLoad();
-        return false;
-    }
-
-    // The load lasts while no other connection commits (see Apply): counted from here, with nothing remembered from before.
-    private bool StartedBulkLoad()
-    {
-        _samplesForgotten = false;
-        var dataVersion = DataVersion();
-        if (dataVersion != _knownAtDataVersion)
-        {
-            _aliasesKnown.Clear();
-            _samplesKnown.Clear();
-            _knownAtDataVersion = dataVersion;
-        }
-
-        return true;
-    }
-
-    /// <summary>Ends this writer's bulk load, if it runs one: builds the secondary indexes.</summary>
-    public void EndBulkLoad()
-    {
-        if (BulkLoading)
-        {
-            EnsureSecondaryIndexes();
-        }
-    }
-
-    /// <summary>
-    /// Builds any secondary index that is missing, in one transaction (each is a no-op when it exists), and ends this
-    /// writer's bulk load. Run before the general path and removals, which find rows through the indexes: a bulk load
-    /// started by another process on the same file has dropped them without this writer knowing.
-    /// </summary>
-    private void EnsureSecondaryIndexes()
-    {
-        using (var transaction = _connection.BeginTransaction(deferred: false))
-        using (var command = _connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = Sql.Get("secondary-indexes.sql");
-            command.ExecuteNonQuery();
-            transaction.Commit();
-        }
-
-        BulkLoading = false;
     }
 
     private List<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches, bool[] selfContained, bool foreignKeysOff)
@@ -365,21 +215,6 @@ internal sealed partial class DocumentWriter : IDisposable
         var result = new ApplyResult(documentId, ApplyOutcome.Removed,
             Changes(touchedEntityCount, [], deletedEntities), Changes(touchedFactCount, [], deletedFacts), new ChangeCounts(0, 0, oldEvidence));
         return (result, delta);
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in _commands)
-        {
-            command.Dispose();
-        }
-
-        foreach (var row in _rows)
-        {
-            row.Dispose();
-        }
-
-        _documentMentions.Dispose();
     }
 
     private (ApplyResult Result, PathIndexDelta Delta) ApplyDocument(GraphBatch batch, bool selfContained, bool foreignKeysOff)
@@ -536,12 +371,6 @@ internal sealed partial class DocumentWriter : IDisposable
         return (seq, previous);
     }
 
-    private static object? ExecuteScalar(SqliteCommand command, params (string Name, object? Value)[] parameters)
-    {
-        Bind(command, parameters);
-        return command.ExecuteScalar();
-    }
-
     // Touched records that existed before and survive were updated; new ones that survive were added;
     // new ones deleted in the same transaction (a fact without evidence) were never visible, so they count nowhere.
     private static ChangeCounts Changes(int touched, HashSet<string> created, List<string> deleted)
@@ -555,71 +384,6 @@ internal sealed partial class DocumentWriter : IDisposable
     private static string? Timestamp(DateTimeOffset? value) =>
         value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    // Returns the document's reported time: when its facts count as seen.
-    private string WriteDocument(GraphBatch batch, IReadOnlyList<MentionRecord> mentions)
-    {
-        var document = batch.Document;
-        var ingestedAt = Timestamp(_timeProvider.GetUtcNow())!;
-        var reportedAt = Timestamp(document.PublishedAt) ?? ingestedAt;
-        _upsertDocument.Text("$id", document.Id).Text("$source_uri", document.SourceUri).Text("$title", document.Title).Text("$publisher", document.Publisher)
-            .Text("$author", document.Author).Text("$published_at", Timestamp(document.PublishedAt)).Text("$media_type", document.MediaType).Text("$text", document.Text)
-            .Text("$content_hash", document.ContentHash).Text("$extractor_version", batch.ExtractorVersion).Text("$ingested_at", ingestedAt)
-            .Text("$reported_at", reportedAt).Utf8Text("$mentions", _documentMentions.Utf8Json(mentions)).Execute();
-        return reportedAt;
-    }
-
-    // Returns true when the entity is new. A known entity keeps its canonical name; this document's name becomes an alias.
-    private bool WriteEntity(ExtractedEntity entity)
-    {
-        var amount = entity.Amount?.ToString(CultureInfo.InvariantCulture);
-        var created = InsertEntity(entity);
-        if (!created && (amount ?? entity.Currency ?? entity.Status ?? (object?)entity.Year) is not null)
-        {
-            Execute(_updateEntityAttributes, ("$id", entity.Id), ("$amount", amount), ("$currency", entity.Currency), ("$year", entity.Year), ("$status", entity.Status));
-        }
-
-        InsertAliases(entity, created ? entity.Aliases : entity.Aliases.Append(entity.Name));
-        return created;
-    }
-
-    // Inserts the entity's row unless it exists (the first name seen stays canonical); true when it was new.
-    private bool InsertEntity(ExtractedEntity entity) =>
-        _insertEntity.Text("$id", entity.Id).Text("$kind", entity.Kind.ToString()).Text("$name", entity.Name).Text("$name_key", NameKey.Normalise(entity.Name))
-            .Text("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)).Text("$currency", entity.Currency).Integer("$year", entity.Year)
-            .Text("$status", entity.Status).Execute() > 0;
-
-    private void InsertEntityDocuments(Dictionary<string, int> mentionsPerEntity, string documentId)
-    {
-        foreach (var (entityId, count) in mentionsPerEntity)
-        {
-            InsertEntityDocument(entityId, documentId, count);
-        }
-    }
-
-    private void InsertEntityDocument(string entityId, string documentId, int count) =>
-        _insertEntityDocument.Text("$entity_id", entityId).Text("$doc_id", documentId).Integer("$mention_count", count).Execute();
-
-    private void InsertEvidence(EvidenceRecord evidence, string documentId) =>
-        _insertEvidence.Text("$id", evidence.Id).Text("$fact_key", evidence.FactKey).Text("$doc_id", documentId).Integer("$start", evidence.Start)
-            .Integer("$end", evidence.End).Text("$quote", evidence.Quote).Text("$citations", CitationsJson(evidence.Citations))
-            .Text("$extractor", evidence.Extractor).Real("$confidence", evidence.Confidence).Execute();
-
-    // nearly every evidence row cites nothing
-    private static string CitationsJson(IReadOnlyList<string> citations) =>
-        citations.Count == 0 ? "[]" : JsonSerializer.Serialize(citations, SqliteJson.Default.IReadOnlyListString);
-
-    // Each (entity, alias) once while the entity lives: whether it is stored depends only on the entity's canonical name, which never changes.
-    private void InsertAliases(ExtractedEntity entity, IEnumerable<string> aliases)
-    {
-        foreach (var alias in aliases)
-        {
-            if (!string.IsNullOrWhiteSpace(alias) && !_aliasesKnown.Contains((entity.Id, alias)) && _aliasesWritten.Add((entity.Id, alias)))
-            {
-                _insertAlias.Text("$entity_id", entity.Id).Text("$alias", alias).Text("$alias_key", NameKey.Normalise(alias)).Execute();
-            }
-        }
-    }
-
     private void SetForeignKeys(bool on)
     {
         using var command = _connection.CreateCommand();
@@ -629,95 +393,4 @@ internal sealed partial class DocumentWriter : IDisposable
 
     /// <summary>A document of a batch written without reference checks needs the general path: the batch is written again with them.</summary>
     private sealed class ForeignKeysNeededException : Exception;
-
-    private (string Hash, string Version)? ReadState(string documentId)
-    {
-        _documentState.Parameters["$id"].Value = documentId;
-        using var reader = _documentState.ExecuteReader();
-        return reader.Read() ? (reader.GetString(1), reader.GetString(2)) : null;
-    }
-
-    private (int Facts, int Entities) ReadTouchedCounts()
-    {
-        using var reader = _touchedCounts.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt32(0), reader.GetInt32(1));
-    }
-
-    private List<IndexedFact> ReadTouchedFacts()
-    {
-        var facts = new List<IndexedFact>();
-        using var reader = _touchedFacts.ExecuteReader();
-        while (reader.Read())
-        {
-            facts.Add(SqliteRows.IndexedFact(reader));
-        }
-
-        return facts;
-    }
-
-    private List<IndexedEntity> ReadTouchedEntities()
-    {
-        var entities = new List<IndexedEntity>();
-        using var reader = _touchedEntities.ExecuteReader();
-        while (reader.Read())
-        {
-            entities.Add(SqliteRows.IndexedEntity(reader));
-        }
-
-        return entities;
-    }
-
-    private static List<string> ReadStrings(SqliteCommand command, params (string Name, object? Value)[] parameters)
-    {
-        Bind(command, parameters);
-        var values = new List<string>();
-        using var reader = command.ExecuteReader();
-        do
-        {
-            while (reader.Read())
-            {
-                values.Add(reader.GetString(0));
-            }
-        }
-        while (reader.NextResult());
-
-        return values;
-    }
-
-    private static int Execute(SqliteCommand command, params (string Name, object? Value)[] parameters)
-    {
-        Bind(command, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
-    {
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters[name].Value = value ?? DBNull.Value;
-        }
-    }
-
-    private RowStatement Row(string resource)
-    {
-        var statement = new RowStatement(_connection, Sql.Get(resource));
-        _rows.Add(statement);
-        return statement;
-    }
-
-    private SqliteCommand Command(string resource, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = Sql.Get(resource);
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        // prepared once for the connection's lifetime: unprepared commands are re-compiled on every execution
-        command.Prepare();
-        _commands.Add(command);
-        return command;
-    }
 }
