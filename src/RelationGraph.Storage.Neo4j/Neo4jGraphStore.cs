@@ -239,6 +239,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Every transaction that writes a document also merges the one <c>:StoreHistory</c> node, which removals leave.</remarks>
+    public async Task<bool> HasEverHeldDocumentsAsync(CancellationToken cancellationToken = default) =>
+        (await ReadAsync(CypherStatements.EverHeldDocuments, null, cancellationToken)).Records[0]["everHeld"].GetBoolean();
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<GraphExportItem> ExportAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var r in PagesAsync(CypherStatements.ExportDocuments, "id", cancellationToken))

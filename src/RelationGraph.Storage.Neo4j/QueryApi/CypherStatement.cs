@@ -33,6 +33,7 @@ internal static class CypherStatements
     public static CypherStatement DocumentsList { get; } = Load("documents-list");
     public static CypherStatement DocumentMentions { get; } = Load("document-mentions");
     public static CypherStatement Counts { get; } = Load("counts");
+    public static CypherStatement EverHeldDocuments { get; } = Load("ever-held-documents");
     public static CypherStatement EntityGet { get; } = Load("entity-get");
     public static CypherStatement EntityFacts { get; } = Load("entity-facts");
     public static CypherStatement FactGet { get; } = Load("fact-get");

@@ -368,6 +368,27 @@ public abstract class GraphStoreContractTests
     }
 
     [Fact]
+    public async Task HasEverHeldDocumentsAsync_NewStore_IsFalse()
+    {
+        var store = await CreateEmptyStoreAsync();
+
+        Assert.False(await store.HasEverHeldDocumentsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task HasEverHeldDocumentsAsync_EveryDocumentRemoved_StaysTrue()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var acme = TestData.AcmeDocument();
+        await store.ApplyAsync([acme], Ct);
+
+        await store.RemoveDocumentAsync(acme.Document.Id, Ct);
+
+        Assert.Equal(0, (await store.CountAsync(Ct)).Documents);
+        Assert.True(await store.HasEverHeldDocumentsAsync(Ct));
+    }
+
+    [Fact]
     public async Task RemoveDocumentAsync_DocumentSharingAFact_RemovesOnlyItsOwnSupportAndRecounts()
     {
         var store = await CreateEmptyStoreAsync();

@@ -35,6 +35,7 @@ internal static class FakeStatements
         ["documents-list"] = DocumentsList,
         ["document-mentions"] = DocumentMentions,
         ["counts"] = Counts,
+        ["ever-held-documents"] = (g, _) => new(["everHeld"], [[g.WithLabel("StoreHistory").Any() || g.WithLabel("Document").Any()]]),
         ["entity-get"] = (g, p) => EntityDetailRows(g.Find("Entity", p.String("entityId")) is { } e ? [e] : []),
         ["entity-facts"] = EntityFacts,
         ["fact-get"] = FactGet,
@@ -167,6 +168,11 @@ internal static class FakeStatements
     {
         var d = g.Merge("Document", p.String("docId"), out _);
         FakeGraph.SetAll(d.Props, p["props"]);
+        if (!g.WithLabel("StoreHistory").Any())
+        {
+            g.CreateNode("StoreHistory");
+        }
+
         return FakeAnswer.None;
     }
 

@@ -61,6 +61,7 @@ public sealed class Neo4jStatementTests
         await port.GetDocumentAsync(TestData.BobDocument().Document.Id, Ct);
         await port.GetDocumentMentionsAsync(TestData.BobDocument().Document.Id, Ct);
         await port.CountAsync(Ct);
+        await port.HasEverHeldDocumentsAsync(Ct);
         await foreach (var _ in port.ExportAsync(Ct))
         {
         }
