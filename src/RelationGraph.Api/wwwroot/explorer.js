@@ -63,11 +63,12 @@
 
   // ---------- the API ----------
   class ApiError extends Error {
-    constructor(status, problem, retryAfter) {
+    constructor(status, problem, retryAfter, sentKey) {
       super(problem.detail || problem.title || `HTTP ${status}`);
       this.status = status;
       this.problem = problem;
       this.retryAfter = retryAfter;
+      this.sentKey = sentKey;
     }
   }
 
@@ -77,11 +78,13 @@
   async function api(path, init = {}) {
     const headers = new Headers(init.headers || {});
     headers.set('Accept', 'application/json, application/problem+json');
-    if (keyInput.value) headers.set('X-Api-Key', keyInput.value);
+    // every request carries the key once one is entered: with Api:ProtectReads the server asks for it on reads too
+    const key = keyInput.value;
+    if (key) headers.set('X-Api-Key', key);
     const response = await fetch(path, { ...init, headers });
     const type = response.headers.get('Content-Type') || '';
     const body = type.includes('json') ? await response.json() : { title: await response.text() };
-    if (!response.ok) throw new ApiError(response.status, body || {}, response.headers.get('Retry-After'));
+    if (!response.ok) throw new ApiError(response.status, body || {}, response.headers.get('Retry-After'), Boolean(key));
     return { status: response.status, body };
   }
 
@@ -90,7 +93,11 @@
     if (!(error instanceof ApiError)) return [`Could not reach the server: ${error.message}`];
     const p = error.problem;
     const parts = [`${p.title || 'Error'} (${error.status})`, p.detail ? `: ${p.detail}` : ''];
-    if (error.status === 401) parts.push(' Enter the API key at the top of the page.');
+    if (error.status === 401) {
+      parts.push(error.sentKey
+        ? ' The server refused the API key entered: check it in the API key field at the top of the page.'
+        : ' This server needs its API key: enter it in the API key field at the top of the page.');
+    }
     if (error.status === 429) parts.push(error.retryAfter ? ` Try again in ${error.retryAfter} s.` : ' Try again shortly.');
     const fields = p.errors ? Object.entries(p.errors) : [];
     if (fields.length === 0) return parts;

@@ -267,6 +267,38 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
     }
 
     [Fact]
+    public async Task Find_ProtectedReads_SaysTheKeyIsNeededThenSearchesWithTheEnteredKey()
+    {
+        const string key = "read-key";
+        await using var site = ExplorerSite.Start(apiKey: key, protectReads: true);
+        var page = await site.OpenAsync(browser);
+        const string needed = "This server needs its API key: enter it in the API key field at the top of the page.";
+
+        await page.Locator("#from").PressSequentiallyAsync("Musk", new() { Delay = 30 });
+        await Assertions.Expect(page.Locator("#from-list li.problem")).ToContainTextAsync("API key required (401)");
+        await Assertions.Expect(page.Locator("#from-list li.problem")).ToContainTextAsync(needed);
+        await page.Locator("#from").FillAsync("Elon Musk");
+        await page.Locator("#to").FillAsync("Vladimir Putin");
+        await page.Locator("#connect").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync(needed);
+        await page.Locator("#api-key").FillAsync("wrong-key");
+        await page.Locator("#connect").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("The server refused the API key entered");
+
+        await page.Locator("#api-key").FillAsync(key);
+        await page.Locator("#from").FillAsync("");
+        await page.Locator("#from").PressSequentiallyAsync("Musk", new() { Delay = 30 });
+        var option = page.Locator("#from-list li[role=option]", new() { HasText = "Elon Musk" }).First;
+        await Assertions.Expect(option).ToBeVisibleAsync();
+        await option.ClickAsync();
+        await page.Locator("#connect").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#view[data-state=ready]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#paths li")).Not.ToHaveCountAsync(0);
+        Assert.Empty(site.PageErrors);
+    }
+
+    [Fact]
     public async Task Add_UploadWithApiKey_ShowsOutcomeAndAScriptInTheTextShowsAsTextAndNeverRuns()
     {
         const string key = "s3cret-key";

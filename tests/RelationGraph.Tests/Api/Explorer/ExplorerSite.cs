@@ -29,10 +29,15 @@ internal sealed class ExplorerSite : IAsyncDisposable
     /// <summary>Script errors and CSP violations the page reported; a test asserts this stays empty.</summary>
     public List<string> PageErrors { get; } = [];
 
-    /// <summary>The API on a new store seeded from seeds/, or on an existing store file.</summary>
-    public static ExplorerSite Start(string? apiKey = null, string? databasePath = null)
+    /// <summary>The API on a new store seeded from seeds/, or on an existing store file; reads need the key with <paramref name="protectReads"/>.</summary>
+    public static ExplorerSite Start(string? apiKey = null, string? databasePath = null, bool protectReads = false)
     {
-        var app = new RelationGraphApp { ApiKey = apiKey, DatabasePathOverride = databasePath };
+        var app = new RelationGraphApp
+        {
+            ApiKey = apiKey,
+            DatabasePathOverride = databasePath,
+            Settings = protectReads ? new() { ["Api:ProtectReads"] = "true" } : [],
+        };
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
