@@ -9,7 +9,7 @@ namespace RelationGraph.Storage.Neo4j;
 /// </summary>
 internal static class BatchRows
 {
-    public static Dictionary<string, object?> Document(GraphBatch batch, DateTimeOffset ingestedAt)
+    public static Dictionary<string, object?> Document(DocumentGraph batch, DateTimeOffset ingestedAt)
     {
         var d = batch.Document;
         return new Dictionary<string, object?>
@@ -29,7 +29,7 @@ internal static class BatchRows
         };
     }
 
-    public static IReadOnlyList<object?> Entities(GraphBatch batch) =>
+    public static IReadOnlyList<object?> Entities(DocumentGraph batch) =>
     [
         .. batch.Entities.Select(e =>
         {
@@ -50,7 +50,7 @@ internal static class BatchRows
         }),
     ];
 
-    public static IReadOnlyList<object?> Mentions(GraphBatch batch) =>
+    public static IReadOnlyList<object?> Mentions(DocumentGraph batch) =>
     [
         .. batch.Mentions.Select(m => (object?)new Dictionary<string, object?>
         {
@@ -67,7 +67,7 @@ internal static class BatchRows
         }),
     ];
 
-    public static IReadOnlyList<object?> Facts(GraphBatch batch) =>
+    public static IReadOnlyList<object?> Facts(DocumentGraph batch) =>
     [
         .. batch.Facts.Select(f => (object?)new Dictionary<string, object?>
         {
@@ -78,7 +78,7 @@ internal static class BatchRows
         }),
     ];
 
-    public static IReadOnlyList<object?> Evidence(GraphBatch batch)
+    public static IReadOnlyList<object?> Evidence(DocumentGraph batch)
     {
         var facts = batch.Facts.ToDictionary(f => f.FactKey, StringComparer.Ordinal);
         return

@@ -13,7 +13,7 @@ public sealed partial class Neo4jGraphStore
     /// Each document is written in its own transaction. A statement Neo4j refuses (<see cref="Neo4jFailure.Query"/>) fails
     /// that document alone; a server that cannot be reached or refuses the credentials throws its <see cref="Neo4jException"/>.
     /// </remarks>
-    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<DocumentGraph> batches, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
         var results = new List<ApplyResult>(batches.Count);
@@ -33,7 +33,7 @@ public sealed partial class Neo4jGraphStore
         return results;
     }
 
-    private async Task<ApplyResult> ApplyOneAsync(GraphBatch batch, CancellationToken cancellationToken)
+    private async Task<ApplyResult> ApplyOneAsync(DocumentGraph batch, CancellationToken cancellationToken)
     {
         if (BatchValidation.FindProblem(batch) is { } problem)
         {
@@ -84,7 +84,7 @@ public sealed partial class Neo4jGraphStore
         }
     }
 
-    private async Task<ApplyResult> ApplyDocumentAsync(GraphBatch batch, CancellationToken cancellationToken)
+    private async Task<ApplyResult> ApplyDocumentAsync(DocumentGraph batch, CancellationToken cancellationToken)
     {
         var docId = batch.Document.Id;
         var byDoc = new Dictionary<string, object?> { ["docId"] = docId };

@@ -19,7 +19,7 @@ namespace RelationGraph.Storage.Sqlite;
 /// </remarks>
 internal sealed partial class DocumentWriter
 {
-    private static bool IsSelfContained(GraphBatch batch)
+    private static bool IsSelfContained(DocumentGraph batch)
     {
         var entityIds = new HashSet<string>(batch.Entities.Count, StringComparer.Ordinal);
         foreach (var entity in batch.Entities)
@@ -41,7 +41,7 @@ internal sealed partial class DocumentWriter
         return batch.Mentions.All(m => entityIds.Contains(m.EntityId)) && batch.Evidence.All(e => factKeys.Contains(e.FactKey));
     }
 
-    private (ApplyResult Result, PathIndexDelta Delta) ApplyNewDocument(GraphBatch batch)
+    private (ApplyResult Result, PathIndexDelta Delta) ApplyNewDocument(DocumentGraph batch)
     {
         var document = batch.Document;
 

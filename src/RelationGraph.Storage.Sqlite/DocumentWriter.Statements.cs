@@ -108,7 +108,7 @@ internal sealed partial class DocumentWriter
 
 
     // Returns the document's reported time: when its facts count as seen.
-    private string WriteDocument(GraphBatch batch, IReadOnlyList<MentionRecord> mentions)
+    private string WriteDocument(DocumentGraph batch, IReadOnlyList<MentionRecord> mentions)
     {
         var document = batch.Document;
         var ingestedAt = Timestamp(_timeProvider.GetUtcNow())!;

@@ -55,7 +55,7 @@ internal sealed partial class DocumentWriter : IDisposable
     public (long Seq, long Previous) LastLogged { get; private set; }
 
     /// <summary>Test hook: runs inside the transaction after each document is written; throwing from it must roll the transaction back.</summary>
-    public Action<GraphBatch>? BeforeCommit { get; set; }
+    public Action<DocumentGraph>? BeforeCommit { get; set; }
 
     /// <summary>Test hook: false sends new documents down the general path too, to compare the two.</summary>
     public bool NewDocumentFastPath { get; set; } = true;
@@ -65,7 +65,7 @@ internal sealed partial class DocumentWriter : IDisposable
     /// the path index. Any failure rolls every one of them back. Each document sees the ones before it, so
     /// a document given twice is applied, then found unchanged or updated, exactly as in separate transactions.
     /// </summary>
-    public IReadOnlyList<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches)
+    public IReadOnlyList<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<DocumentGraph> batches)
     {
         LastLogged = (0, 0);
         // A bulk load relies on the remembered sample ranks: a fact whose rank is unknown is resolved by a seek on
@@ -110,7 +110,7 @@ internal sealed partial class DocumentWriter : IDisposable
         return Convert.ToInt64(_dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private List<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<GraphBatch> batches, bool[] selfContained, bool foreignKeysOff)
+    private List<(ApplyResult Result, PathIndexDelta Delta)> Apply(IReadOnlyList<DocumentGraph> batches, bool[] selfContained, bool foreignKeysOff)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var command in _commands)
@@ -217,7 +217,7 @@ internal sealed partial class DocumentWriter : IDisposable
         return (result, delta);
     }
 
-    private (ApplyResult Result, PathIndexDelta Delta) ApplyDocument(GraphBatch batch, bool selfContained, bool foreignKeysOff)
+    private (ApplyResult Result, PathIndexDelta Delta) ApplyDocument(DocumentGraph batch, bool selfContained, bool foreignKeysOff)
     {
         var document = batch.Document;
         var stored = ReadState(document.Id);

@@ -89,7 +89,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     internal Action<int>? RetryObserved { get; set; }
 
     /// <summary>Test hook: runs inside a document's transaction just before commit.</summary>
-    internal Action<GraphBatch>? BeforeCommit { get; set; }
+    internal Action<DocumentGraph>? BeforeCommit { get; set; }
 
     /// <summary>Test hook: false writes new documents the general way too (see <c>DocumentWriter.NewDocument.cs</c>).</summary>
     internal bool NewDocumentFastPath { get; set; } = true;
@@ -114,7 +114,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     /// and only the one that fails again is reported failed. A failure of the database itself (I/O, full, read-only,
     /// corrupt, still locked after the retries) throws its <see cref="SqliteException"/>.
     /// </remarks>
-    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<DocumentGraph> batches, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
         var results = new ApplyResult?[batches.Count];
@@ -149,7 +149,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     }
 
     // Inside the write gate: all in one transaction, else one transaction per document.
-    private async Task WriteValidAsync(IReadOnlyList<GraphBatch> batches, List<int> valid, ApplyResult?[] results, CancellationToken cancellationToken)
+    private async Task WriteValidAsync(IReadOnlyList<DocumentGraph> batches, List<int> valid, ApplyResult?[] results, CancellationToken cancellationToken)
     {
         if (valid.Count > 1)
         {
@@ -183,7 +183,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     }
 
     // the caller (the ingestion pipeline) logs failed documents with their source
-    private static ApplyResult Rejected(GraphBatch batch, string error) => ApplyResult.Failed(batch.Document?.Id ?? "", error);
+    private static ApplyResult Rejected(DocumentGraph batch, string error) => ApplyResult.Failed(batch.Document?.Id ?? "", error);
 
     // What one document can cause (a constraint, a bad value, a bug in writing it) rather than the database failing:
     // the database's own errors, and an exhausted retry on a lock, concern every document and are thrown.
@@ -257,7 +257,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     }
 
     // Inside the write gate. Deltas reach the index after commit and in commit order.
-    private async Task<List<ApplyResult>> WriteAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken)
+    private async Task<List<ApplyResult>> WriteAsync(IReadOnlyList<DocumentGraph> batches, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var writer = _writer!;

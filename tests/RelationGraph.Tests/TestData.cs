@@ -10,7 +10,7 @@ internal static class TestData
     public const string ExtractorVersion = "test-1";
 
     /// <summary>Builds one document's batch from "Subject|TYPE|Object" fact lines whose quotes are found in the text.</summary>
-    public static GraphBatch Batch(string source, string text, params (string Subject, EntityKind SubjectKind, RelationType Type, string Object, EntityKind ObjectKind, string Quote)[] facts)
+    public static DocumentGraph Batch(string source, string text, params (string Subject, EntityKind SubjectKind, RelationType Type, string Object, EntityKind ObjectKind, string Quote)[] facts)
     {
         var document = SourceDocument.Create(source, text, title: "Title of " + source);
         var entities = new Dictionary<string, ExtractedEntity>();
@@ -50,21 +50,21 @@ internal static class TestData
                 start, start + quote.Length, quote, ["[1]"], "test", 0.9));
         }
 
-        return new GraphBatch(document, ExtractorVersion, [.. entities.Values], mentions, [.. factRecords.Values], evidence);
+        return new DocumentGraph(document, ExtractorVersion, [.. entities.Values], mentions, [.. factRecords.Values], evidence);
     }
 
     /// <summary>
     /// Alice Able works for Acme Corp; Acme is party to a contract awarded by the Ministry of Works.
     /// A second document says Bob Baker is associated with Alice Able.
     /// </summary>
-    public static GraphBatch AcmeDocument(string text = AcmeText) => Batch("docs/acme.txt", text,
+    public static DocumentGraph AcmeDocument(string text = AcmeText) => Batch("docs/acme.txt", text,
         ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"),
         ("Acme Corp", EntityKind.Organisation, RelationType.PartyTo, "Ministry road contract (2024)", EntityKind.Contract, "Acme Corp won a road contract"),
         ("Ministry road contract (2024)", EntityKind.Contract, RelationType.AwardedBy, "Ministry of Works", EntityKind.Organisation, "awarded by the Ministry of Works"));
 
     public const string AcmeText = "Alice Able works for Acme Corp [1]. In 2024 Acme Corp won a road contract awarded by the Ministry of Works [2].";
 
-    public static GraphBatch BobDocument() => Batch("docs/bob.txt", BobText,
+    public static DocumentGraph BobDocument() => Batch("docs/bob.txt", BobText,
         ("Bob Baker", EntityKind.Person, RelationType.AssociatedWith, "Alice Able", EntityKind.Person, "Bob Baker is a close associate of Alice Able"),
         ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able, an Acme Corp engineer"));
 

@@ -74,7 +74,7 @@ internal static class IngestBenchmark
             await store.InitializeAsync();
             var pipeline = new IngestionPipeline(reader, extractor, store, new IngestionOptions { BatchSize = batchSize, MaxParallelism = workers, BulkLoadMinDocuments = bulk ? 1 : 0 }, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
             var memory = new MemorySampler(docs);
-            var sources = SourceEnumerator.Discover([corpus], dir);
+            var sources = SourceDiscovery.Discover([corpus], dir);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var pausedBefore = GC.GetTotalPauseDuration();
             var jobPauses = new GcPauseListener();
@@ -129,7 +129,7 @@ internal static class IngestBenchmark
     }
 
     // Reads and extracts every file in parallel; keeps each document's batch (in file order) when given somewhere to.
-    private static async Task<(TimeSpan Elapsed, int Facts)> ExtractAloneAsync(List<string> files, DocumentReader reader, RuleBasedExtractor extractor, GraphBatch?[]? keep = null)
+    private static async Task<(TimeSpan Elapsed, int Facts)> ExtractAloneAsync(List<string> files, DocumentReader reader, RuleBasedExtractor extractor, DocumentGraph?[]? keep = null)
     {
         var watch = Stopwatch.StartNew();
         var facts = 0;
@@ -150,7 +150,7 @@ internal static class IngestBenchmark
     // to a fresh store on one thread, as the pipeline's single writer does.
     private static async Task<(TimeSpan Elapsed, TimeSpan Cpu, string Notes)> StoreAloneAsync(List<string> files, DocumentReader reader, RuleBasedExtractor extractor, string database, int batchSize, bool bulk)
     {
-        var batches = new GraphBatch?[files.Count];
+        var batches = new DocumentGraph?[files.Count];
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         await ExtractAloneAsync(files, reader, extractor, batches);
         GC.WaitForPendingFinalizers();
@@ -165,7 +165,7 @@ internal static class IngestBenchmark
         var pauses = new GcPauseListener();
         var watch = Stopwatch.StartNew();
         var bulkLoad = bulk && await store.TryBeginBulkLoadAsync();
-        foreach (var chunk in batches.OfType<GraphBatch>().Chunk(batchSize))
+        foreach (var chunk in batches.OfType<DocumentGraph>().Chunk(batchSize))
         {
             await store.ApplyAsync(chunk);
         }

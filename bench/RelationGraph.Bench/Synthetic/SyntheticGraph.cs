@@ -157,7 +157,7 @@ public sealed class SyntheticGraph
     /// Synthetic documents carrying the graph: each fact is stated in its home document and, when it has
     /// more than one supporting document, again in the next ones; each document mentions its entities once.
     /// </summary>
-    public IEnumerable<GraphBatch> Documents(int factsPerDocument = 100)
+    public IEnumerable<DocumentGraph> Documents(int factsPerDocument = 100)
     {
         var documentCount = Math.Max(1, (FactCount + factsPerDocument - 1) / factsPerDocument);
         var extra = new List<int>[documentCount];
@@ -178,7 +178,7 @@ public sealed class SyntheticGraph
         }
     }
 
-    private GraphBatch Document(int number, IReadOnlyList<int> facts)
+    private DocumentGraph Document(int number, IReadOnlyList<int> facts)
     {
         var source = string.Create(CultureInfo.InvariantCulture, $"synthetic/doc-{number:D7}.txt");
         var documentId = StableId.Document(source);
@@ -215,7 +215,7 @@ public sealed class SyntheticGraph
             Title = "Synthetic document " + number.ToString(CultureInfo.InvariantCulture),
             PublishedAt = FirstDay.AddDays(number % 3650),
         };
-        return new GraphBatch(document, "synthetic-1", [.. entities.Values], mentions, factRecords, evidence);
+        return new DocumentGraph(document, "synthetic-1", [.. entities.Values], mentions, factRecords, evidence);
 
         void Mention(int entity, int start, string name)
         {

@@ -43,7 +43,7 @@ internal sealed class StartupIngestionService(
             }
 
             logger.SeedingStarted(folder);
-            var sources = SourceEnumerator.Discover([folder], environment.ContentRootPath);
+            var sources = SourceDiscovery.Discover([folder], environment.ContentRootPath);
             var report = await pipeline.RunAsync(sources.Enumerate(options.Value.MaxDocumentBytes), sources.CountDocuments(), ignored: sources.Ignored, cancellationToken: cancellationToken);
             logger.SeedingFinished(report.Totals.Documents.Ingested, report.Totals.Documents.Failed);
             counts = await store.CountAsync(cancellationToken);

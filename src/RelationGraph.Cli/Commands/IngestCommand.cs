@@ -55,7 +55,7 @@ internal static class IngestCommand
         bool terminal,
         CancellationToken cancellationToken)
     {
-        var sources = SourceEnumerator.Discover(paths, Environment.CurrentDirectory);
+        var sources = SourceDiscovery.Discover(paths, Environment.CurrentDirectory);
         if (sources.Missing.Count > 0)
         {
             foreach (var missing in sources.Missing)

@@ -108,7 +108,7 @@ internal static class RemoveCommand
         List<string> files;
         try
         {
-            files = [.. SourceEnumerator.Discover([target], Environment.CurrentDirectory).Files.Select(f => f.FullPath)];
+            files = [.. SourceDiscovery.Discover([target], Environment.CurrentDirectory).Files.Select(f => f.FullPath)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

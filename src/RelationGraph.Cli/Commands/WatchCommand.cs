@@ -181,9 +181,9 @@ internal static class WatchCommand
             // a new folder is scanned whole: files created in it before its own watch started raise no event.
             // Editors and copiers leave temporary and hidden files behind: only documents a folder scan would take.
             var candidates = paths.Where(p => p == root || (!IsHidden(root, p)
-                    && (Directory.Exists(p) || (File.Exists(p) && SourceEnumerator.SupportedExtensions.Contains(Path.GetExtension(p))))))
+                    && (Directory.Exists(p) || (File.Exists(p) && SourceDiscovery.SupportedExtensions.Contains(Path.GetExtension(p))))))
                 .ToList();
-            var found = SourceEnumerator.Discover(candidates, root, root);
+            var found = SourceDiscovery.Discover(candidates, root, root);
             foreach (var link in found.SkippedLinks.Where(_skippedLinks.Add))
             {
                 logger.LinkSkipped(Path.GetRelativePath(root, link));
@@ -206,7 +206,7 @@ internal static class WatchCommand
                 return;
             }
 
-            var sources = SourceEnumerator.Discover(changed, root, root);
+            var sources = SourceDiscovery.Discover(changed, root, root);
             var report = await pipeline.RunAsync(sources.Enumerate(maxRecordBytes), sources.CountDocuments(), cancellationToken: cancellationToken);
             var totals = report.Totals.Documents;
             logger.WatchPass(totals.Ingested, totals.Updated, totals.Unchanged, totals.Failed);

@@ -6,10 +6,10 @@ using RelationGraph.Core.Model;
 
 namespace RelationGraph.Core.Extraction;
 
-/// <summary>Turns one document's drafts into a <see cref="GraphBatch"/> with stable ids and code point offsets.</summary>
+/// <summary>Turns one document's drafts into a <see cref="DocumentGraph"/> with stable ids and code point offsets.</summary>
 internal static class BatchBuilder
 {
-    public static GraphBatch Build(SourceDocument document, string extractor, string version, IReadOnlyList<Sentence> sentences,
+    public static DocumentGraph Build(SourceDocument document, string extractor, string version, IReadOnlyList<Sentence> sentences,
         List<EntityDraft> drafts, List<FactDraft> facts)
     {
         var text = document.Text;
@@ -76,7 +76,7 @@ internal static class BatchBuilder
             }
         }
 
-        return new GraphBatch(document, version, [.. entities.Values], [.. mentions.Values], [.. factRecords.Values], [.. evidence.Values]);
+        return new DocumentGraph(document, version, [.. entities.Values], [.. mentions.Values], [.. factRecords.Values], [.. evidence.Values]);
     }
 
     // The citation markers of every sentence the evidence span touches, in order, each once.

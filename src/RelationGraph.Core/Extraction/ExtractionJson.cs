@@ -5,7 +5,7 @@ using RelationGraph.Core.Model;
 namespace RelationGraph.Core.Extraction;
 
 /// <summary>
-/// Writes a <see cref="GraphBatch"/> as the JSON that the evaluation scorer (score.py) reads:
+/// Writes a <see cref="DocumentGraph"/> as the JSON that the evaluation scorer (score.py) reads:
 /// entities with aliases and code point mentions, relations with evidence spans, plus confidence, citations
 /// and extractor fields the scorer ignores.
 /// </summary>
@@ -18,7 +18,7 @@ public static class ExtractionJson
     };
 
     /// <summary>The JSON text for one batch.</summary>
-    public static string Serialize(GraphBatch batch)
+    public static string Serialize(DocumentGraph batch)
     {
         using var stream = new MemoryStream();
         Write(stream, batch);
@@ -26,7 +26,7 @@ public static class ExtractionJson
     }
 
     /// <summary>Writes one batch to a stream as UTF-8 JSON.</summary>
-    public static void Write(Stream stream, GraphBatch batch)
+    public static void Write(Stream stream, DocumentGraph batch)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(batch);

@@ -12,5 +12,5 @@ public interface IDocumentExtractor
     string Version { get; }
 
     /// <summary>Extracts entities, mentions, facts and evidence from one document.</summary>
-    ValueTask<GraphBatch> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default);
+    ValueTask<DocumentGraph> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default);
 }

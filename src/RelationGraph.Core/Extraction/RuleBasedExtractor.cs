@@ -22,7 +22,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
 
     /// <summary>
     /// Text past this many UTF-16 units is not read, so one huge document stays bounded in time and memory; the batch
-    /// then says how much was read (<see cref="GraphBatch.ExtractedLength"/>) and ingestion reports it truncated.
+    /// then says how much was read (<see cref="DocumentGraph.ExtractedLength"/>) and ingestion reports it truncated.
     /// </summary>
     public const int DefaultMaxTextLength = 8 * 1024 * 1024;
 
@@ -52,14 +52,14 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
     public string Version => ExtractorVersion;
 
     /// <inheritdoc />
-    public ValueTask<GraphBatch> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
+    public ValueTask<DocumentGraph> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         return ValueTask.FromResult(Extract(document, cancellationToken));
     }
 
     /// <summary>Synchronous form of <see cref="ExtractAsync"/>.</summary>
-    public GraphBatch Extract(SourceDocument document, CancellationToken cancellationToken = default)
+    public DocumentGraph Extract(SourceDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;

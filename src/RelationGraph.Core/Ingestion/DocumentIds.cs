@@ -5,7 +5,7 @@ namespace RelationGraph.Core.Ingestion;
 /// <summary>
 /// The document ids ingestion gives files and feed records, derived again for commands that remove documents by path.
 /// A file's id is the hash of its source: the name of the folder the job started from, then the path below it (see
-/// <see cref="SourceEnumerator"/>). That folder is the file's own when the file was named alone, or the folder (or a
+/// <see cref="SourceDiscovery"/>). That folder is the file's own when the file was named alone, or the folder (or a
 /// glob's fixed prefix) that was named.
 /// </summary>
 public static class DocumentIds
@@ -17,7 +17,7 @@ public static class DocumentIds
     public static bool IsFeed(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The document id of a document file (not a feed) that a job started from <paramref name="root"/> ingested.</summary>
-    public static string OfFile(string fullPath, string root) => StableId.Document(SourceEnumerator.SourceUriOf(fullPath, root));
+    public static string OfFile(string fullPath, string root) => StableId.Document(SourceDiscovery.SourceUriOf(fullPath, root));
 
     /// <summary>
     /// The sources a document file may have been ingested under, narrowest first: one per folder a job could have
@@ -28,7 +28,7 @@ public static class DocumentIds
         var sources = new List<string>();
         for (var folder = Path.GetDirectoryName(fullPath); folder is not null; folder = Path.GetDirectoryName(folder))
         {
-            var source = SourceEnumerator.SourceUriOf(fullPath, folder);
+            var source = SourceDiscovery.SourceUriOf(fullPath, folder);
             if (!sources.Contains(source, StringComparer.Ordinal))
             {
                 sources.Add(source);
@@ -48,7 +48,7 @@ public static class DocumentIds
     {
         var scopes = PossibleSources(fullPath);
         var folder = Path.GetDirectoryName(fullPath)!;
-        foreach (var source in SourceEnumerator.Discover([fullPath], folder, folder).Enumerate(maxRecordBytes))
+        foreach (var source in SourceDiscovery.Discover([fullPath], folder, folder).Enumerate(maxRecordBytes))
         {
             if (source is FailedSource { ErrorCode: DocumentErrorCodes.TooLarge })
             {

@@ -50,7 +50,7 @@ internal sealed class DocumentLoader(IDocumentReader reader, long maxDocumentByt
             case FileSource file:
                 if (FileProbe.NotRegularFile(file.FilePath) is { } kind)
                 {
-                    return (null, DocumentOutcome.Failed(uri, null, DocumentErrorCodes.NotARegularFile, SourceEnumerator.NotRegularFileError(kind)));
+                    return (null, DocumentOutcome.Failed(uri, null, DocumentErrorCodes.NotARegularFile, SourceDiscovery.NotRegularFileError(kind)));
                 }
 
                 byte[] bytes;

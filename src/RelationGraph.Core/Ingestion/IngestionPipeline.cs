@@ -294,5 +294,5 @@ public sealed partial class IngestionPipeline(
     }
 
     /// <summary>A source after reading and extraction: either a batch to write or an outcome already settled.</summary>
-    private sealed record Prepared(IngestionSource Source, GraphBatch? Batch, DocumentOutcome? Outcome, long Bytes);
+    private sealed record Prepared(IngestionSource Source, DocumentGraph? Batch, DocumentOutcome? Outcome, long Bytes);
 }

@@ -85,7 +85,7 @@ internal sealed class LinkSafeDirectory : DirectoryInfoBase
         {
             if (entry.Name.StartsWith('.'))
             {
-                continue; // hidden files and folders are never documents (SourceEnumerator): a .git folder is not walked at all
+                continue; // hidden files and folders are never documents (SourceDiscovery): a .git folder is not walked at all
             }
 
             if (entry is DirectoryInfo folder)

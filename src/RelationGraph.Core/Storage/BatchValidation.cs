@@ -15,7 +15,7 @@ namespace RelationGraph.Core.Storage;
 public static class BatchValidation
 {
     /// <summary>Why <paramref name="batch"/> cannot be stored, naming the first bad record; null when it can.</summary>
-    public static string? FindProblem(GraphBatch batch)
+    public static string? FindProblem(DocumentGraph batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var document = batch.Document;

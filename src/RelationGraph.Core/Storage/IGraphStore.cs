@@ -27,7 +27,7 @@ public interface IGraphStore
     /// </returns>
     /// <exception cref="Exception">Only when the store itself cannot be reached or written (the type is the store's own);
     /// documents of the call may then be written or not, and applying them again converges.</exception>
-    Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<DocumentGraph> batches, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes a document with its own mentions and evidence, all-or-nothing, as if it had never been applied: the totals of

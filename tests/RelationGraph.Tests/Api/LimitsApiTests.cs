@@ -22,7 +22,7 @@ public sealed class LimitsApiTests
 
         public string Version => "1";
 
-        public async ValueTask<GraphBatch> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
+        public async ValueTask<DocumentGraph> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
         {
             Started.TrySetResult();
             try

@@ -232,7 +232,7 @@ public sealed class RemoveCommandTests
             _ => file,
         };
 
-        var ingested = SourceEnumerator.Discover([given], corpus.Path).Files.Single(f => f.FullPath == file).SourceUri;
+        var ingested = SourceDiscovery.Discover([given], corpus.Path).Files.Single(f => f.FullPath == file).SourceUri;
 
         Assert.Contains(ingested, DocumentIds.PossibleSources(file));
         Assert.Equal("sub/d.txt", DocumentIds.PossibleSources(file)[0]);

@@ -77,7 +77,7 @@ public abstract class GraphStoreContractTests
     {
         var store = await CreateEmptyStoreAsync();
         var carol = CarolDocument();
-        GraphBatch[] batch = [TestData.AcmeDocument(), carol, TestData.BobDocument()];
+        DocumentGraph[] batch = [TestData.AcmeDocument(), carol, TestData.BobDocument()];
         var stopFailing = FailCommitOf(store, carol.Document.Id);
 
         var results = await store.ApplyAsync(batch, Ct);
@@ -135,10 +135,10 @@ public abstract class GraphStoreContractTests
     }
 
     // A third document, about someone the fixture documents do not name: Carol Cole funds Acme Corp.
-    private static GraphBatch CarolDocument() => TestData.Batch("docs/carol.txt", "Carol Cole funds Acme Corp, filings show.",
+    private static DocumentGraph CarolDocument() => TestData.Batch("docs/carol.txt", "Carol Cole funds Acme Corp, filings show.",
         ("Carol Cole", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Carol Cole funds Acme Corp"));
 
-    private static GraphBatch Break(GraphBatch batch, string breakage)
+    private static DocumentGraph Break(DocumentGraph batch, string breakage)
     {
         var evidence = batch.Evidence[0];
         var fact = batch.Facts[0];

@@ -46,7 +46,7 @@ public sealed class LlmExtractor(IChatClient chatClient, LlmExtractorOptions opt
     public string Name => ExtractorName;
 
     /// <inheritdoc />
-    public async ValueTask<GraphBatch> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
+    public async ValueTask<DocumentGraph> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text.Length <= options.MaxTextLength ? document.Text : document.Text[..options.MaxTextLength];
@@ -66,7 +66,7 @@ public sealed class LlmExtractor(IChatClient chatClient, LlmExtractorOptions opt
     }
 
     /// <summary>Builds the batch from the model's answer; offsets are found in <paramref name="text"/>.</summary>
-    internal GraphBatch Build(SourceDocument document, string text, string answer)
+    internal DocumentGraph Build(SourceDocument document, string text, string answer)
     {
         using var json = Parse(answer);
         var root = json.RootElement;

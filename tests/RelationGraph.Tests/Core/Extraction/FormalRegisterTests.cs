@@ -12,15 +12,15 @@ public sealed class FormalRegisterTests
 {
     private static readonly RuleBasedExtractor Extractor = new();
 
-    private static GraphBatch Extract(string text) => Extractor.Extract(SourceDocument.Create("docs/release.txt", text));
+    private static DocumentGraph Extract(string text) => Extractor.Extract(SourceDocument.Create("docs/release.txt", text));
 
-    private static ExtractedEntity Entity(GraphBatch batch, string name) =>
+    private static ExtractedEntity Entity(DocumentGraph batch, string name) =>
         Assert.Single(batch.Entities, e => e.Name == name);
 
-    private static List<string> Names(GraphBatch batch, EntityKind kind) =>
+    private static List<string> Names(DocumentGraph batch, EntityKind kind) =>
         [.. batch.Entities.Where(e => e.Kind == kind).Select(e => e.Name)];
 
-    private static bool HasFact(GraphBatch batch, RelationType type, string subject, string obj) =>
+    private static bool HasFact(DocumentGraph batch, RelationType type, string subject, string obj) =>
         batch.Facts.Any(f => f.Type == type && f.SubjectId == Entity(batch, subject).Id && f.ObjectId == Entity(batch, obj).Id);
 
     [Fact]

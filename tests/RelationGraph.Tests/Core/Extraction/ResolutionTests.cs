@@ -7,7 +7,7 @@ public sealed class ResolutionTests
 {
     private static readonly RuleBasedExtractor Extractor = new();
 
-    private static GraphBatch Extract(string text, string source = "docs/test.txt") =>
+    private static DocumentGraph Extract(string text, string source = "docs/test.txt") =>
         Extractor.Extract(SourceDocument.Create(source, text));
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class TestDocuments
     public static string Path(string name) => System.IO.Path.Combine(Folder, name);
 
     /// <summary>Reads a document as ingestion would, extracts it and returns the scorer's JSON.</summary>
-    public static (string Text, string Json, GraphBatch Batch) Extract(string textFile)
+    public static (string Text, string Json, DocumentGraph Batch) Extract(string textFile)
     {
         var read = new DocumentReader().Read(textFile, File.ReadAllBytes(Path(textFile)));
         Assert.True(read.Succeeded, read.Error);

@@ -10,7 +10,7 @@ public sealed class IngestionPipelineTests
 
     private static async Task<IngestionReport> IngestFolderAsync(IngestionPipeline pipeline, string folder, CancellationToken cancellationToken)
     {
-        var sources = SourceEnumerator.Discover([folder], Environment.CurrentDirectory);
+        var sources = SourceDiscovery.Discover([folder], Environment.CurrentDirectory);
         return await pipeline.RunAsync(sources.Enumerate(), sources.CountDocuments(), ignored: sources.Ignored, cancellationToken: cancellationToken);
     }
 
@@ -366,7 +366,7 @@ public sealed class IngestionPipelineTests
 
         var snapshots = new List<IngestionProgress>();
         var progress = new SynchronousProgress(snapshots.Add);
-        var sources = SourceEnumerator.Discover([corpus.Path], Environment.CurrentDirectory);
+        var sources = SourceDiscovery.Discover([corpus.Path], Environment.CurrentDirectory);
 
         await Pipelines.Create(new RecordingStore(), new KnowsExtractor()).RunAsync(sources.Enumerate(), sources.CountDocuments(), progress, cancellationToken: Ct);
 

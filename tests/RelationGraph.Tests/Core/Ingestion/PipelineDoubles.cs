@@ -47,7 +47,7 @@ internal sealed class KnowsExtractor : IDocumentExtractor
 
     public int Calls => _calls;
 
-    public ValueTask<GraphBatch> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
+    public ValueTask<DocumentGraph> ExtractAsync(SourceDocument document, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
         if (document.Text.Contains("EXPLODE", StringComparison.Ordinal))
@@ -94,7 +94,7 @@ internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
         return Task.FromResult(_documents.TryGetValue(documentId, out var d) ? d.State : null);
     }
 
-    public Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<GraphBatch> batches, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<DocumentGraph> batches, CancellationToken cancellationToken = default)
     {
         ThrowIfDown();
         lock (BatchSizes)

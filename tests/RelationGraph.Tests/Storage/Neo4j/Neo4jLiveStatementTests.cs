@@ -156,7 +156,7 @@ public sealed class Neo4jLiveStatementTests : IDisposable
         }
     }
 
-    private static GraphBatch Fan(string source, string[] middles) =>
+    private static DocumentGraph Fan(string source, string[] middles) =>
         TestData.Batch(source, string.Join(" ", middles.Select(m => $"Ann One met {m}. {m} met Zed Last.")),
             [.. middles.SelectMany(m => new[]
             {

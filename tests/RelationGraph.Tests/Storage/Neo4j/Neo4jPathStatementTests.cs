@@ -20,7 +20,7 @@ public sealed class Neo4jPathStatementTests
 
     // One document names all six people and links each to the next: the entity path from the first to the last is
     // 5 hops, the path through the document and two mentions is 4.
-    private static GraphBatch ChainDocument()
+    private static DocumentGraph ChainDocument()
     {
         var text = string.Join(" ", Chain.Zip(Chain.Skip(1), (a, b) => $"{a} knows {b}."));
         return TestData.Batch("docs/chain.txt", text,

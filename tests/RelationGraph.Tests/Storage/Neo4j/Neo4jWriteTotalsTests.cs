@@ -8,7 +8,7 @@ public sealed class Neo4jWriteTotalsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static GraphBatch Report(int i) => TestData.Batch($"docs/report-{i:D2}.txt", $"Report {i}: Alice Able works for Acme Corp.",
+    private static DocumentGraph Report(int i) => TestData.Batch($"docs/report-{i:D2}.txt", $"Report {i}: Alice Able works for Acme Corp.",
         ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"));
 
     [Fact]

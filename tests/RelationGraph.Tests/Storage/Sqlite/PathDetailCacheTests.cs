@@ -141,7 +141,7 @@ public sealed class PathDetailCacheTests : SqliteStoreTestBase
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
-        static GraphBatch Version(int version)
+        static DocumentGraph Version(int version)
         {
             var quote = $"Alice Able worked for Acme Corp in year {version}";
             return TestData.Batch("docs/versions.txt", quote + ".",

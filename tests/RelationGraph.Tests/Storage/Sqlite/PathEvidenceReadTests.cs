@@ -95,7 +95,7 @@ public sealed class PathEvidenceReadTests : SqliteStoreTestBase
     }
 
     // with Acme's and Bob's, five quotes of Alice → Acme at the same confidence, so the order falls to document, position and id
-    private static GraphBatch ManyQuotesDocument()
+    private static DocumentGraph ManyQuotesDocument()
     {
         const string Text = "Alice Able joined Acme Corp in 2019. Alice Able is paid by Acme Corp. Alice Able represents Acme Corp abroad.";
         return TestData.Batch("docs/many.txt", Text,
@@ -104,7 +104,7 @@ public sealed class PathEvidenceReadTests : SqliteStoreTestBase
             ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able represents Acme Corp"));
     }
 
-    private static GraphBatch Untitled()
+    private static DocumentGraph Untitled()
     {
         var batch = TestData.Batch("docs/untitled.txt", "The Ministry of Works awarded the road contract.",
             ("Ministry road contract (2024)", EntityKind.Contract, RelationType.AwardedBy, "Ministry of Works", EntityKind.Organisation, "Ministry of Works awarded the road contract"));

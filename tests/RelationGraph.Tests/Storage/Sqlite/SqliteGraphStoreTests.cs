@@ -298,11 +298,11 @@ public sealed class SqliteGraphStoreTests : SqliteStoreTestBase
         Assert.True(largestLog < 30 * 8 * 4096, $"the log grew to {largestLog} bytes");
     }
 
-    private static GraphBatch Hires(int i) =>
+    private static DocumentGraph Hires(int i) =>
         TestData.Batch($"docs/hire-{i}.txt", $"Acme Corp hired Person{i:D3} Example as a driver.",
             ($"Person{i:D3} Example", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, $"Acme Corp hired Person{i:D3} Example"));
 
-    private static GraphBatch Shrink(string text) =>
+    private static DocumentGraph Shrink(string text) =>
         TestData.Batch("docs/acme.txt", text,
             ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"));
 }

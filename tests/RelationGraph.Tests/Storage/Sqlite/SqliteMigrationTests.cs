@@ -44,7 +44,7 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
     }
 
     // a document naming one entity twice and another once: its (entity, document) rows count 2 and 1
-    private static GraphBatch Repeated() => TestData.Batch("docs/repeated.txt", "Bob Baker funds Acme Corp. Bob Baker funds Acme Corp again.",
+    private static DocumentGraph Repeated() => TestData.Batch("docs/repeated.txt", "Bob Baker funds Acme Corp. Bob Baker funds Acme Corp again.",
         ("Bob Baker", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Bob Baker funds Acme Corp"));
 
     private static void WriteOldLayoutCopy(string oldSchema, string currentPath, string oldPath)

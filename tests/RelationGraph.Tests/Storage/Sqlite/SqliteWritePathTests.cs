@@ -99,7 +99,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     [Fact]
     public async Task RemoveDocumentAsync_EachDocumentOfAStore_LeavesExactlyTheGraphTheOthersGiveAlone()
     {
-        GraphBatch[] documents = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019), Dated(Fourth(), 2023), Dated(Fifth(), 2018)];
+        DocumentGraph[] documents = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019), Dated(Fourth(), 2023), Dated(Fifth(), 2018)];
         foreach (var removed in documents)
         {
             await using var files = new SqliteTestFiles();
@@ -160,8 +160,8 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     [Fact]
     public async Task BulkLoad_IntoAnEmptyStore_AnswersAlikeMidLoadAndEndsWithTheRowsAndIndexesOfANormalLoad()
     {
-        GraphBatch[] first = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
-        GraphBatch[] second = [Dated(Fourth(), 2023), Dated(Fifth(), 2018)];
+        DocumentGraph[] first = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
+        DocumentGraph[] second = [Dated(Fourth(), 2023), Dated(Fifth(), 2018)];
         await using var normalFiles = new SqliteTestFiles();
         var normal = await normalFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await normal.ApplyAsync(first, Ct);
@@ -201,7 +201,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     public async Task BulkLoad_ChangedDocumentMidLoad_EndsTheLoadFirstAndGivesTheGraphOfANormalLoad()
     {
         var edited = Dated(TestData.AcmeDocument(TestData.AcmeText + " Nothing more."), 2022);
-        GraphBatch[] sequence = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
+        DocumentGraph[] sequence = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
         await using var normalFiles = new SqliteTestFiles();
         var normal = await normalFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await normal.ApplyAsync(sequence, Ct);
@@ -223,7 +223,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     [Fact]
     public async Task BulkLoad_StoreClosedMidLoad_ReopeningBuildsTheIndexesAndLosesNothing()
     {
-        GraphBatch[] documents = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
+        DocumentGraph[] documents = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument(), Dated(Third(), 2019)];
         await using var normalFiles = new SqliteTestFiles();
         var normal = await normalFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         await normal.ApplyAsync(documents, Ct);
@@ -250,7 +250,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     [InlineData(true)]
     public async Task BulkLoad_AnotherStoreWritesTheFileMidLoad_IndexesAreBuiltAndTheGraphIsANormalLoads(bool changedDocument)
     {
-        GraphBatch[] first = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument()];
+        DocumentGraph[] first = [Dated(TestData.AcmeDocument(), 2021), TestData.BobDocument()];
         var other = changedDocument ? Dated(TestData.AcmeDocument(TestData.AcmeText + " Nothing more."), 2022) : Dated(Third(), 2019);
         await using var normalFiles = new SqliteTestFiles();
         var normal = await normalFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
@@ -299,7 +299,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     }
 
     // A document saying only that Carol Cole funds Acme Corp, in its own words and with its own confidence.
-    private static GraphBatch Says(string source, string words, double confidence)
+    private static DocumentGraph Says(string source, string words, double confidence)
     {
         var batch = TestData.Batch(source, $"{words}. Nothing else.",
             ("Carol Cole", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, words));
@@ -338,7 +338,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     public async Task ApplyAsync_OneBatch_GivesTheSameResultsAndGraphAsOneDocumentPerCall()
     {
         var edited = TestData.AcmeDocument(TestData.AcmeText + " Nothing more.");
-        GraphBatch[] sequence = [TestData.AcmeDocument(), TestData.BobDocument(), TestData.AcmeDocument(), edited, Third(), edited, TestData.AcmeDocument()];
+        DocumentGraph[] sequence = [TestData.AcmeDocument(), TestData.BobDocument(), TestData.AcmeDocument(), edited, Third(), edited, TestData.AcmeDocument()];
         var oneByOne = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
         var separate = new List<ApplyResult>();
         foreach (var batch in sequence)
@@ -410,7 +410,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         var borrowsEntity = TestData.Batch("docs/borrow.txt", "Acme Corp grew. Alice Able stayed.",
             ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able stayed"));
         borrowsEntity = borrowsEntity with { Entities = [.. borrowsEntity.Entities.Where(e => e.Name != "Alice Able")] };
-        GraphBatch[] sequence = [Dated(TestData.AcmeDocument(), 2021), Dated(third, 2019), Dated(repeated, 2024), TestData.BobDocument(),
+        DocumentGraph[] sequence = [Dated(TestData.AcmeDocument(), 2021), Dated(third, 2019), Dated(repeated, 2024), TestData.BobDocument(),
             Dated(namesDana, 2017), borrowsEntity, Dated(Fifth(), 2018)];
 
         var fast = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
@@ -474,7 +474,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
 
     private static string Carol => TestData.Id(EntityKind.Person, "Carol Cole");
 
-    private static GraphBatch CarolFundsAcme(string source)
+    private static DocumentGraph CarolFundsAcme(string source)
     {
         var batch = TestData.Batch(source, "Carol Cole funds Acme Corp.",
             ("Carol Cole", EntityKind.Person, RelationType.Funds, "Acme Corp", EntityKind.Organisation, "Carol Cole funds Acme Corp"));
@@ -484,11 +484,11 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
     private static List<string> Aliases(string databasePath, string entityId) =>
         SqliteFile.Strings(databasePath, "SELECT alias FROM entity_aliases WHERE entity_id = $id ORDER BY alias;", ("$id", entityId));
 
-    private static GraphBatch Dated(GraphBatch batch, int year) =>
+    private static DocumentGraph Dated(DocumentGraph batch, int year) =>
         batch with { Document = batch.Document with { PublishedAt = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
 
     // Dana Doe is never named in the text, so she is counted through her fact's evidence; two evidence in one document.
-    private static GraphBatch Third()
+    private static DocumentGraph Third()
     {
         var batch = TestData.Batch("docs/third.txt", "Acme Corp hired her last year. Alice Able works for Acme Corp, staff say. Alice Able leads Acme Corp.",
             ("Dana Doe", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Acme Corp hired her"),
@@ -497,11 +497,11 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         return batch with { Evidence = [batch.Evidence[0], batch.Evidence[1] with { Confidence = 0.5, Extractor = "pattern" }, batch.Evidence[2] with { Confidence = 0.7 }] };
     }
 
-    private static GraphBatch Fourth() => TestData.Batch("docs/fourth.txt", "Dana Doe works for Acme Corp. Bob Baker is a close associate of Alice Able.",
+    private static DocumentGraph Fourth() => TestData.Batch("docs/fourth.txt", "Dana Doe works for Acme Corp. Bob Baker is a close associate of Alice Able.",
         ("Dana Doe", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Dana Doe works for Acme Corp"),
         ("Bob Baker", EntityKind.Person, RelationType.AssociatedWith, "Alice Able", EntityKind.Person, "Bob Baker is a close associate of Alice Able"));
 
-    private static GraphBatch Fifth()
+    private static DocumentGraph Fifth()
     {
         var batch = TestData.Batch("docs/fifth.txt", "Alice Able works for Acme Corp since 2010.",
             ("Alice Able", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Alice Able works for Acme Corp"));

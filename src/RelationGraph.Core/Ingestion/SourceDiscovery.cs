@@ -10,7 +10,7 @@ namespace RelationGraph.Core.Ingestion;
 /// (<c>seeds/a.txt</c>), so the same file gets the same document id whichever way it is named and from
 /// whichever working directory.
 /// </summary>
-public sealed class SourceEnumerator
+public sealed class SourceDiscovery
 {
     /// <summary>Extensions read as documents; <c>.jsonl</c> files hold one document per line.</summary>
     public static IReadOnlySet<string> SupportedExtensions { get; } =
@@ -22,7 +22,7 @@ public sealed class SourceEnumerator
     private readonly List<string> _skippedLinks = [];
     private string? _root;
 
-    private SourceEnumerator()
+    private SourceDiscovery()
     {
     }
 
@@ -48,10 +48,10 @@ public sealed class SourceEnumerator
     /// When set, every source id is relative to this folder (a watched folder, whose files arrive one by one);
     /// otherwise each path is its own root: a folder, a glob's fixed prefix, or a file's folder.
     /// </param>
-    public static SourceEnumerator Discover(IEnumerable<string> paths, string workingDirectory, string? root = null)
+    public static SourceDiscovery Discover(IEnumerable<string> paths, string workingDirectory, string? root = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var enumerator = new SourceEnumerator { _root = root is null ? null : Path.GetFullPath(root, workingDirectory) };
+        var enumerator = new SourceDiscovery { _root = root is null ? null : Path.GetFullPath(root, workingDirectory) };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {

@@ -2,7 +2,7 @@ using RelationGraph.Core.Ingestion;
 
 namespace RelationGraph.Tests.Core.Ingestion;
 
-public sealed class SourceEnumeratorTests
+public sealed class SourceDiscoveryTests
 {
     [Fact]
     public void Discover_SameFileByFolderFileOrGlob_GetsTheSameSourceId()
@@ -11,9 +11,9 @@ public sealed class SourceEnumeratorTests
         var file = corpus.Write("a.txt", "text");
         var parent = Path.GetDirectoryName(corpus.Path)!;
 
-        var byFolder = SourceEnumerator.Discover(["news"], parent).Files;
-        var byFile = SourceEnumerator.Discover([file], "/").Files;
-        var byGlob = SourceEnumerator.Discover(["news/*.txt"], parent).Files;
+        var byFolder = SourceDiscovery.Discover(["news"], parent).Files;
+        var byFile = SourceDiscovery.Discover([file], "/").Files;
+        var byGlob = SourceDiscovery.Discover(["news/*.txt"], parent).Files;
 
         Assert.Equal("news/a.txt", Assert.Single(byFolder).SourceUri);
         Assert.Equal("news/a.txt", Assert.Single(byFile).SourceUri);
@@ -29,7 +29,7 @@ public sealed class SourceEnumeratorTests
         corpus.Write(".git/config.txt", "hidden");
         corpus.Write("image.jpg", "x");
 
-        var found = SourceEnumerator.Discover([corpus.Path], "/");
+        var found = SourceDiscovery.Discover([corpus.Path], "/");
 
         Assert.Equal(["news/a.html", "news/b/deep/c.md"], found.Files.Select(f => f.SourceUri));
         Assert.Single(found.Ignored);
@@ -44,7 +44,7 @@ public sealed class SourceEnumeratorTests
         var loop = Path.Combine(corpus.Path, "sub", "0-loop");
         Directory.CreateSymbolicLink(loop, corpus.Path);
 
-        var found = SourceEnumerator.Discover([corpus.Path], "/");
+        var found = SourceDiscovery.Discover([corpus.Path], "/");
 
         // followed, the loop gave news/sub/0-loop/sub/a.txt, news/sub/0-loop/sub/0-loop/sub/a.txt, ... 40 levels deep
         Assert.Equal(["news/sub/a.txt"], found.Files.Select(f => f.SourceUri));
@@ -61,7 +61,7 @@ public sealed class SourceEnumeratorTests
         Directory.CreateSymbolicLink(before, Path.Combine(corpus.Path, "b"));
         Directory.CreateSymbolicLink(after, Path.Combine(corpus.Path, "b"));
 
-        var found = SourceEnumerator.Discover([corpus.Path], "/");
+        var found = SourceDiscovery.Discover([corpus.Path], "/");
 
         // one document per file, under the name it has in the folder itself
         Assert.Equal(["news/b/x.txt"], found.Files.Select(f => f.SourceUri));
@@ -78,7 +78,7 @@ public sealed class SourceEnumeratorTests
         Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "zz-again"), archive.Path);
         Directory.CreateSymbolicLink(Path.Combine(archive.Path, "back"), corpus.Path);
 
-        var found = SourceEnumerator.Discover([corpus.Path], "/");
+        var found = SourceDiscovery.Discover([corpus.Path], "/");
 
         Assert.Equal(["news/archive/old.txt"], found.Files.Select(f => f.SourceUri));
         Assert.Equal([Path.Combine(corpus.Path, "archive", "back"), Path.Combine(corpus.Path, "zz-again")], found.SkippedLinks.Order(StringComparer.Ordinal));
@@ -95,7 +95,7 @@ public sealed class SourceEnumeratorTests
         Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "a"), Path.Combine(archive.Path, "sub"));
         Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "b"), archive.Path);
 
-        var found = SourceEnumerator.Discover([corpus.Path], "/");
+        var found = SourceDiscovery.Discover([corpus.Path], "/");
 
         // archive/sub is read once, through the link that reached it first; nothing else of the archive is lost
         Assert.Equal(["news/a/in-sub.txt", "news/b/other/o.txt", "news/b/top.txt"], found.Files.Select(f => f.SourceUri));
@@ -111,7 +111,7 @@ public sealed class SourceEnumeratorTests
         Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "a"), archive.Path);
         Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "x1"), archive.Path);
 
-        var found = SourceEnumerator.Discover([Path.Combine(corpus.Path, "x*", "*.txt")], "/");
+        var found = SourceDiscovery.Discover([Path.Combine(corpus.Path, "x*", "*.txt")], "/");
 
         Assert.Equal(["news/x1/x.txt"], found.Files.Select(f => f.SourceUri));
         Assert.Empty(found.SkippedLinks);
@@ -132,8 +132,8 @@ public sealed class SourceEnumeratorTests
         Directory.CreateSymbolicLink(up, Path.GetDirectoryName(corpus.Path)!);
 
         // what a watch pass after file events asks for: a new link, and a folder holding a second link to the archive
-        var eventPass = SourceEnumerator.Discover([up, Path.Combine(corpus.Path, "b")], corpus.Path, corpus.Path);
-        var fullScan = SourceEnumerator.Discover([corpus.Path], corpus.Path, corpus.Path);
+        var eventPass = SourceDiscovery.Discover([up, Path.Combine(corpus.Path, "b")], corpus.Path, corpus.Path);
+        var fullScan = SourceDiscovery.Discover([corpus.Path], corpus.Path, corpus.Path);
 
         Assert.Empty(eventPass.Files);
         Assert.Empty(eventPass.SkippedLinks);
@@ -149,7 +149,7 @@ public sealed class SourceEnumeratorTests
         corpus.Write("x/y/two.md", "2");
         corpus.Write("x/y/three.txt", "3");
 
-        var found = SourceEnumerator.Discover([Path.Combine(corpus.Path, "x", "**", "*.md")], "/");
+        var found = SourceDiscovery.Discover([Path.Combine(corpus.Path, "x", "**", "*.md")], "/");
 
         Assert.Equal(["x/one.md", "x/y/two.md"], found.Files.Select(f => f.SourceUri));
     }
@@ -159,7 +159,7 @@ public sealed class SourceEnumeratorTests
     {
         using var corpus = new TempFolder();
 
-        var found = SourceEnumerator.Discover(["no-such-file.txt", Path.Combine(corpus.Path, "*.txt")], corpus.Path);
+        var found = SourceDiscovery.Discover(["no-such-file.txt", Path.Combine(corpus.Path, "*.txt")], corpus.Path);
 
         Assert.Equal(2, found.Missing.Count);
         Assert.Empty(found.Files);
@@ -170,7 +170,7 @@ public sealed class SourceEnumeratorTests
     {
         using var corpus = new TempFolder();
         corpus.Write("feed.jsonl", [.. "\uFEFF{\"text\":\"a\"}\n\n"u8.ToArray(), 0xFF, 0xFE, (byte)'\n', .. "{\"text\":\"b\"}\r\n"u8.ToArray()]);
-        var found = SourceEnumerator.Discover([corpus.Path], "/");
+        var found = SourceDiscovery.Discover([corpus.Path], "/");
 
         var sources = found.Enumerate().ToList();
 
@@ -189,7 +189,7 @@ public sealed class SourceEnumeratorTests
         var over = "{\"text\":\"" + new string('b', 4990) + "\"}";
         // the BOM and the CRs are not part of a record, as the pipeline measures it
         corpus.Write("feed.jsonl", $"\uFEFF{atLimit}\r\n{over}\n{{\"text\":\"c\"}}\r\n{over}");
-        var found = SourceEnumerator.Discover([corpus.Path], "/");
+        var found = SourceDiscovery.Discover([corpus.Path], "/");
 
         var sources = found.Enumerate(maxRecordBytes: atLimit.Length).ToList();
 
@@ -215,7 +215,7 @@ public sealed class SourceEnumeratorTests
         // 268 KB of lines of varying length: line ends fall all over the 64 KB reads, and some two-byte characters are split by them
         var lines = Enumerable.Range(0, 400).Select(i => $"{{\"text\":\"{i} {new string('é', i % 97 * 7)}\"}}").ToList();
         corpus.Write("feed.jsonl", string.Join('\n', lines) + "\n");
-        var found = SourceEnumerator.Discover([corpus.Path], "/");
+        var found = SourceDiscovery.Discover([corpus.Path], "/");
 
         var sources = found.Enumerate().ToList();
 
@@ -229,8 +229,8 @@ public sealed class SourceEnumeratorTests
         using var corpus = new TempFolder("watched");
         var file = corpus.Write("sub/new.txt", "text");
 
-        var single = SourceEnumerator.Discover([file], "/", root: corpus.Path).Files;
-        var scan = SourceEnumerator.Discover([corpus.Path], "/").Files;
+        var single = SourceDiscovery.Discover([file], "/", root: corpus.Path).Files;
+        var scan = SourceDiscovery.Discover([corpus.Path], "/").Files;
 
         Assert.Equal("watched/sub/new.txt", Assert.Single(single).SourceUri);
         Assert.Equal(Assert.Single(scan).SourceUri, single[0].SourceUri);

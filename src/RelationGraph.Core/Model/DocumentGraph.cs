@@ -54,7 +54,7 @@ public sealed record EvidenceRecord(
 /// symmetric facts in key order (<see cref="FactRecord.InKeyOrder"/>); stores check it with the rest of
 /// <see cref="Storage.BatchValidation"/>.
 /// </summary>
-public sealed record GraphBatch(
+public sealed record DocumentGraph(
     SourceDocument Document,
     string ExtractorVersion,
     IReadOnlyList<ExtractedEntity> Entities,
