@@ -1,3 +1,4 @@
+using RelationGraph.Core.Identity;
 using RelationGraph.Core.Model;
 using RelationGraph.Storage.Neo4j.QueryApi;
 
@@ -44,7 +45,7 @@ internal static class BatchRows
                 ["kind"] = e.Kind.ToString(),
                 ["name"] = e.Name,
                 ["aliases"] = e.Aliases.Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
-                ["nameKeys"] = NameKeys(e.Name, e.Aliases),
+                ["nameKeys"] = NameKeys(e.Kind, e.Name, e.Aliases),
                 ["props"] = props,
             };
         }),
@@ -103,9 +104,15 @@ internal static class BatchRows
         ];
     }
 
-    /// <summary>The normalised keys an entity is found by: its name and every alias.</summary>
-    public static string[] NameKeys(string name, IEnumerable<string> aliases) =>
-        [.. aliases.Prepend(name).Select(NameKey.Normalise).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
+    /// <summary>
+    /// The keys an entity is found by: the normalised name and every alias, and the identity keys the ingest's
+    /// cross-document stage joins by (<see cref="IdentityKeys"/>, prefixed, so they never equal a name key).
+    /// </summary>
+    public static string[] NameKeys(EntityKind kind, string name, IEnumerable<string> aliases)
+    {
+        var names = aliases.Prepend(name).ToList();
+        return [.. names.Select(NameKey.Normalise).Concat(names.SelectMany(n => IdentityKeys.Of(kind, n))).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
 
     private static void AddIfSet<T>(Dictionary<string, object?> props, string name, T? value)
     {

@@ -105,6 +105,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> FindIdentityCandidatesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await ReadAsync(CypherStatements.EntitiesByIdentityKeys, new Dictionary<string, object?> { ["keys"] = keys.ToArray() }, cancellationToken);
+        return [.. result.Records.Select(r => Neo4jMapping.Entity(r))];
+    }
+
+    /// <inheritdoc />
     public async Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default)
     {
         var entity = await ReadAsync(CypherStatements.EntityGet, new Dictionary<string, object?> { ["entityId"] = entityId }, cancellationToken);

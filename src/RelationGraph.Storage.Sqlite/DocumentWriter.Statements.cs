@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using RelationGraph.Core.Identity;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.PathIndexing;
 
@@ -22,6 +23,7 @@ internal sealed partial class DocumentWriter
     private readonly RowStatement _insertEntity;
     private readonly SqliteCommand _updateEntityAttributes;
     private readonly RowStatement _insertAlias;
+    private readonly RowStatement _insertKey;
     private readonly RowStatement _insertEntityDocument;
     private readonly SqliteCommand _upsertFact;
     private readonly SqliteCommand _touchBatch;
@@ -59,6 +61,7 @@ internal sealed partial class DocumentWriter
         _insertEntity = Row("insert-entity.sql");
         _updateEntityAttributes = Command("update-entity-attributes.sql", "$id", "$amount", "$currency", "$year", "$status");
         _insertAlias = Row("insert-alias.sql");
+        _insertKey = Row("insert-entity-key.sql");
         _insertEntityDocument = Row("insert-entity-document.sql");
         _touchBatch = Command("touch-batch.sql", "$entity_ids", "$fact_keys");
         _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
@@ -135,10 +138,27 @@ internal sealed partial class DocumentWriter
     }
 
     // Inserts the entity's row unless it exists (the first name seen stays canonical); true when it was new.
-    private bool InsertEntity(ExtractedEntity entity) =>
-        _insertEntity.Text("$id", entity.Id).Text("$kind", entity.Kind.ToString()).Text("$name", entity.Name).Text("$name_key", NameKey.Normalise(entity.Name))
+    private bool InsertEntity(ExtractedEntity entity)
+    {
+        var created = _insertEntity.Text("$id", entity.Id).Text("$kind", entity.Kind.ToString()).Text("$name", entity.Name).Text("$name_key", NameKey.Normalise(entity.Name))
             .Text("$amount", entity.Amount?.ToString(CultureInfo.InvariantCulture)).Text("$currency", entity.Currency).Integer("$year", entity.Year)
             .Text("$status", entity.Status).Execute() > 0;
+        if (created)
+        {
+            InsertKeys(entity.Id, entity.Kind, entity.Name);
+        }
+
+        return created;
+    }
+
+    // the keys the identity stage finds the entity by (Core's IdentityKeys), for each name it is stored under
+    private void InsertKeys(string entityId, EntityKind kind, string name)
+    {
+        foreach (var key in IdentityKeys.Of(kind, name))
+        {
+            _insertKey.Text("$key", key).Text("$entity_id", entityId).Execute();
+        }
+    }
 
     private void InsertEntityDocuments(Dictionary<string, int> mentionsPerEntity, string documentId)
     {
@@ -168,6 +188,7 @@ internal sealed partial class DocumentWriter
             if (!string.IsNullOrWhiteSpace(alias) && !_aliasesKnown.Contains((entity.Id, alias)) && _aliasesWritten.Add((entity.Id, alias)))
             {
                 _insertAlias.Text("$entity_id", entity.Id).Text("$alias", alias).Text("$alias_key", NameKey.Normalise(alias)).Execute();
+                InsertKeys(entity.Id, entity.Kind, alias);
             }
         }
     }

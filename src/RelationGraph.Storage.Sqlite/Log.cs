@@ -33,6 +33,10 @@ internal static partial class Log
         Message = "Moved the mentions of {DocumentCount} documents from the old mentions table into their documents in {ElapsedMilliseconds} ms")]
     public static partial void MentionsMigrated(this ILogger logger, long documentCount, long elapsedMilliseconds);
 
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information,
+        Message = "Indexed {NameCount} entity names under their identity keys (a store from before cross-document identity) in {ElapsedMilliseconds} ms")]
+    public static partial void EntityKeysBackfilled(this ILogger logger, long nameCount, long elapsedMilliseconds);
+
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information,
         Message = "Removed document {DocumentId} with {EvidenceRemoved} evidence: facts -{FactsRemoved} (~{FactsUpdated} recounted), entities -{EntitiesRemoved}")]
     public static partial void DocumentRemoved(this ILogger logger, string documentId, int evidenceRemoved, int factsRemoved, int factsUpdated, int entitiesRemoved);

@@ -52,6 +52,19 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> FindIdentityCandidatesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        return await ReadAsync((session, ct) => Task.FromResult(
+            Query(session, "identity-candidates.sql", [("$keys", JsonArray(keys))], r => SqliteRows.Entity(r, SqliteRows.JsonList(r, 5)), ct)), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<EntitySummary?> GetEntitySummaryAsync(string entityId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entityId);

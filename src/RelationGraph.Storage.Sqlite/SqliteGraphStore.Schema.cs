@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RelationGraph.Core.Identity;
+using RelationGraph.Core.Model;
 
 namespace RelationGraph.Storage.Sqlite;
 
@@ -13,9 +15,59 @@ public sealed partial class SqliteGraphStore
     {
         await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);
         await _retry.ExecuteAsync(_ => { MigrateMentionsTable(connection); return ValueTask.CompletedTask; }, cancellationToken);
+        await _retry.ExecuteAsync(_ => { BackfillEntityKeys(connection); return ValueTask.CompletedTask; }, cancellationToken);
         // also what finishes a bulk load whose process was killed: its indexes are built now
         await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("secondary-indexes.sql")); return ValueTask.CompletedTask; }, cancellationToken);
         ExecuteScript(connection, Sql.Get("touched-tables.sql"));
+    }
+
+    // A file from before entities had identity keys gets them once, in one transaction, from its names and aliases.
+    private void BackfillEntityKeys(SqliteConnection connection)
+    {
+        using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = "SELECT EXISTS (SELECT 1 FROM entities WHERE kind IN ('Person', 'Organisation')) AND NOT EXISTS (SELECT 1 FROM entity_keys);";
+            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var names = new List<(string Id, EntityKind Kind, string Name)>();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = """
+                SELECT id, kind, name FROM entities WHERE kind IN ('Person', 'Organisation')
+                UNION ALL
+                SELECT e.id, e.kind, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE e.kind IN ('Person', 'Organisation');
+                """;
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                names.Add((reader.GetString(0), Enum.Parse<EntityKind>(reader.GetString(1)), reader.GetString(2)));
+            }
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = Sql.Get("insert-entity-key.sql");
+        var key = insert.Parameters.Add("$key", SqliteType.Text);
+        var entityId = insert.Parameters.Add("$entity_id", SqliteType.Text);
+        foreach (var (id, kind, name) in names)
+        {
+            foreach (var value in IdentityKeys.Of(kind, name))
+            {
+                key.Value = value;
+                entityId.Value = id;
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+        _logger.EntityKeysBackfilled(names.Count, stopwatch.ElapsedMilliseconds);
     }
 
     // A file from before mentions moved into their documents still has the mentions table: it is converted once, in one transaction.

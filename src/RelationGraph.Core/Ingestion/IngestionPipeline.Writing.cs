@@ -18,7 +18,8 @@ public sealed partial class IngestionPipeline
         try
         {
             // not cancellable: a batch that has started is finished, which is what "stop after the current batch" means
-            results = await store.ApplyAsync([.. items.Select(i => i.Batch!)], CancellationToken.None);
+            var graphs = await _identity.ResolveAsync([.. items.Select(i => i.Batch!)], cancellationToken: CancellationToken.None);
+            results = await store.ApplyAsync(graphs, CancellationToken.None);
         }
         catch (StoreUnavailableException ex)
         {

@@ -32,6 +32,7 @@ public sealed partial class IngestionPipeline(
 
     private readonly IngestionOptions _options = Validate(options);
     private readonly DocumentLoader _loader = new(reader, options.MaxDocumentBytes);
+    private readonly Identity.CrossDocumentIdentity _identity = new(store);
 
     private static IngestionOptions Validate(IngestionOptions options)
     {

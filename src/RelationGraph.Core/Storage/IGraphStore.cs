@@ -42,6 +42,12 @@ public interface IGraphStore
     /// <summary>Entities whose normalised name or alias equals the normalised <paramref name="name"/>.</summary>
     Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// People and organisations indexed under any of <paramref name="keys"/> (<see cref="Identity.IdentityKeys"/>): the
+    /// candidates a document's entities may be joined to across documents.
+    /// </summary>
+    Task<IReadOnlyList<EntitySummary>> FindIdentityCandidatesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
+
     /// <summary>One entity with its facts, or null.</summary>
     Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default);
 

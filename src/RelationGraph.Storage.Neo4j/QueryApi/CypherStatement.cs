@@ -40,6 +40,7 @@ internal static class CypherStatements
     public static CypherStatement EvidencePage { get; } = Load("evidence-page");
     public static CypherStatement EvidenceForFacts { get; } = Load("evidence-for-facts");
     public static CypherStatement EntitiesByKey { get; } = Load("entities-by-key");
+    public static CypherStatement EntitiesByIdentityKeys { get; } = Load("entities-by-identity-keys");
     public static CypherStatement EntitiesSearch { get; } = Load("entities-search");
     public static CypherStatement PathsShortest { get; } = Load("paths-shortest");
     public static CypherStatement PathsKShortest { get; } = Load("paths-k-shortest");

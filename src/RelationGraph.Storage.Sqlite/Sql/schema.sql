@@ -97,3 +97,11 @@ CREATE TABLE IF NOT EXISTS index_log (
     fact_keys TEXT,
     doc_ids TEXT
 );
+
+-- The keys a person or organisation is joined by across documents (Core's IdentityKeys: loose names, family names),
+-- several per entity; the identity stage asks for the entities under a document's keys before it writes the document.
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;

@@ -190,6 +190,10 @@ internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
 
     public Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    // a store that records writes holds nothing a document could be joined to
+    public Task<IReadOnlyList<EntitySummary>> FindIdentityCandidatesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<EntitySummary>>([]);
+
     public Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<PathResult> FindPathsAsync(PathRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -42,6 +42,7 @@ internal static class FakeStatements
         ["evidence-page"] = EvidencePage,
         ["evidence-for-facts"] = EvidenceForFacts,
         ["entities-by-key"] = EntitiesByKey,
+        ["entities-by-identity-keys"] = EntitiesByIdentityKeys,
         ["entities-search"] = EntitiesSearch,
         ["name-keys-backfill"] = NameKeysBackfill,
         ["paths-shortest"] = FakePaths.Run,
@@ -600,6 +601,17 @@ internal static class FakeStatements
         return new(SummaryFields,
         [
             .. ByNameKeys(g, k => k == key).Select(x => x.Entity)
+                .OrderByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
+        ]);
+    }
+
+    private static FakeAnswer EntitiesByIdentityKeys(FakeGraph g, Params p)
+    {
+        var keys = p.List("keys").Cast<string>().ToHashSet(StringComparer.Ordinal);
+        return new(SummaryFields,
+        [
+            .. ByNameKeys(g, keys.Contains).Select(x => x.Entity)
                 .OrderByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
         ]);

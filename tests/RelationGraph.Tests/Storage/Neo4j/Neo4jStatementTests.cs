@@ -1,3 +1,4 @@
+using RelationGraph.Core.Identity;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -54,6 +55,7 @@ public sealed class Neo4jStatementTests
 
         await port.SearchEntitiesAsync(new("acme"), Ct);
         await port.FindByNameAsync("Acme Corp", Ct);
+        await port.FindIdentityCandidatesAsync([IdentityKeys.Name("acme corp")], Ct);
         await port.GetEntityAsync(alice, Ct);
         await port.GetNeighboursAsync(alice, PathFilter.None, 5, Ct);
         await port.GetEvidenceAsync(StableId.Fact(RelationType.EmployedBy, alice, TestData.Id(EntityKind.Organisation, "Acme Corp")), 0, 5, Ct);
