@@ -15,6 +15,7 @@ internal static class BatchBuilder
         var text = document.Text;
         var index = new CodePointIndex(text);
         var ids = new string?[drafts.Count];
+        var events = EventIdentities(drafts, facts);
         var entities = new Dictionary<string, ExtractedEntity>(StringComparer.Ordinal);
         var mentions = new Dictionary<string, MentionRecord>(StringComparer.Ordinal);
         for (var e = 0; e < drafts.Count; e++)
@@ -25,7 +26,9 @@ internal static class BatchBuilder
                 continue;
             }
 
-            var id = StableId.Entity(draft.Kind, draft.Name);
+            var id = events.TryGetValue(e, out var identifying)
+                ? StableId.Event(draft.Kind, draft.Name, identifying)
+                : StableId.Entity(draft.Kind, draft.Name);
             ids[e] = id;
             var aliases = draft.Spans.Select(s => s.Text)
                 .Where(a => !string.Equals(NameKey.Normalise(a), NameKey.Normalise(draft.Name), StringComparison.Ordinal))
@@ -58,7 +61,7 @@ internal static class BatchBuilder
         {
             var subject = ids[fact.Subject];
             var obj = ids[fact.Object];
-            if (subject is null || obj is null || subject == obj || !Allowed(fact.Type, drafts[fact.Subject].Kind, drafts[fact.Object].Kind))
+            if (subject is null || obj is null || subject == obj || !fact.Type.Joins(drafts[fact.Subject].Kind, drafts[fact.Object].Kind))
             {
                 continue;
             }
@@ -77,6 +80,40 @@ internal static class BatchBuilder
         }
 
         return new DocumentGraph(document, version, [.. entities.Values], [.. mentions.Values], [.. factRecords.Values], [.. evidence.Values]);
+    }
+
+    // What identifies a contract or an investigation besides its label (awarder or investigator and value, which many
+    // share): the loose names of its parties, awarders, investigators and subjects, with their roles. Two $3.4 billion
+    // contracts of one agency with different firms are two nodes, not one junction between all three firms.
+    private static Dictionary<int, IReadOnlyList<string>> EventIdentities(List<EntityDraft> drafts, List<FactDraft> facts)
+    {
+        var parts = new Dictionary<int, SortedSet<string>>();
+        foreach (var fact in facts)
+        {
+            var subject = drafts[fact.Subject];
+            var obj = drafts[fact.Object];
+            if (subject.Spans.Count == 0 || obj.Spans.Count == 0 || !fact.Type.Joins(subject.Kind, obj.Kind))
+            {
+                continue;
+            }
+
+            var (eventIndex, other) = obj.Kind is EntityKind.Contract or EntityKind.Investigation ? (fact.Object, subject)
+                : subject.Kind is EntityKind.Contract or EntityKind.Investigation ? (fact.Subject, obj)
+                : (-1, subject);
+            if (eventIndex < 0)
+            {
+                continue;
+            }
+
+            if (!parts.TryGetValue(eventIndex, out var set))
+            {
+                parts[eventIndex] = set = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(fact.Type.ToWireName() + ":" + Identity.NameVariants.LooseKey(other.Name));
+        }
+
+        return parts.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value]);
     }
 
     // The citation markers of every sentence the evidence span touches, in order, each once.
@@ -110,16 +147,4 @@ internal static class BatchBuilder
 
         return citations;
     }
-
-    // The directions DESIGN.md allows; a pattern that matched the wrong kinds yields nothing.
-    private static bool Allowed(RelationType type, EntityKind subject, EntityKind obj) => type switch
-    {
-        RelationType.EmployedBy or RelationType.Leads or RelationType.MemberOf => subject == EntityKind.Person && obj == EntityKind.Organisation,
-        RelationType.Owns => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Organisation,
-        RelationType.PartyTo => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Contract,
-        RelationType.AwardedBy => subject == EntityKind.Contract && obj == EntityKind.Organisation,
-        RelationType.ContractsWith => subject == EntityKind.Organisation && obj == EntityKind.Organisation,
-        RelationType.Investigates or RelationType.SubjectOf => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Investigation,
-        _ => subject is EntityKind.Person or EntityKind.Organisation && obj is EntityKind.Person or EntityKind.Organisation,
-    };
 }

@@ -216,7 +216,7 @@ internal sealed class Lexicon
         return sections.ToFrozenDictionary(s => s.Key, s => s.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
-    private static List<string> ReadLines(string file)
+    internal static List<string> ReadLines(string file)
     {
         var assembly = typeof(Lexicon).Assembly;
         using var stream = assembly.GetManifestResourceStream("RelationGraph.Lexicons." + file)

@@ -93,7 +93,7 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
     private static EntityTarget? JoinByName(ExtractedEntity entity, Catalog catalog, Func<string, string, bool> areDistinct)
     {
         var candidates = Names(entity).SelectMany(n => catalog.Find(IdentityKeys.Name(NameVariants.LooseKey(n))))
-            .DistinctBy(c => c.Id).Where(c => !areDistinct(entity.Id, c.Id)).ToList();
+            .DistinctBy(c => c.Id).Where(c => !areDistinct(entity.Id, c.Id) && NameVariants.Compatible(entity.Name, c.Name)).ToList();
         var sameKind = candidates.Where(c => c.Kind == entity.Kind).ToList();
         var chosen = sameKind.Count == 1 ? sameKind[0]
             : sameKind.Count == 0 && candidates.Count == 1 ? candidates[0]

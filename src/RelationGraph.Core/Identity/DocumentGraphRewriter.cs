@@ -67,9 +67,9 @@ public static class DocumentGraphRewriter
         {
             var subject = newId.GetValueOrDefault(fact.SubjectId, fact.SubjectId);
             var obj = newId.GetValueOrDefault(fact.ObjectId, fact.ObjectId);
-            if (subject is null || obj is null || subject == obj)
+            if (subject is null || obj is null || subject == obj || !fact.Type.Joins(entities[subject].Kind, entities[obj].Kind))
             {
-                continue; // an end was dropped, or both ends are now one entity
+                continue; // an end was dropped, both ends are now one entity, or an end's kind no longer fits the type
             }
 
             var key = subject == fact.SubjectId && obj == fact.ObjectId ? fact.FactKey : StableId.Fact(fact.Type, subject, obj);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using RelationGraph.Core.Extraction;
@@ -42,6 +43,32 @@ public static class NameVariants
         return tokens.Count == 0 ? "" : tokens[^1];
     }
 
+    /// <summary>
+    /// False when two names with the same <see cref="LooseKey"/> still name different people because both print middle
+    /// initials and they differ ("Bethany R. Redfern", "Bethany T. Redfern"); a name without initials fits either.
+    /// </summary>
+    public static bool Compatible(string name, string other)
+    {
+        var initials = MiddleInitials(name);
+        var others = MiddleInitials(other);
+        return initials.Length == 0 || others.Length == 0 || initials == others;
+    }
+
+    private static string MiddleInitials(string name)
+    {
+        var tokens = RemoveDiacritics(NameKey.Normalise(name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var initials = new StringBuilder();
+        for (var i = 1; i < tokens.Length - 1; i++)
+        {
+            if (tokens[i].Length == 1 && char.IsLetter(tokens[i][0]))
+            {
+                initials.Append(tokens[i]);
+            }
+        }
+
+        return initials.ToString();
+    }
+
     /// <summary>Every key a stored name should be found by: its <see cref="NameKey"/> and its <see cref="LooseKey"/>.</summary>
     public static IReadOnlyList<string> LookupKeys(string name)
     {
@@ -52,8 +79,9 @@ public static class NameVariants
 
     private static List<string> LooseTokens(string name)
     {
-        var key = RemoveDiacritics(NameKey.Normalise(name));
-        var tokens = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        // initials are told before folding, so the particle "Ó" ("Clodagh Ó Briain") is not taken for one
+        var printed = NameKey.Normalise(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = printed.Select(RemoveDiacritics).ToList();
         var titles = Lexicon.Instance.Titles;
         var leading = 0;
         while (leading < tokens.Count - 1 && IsHonorific(titles, tokens[leading]))
@@ -66,7 +94,7 @@ public static class NameVariants
         {
             // a lone letter between the first and last word is a middle initial ("bethany r redfern")
             var middle = i > leading && i < tokens.Count - 1;
-            if (middle && tokens[i].Length == 1 && char.IsLetter(tokens[i][0]))
+            if (middle && printed[i].Length == 1 && char.IsAsciiLetter(printed[i][0]))
             {
                 continue;
             }
@@ -82,31 +110,31 @@ public static class NameVariants
     private static bool IsHonorific(System.Collections.Frozen.FrozenDictionary<string, RoleClass> titles, string token) =>
         titles.ContainsKey(token + ".") || (titles.TryGetValue(token, out var role) && role == RoleClass.Honorific);
 
+    // letter by letter through latin-folding.txt: string.Normalize does not decompose under InvariantGlobalization
     private static string RemoveDiacritics(string key)
     {
-        var decomposed = key.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        if (Ascii.IsValid(key))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            return key;
+        }
+
+        var builder = new StringBuilder(key.Length);
+        foreach (var c in key)
+        {
+            if (Folding.Value.TryGetValue(c, out var folded))
             {
-                builder.Append(Fold(c));
+                builder.Append(folded);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
             }
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return builder.ToString();
     }
 
-    // letters that do not decompose into a base letter and a mark
-    private static char Fold(char c) => c switch
-    {
-        'ł' => 'l',
-        'ø' => 'o',
-        'đ' => 'd',
-        'ß' => 's',
-        'æ' => 'a',
-        'œ' => 'o',
-        'ı' => 'i',
-        _ => c,
-    };
+    private static readonly Lazy<FrozenDictionary<char, string>> Folding = new(() => Lexicon.ReadLines("latin-folding.txt")
+        .Select(l => l.Split('\t'))
+        .ToFrozenDictionary(p => p[0][0], p => p[1]));
 }

@@ -71,6 +71,18 @@ public static class RelationTypes
         return Enum.TryParse(value, ignoreCase: true, out type) && Enum.IsDefined(type);
     }
 
+    /// <summary>Whether a fact of this type may join a subject and an object of these kinds (the directions DESIGN.md allows).</summary>
+    public static bool Joins(this RelationType type, EntityKind subject, EntityKind obj) => type switch
+    {
+        RelationType.EmployedBy or RelationType.Leads or RelationType.MemberOf => subject == EntityKind.Person && obj == EntityKind.Organisation,
+        RelationType.Owns => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Organisation,
+        RelationType.PartyTo => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Contract,
+        RelationType.AwardedBy => subject == EntityKind.Contract && obj == EntityKind.Organisation,
+        RelationType.ContractsWith => subject == EntityKind.Organisation && obj == EntityKind.Organisation,
+        RelationType.Investigates or RelationType.SubjectOf => subject is EntityKind.Person or EntityKind.Organisation && obj == EntityKind.Investigation,
+        _ => subject is EntityKind.Person or EntityKind.Organisation && obj is EntityKind.Person or EntityKind.Organisation,
+    };
+
     /// <summary>Symmetric types have no meaningful direction; their fact key orders the two ids.</summary>
     public static bool IsSymmetric(this RelationType type) =>
         type is RelationType.CommunicatesWith or RelationType.AssociatedWith;

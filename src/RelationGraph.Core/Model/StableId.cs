@@ -14,6 +14,15 @@ public static class StableId
     public static string Entity(EntityKind kind, string canonicalName) =>
         EntityKinds.Prefix(kind) + "_" + Hash(kind.ToString(), NameKey.Normalise(canonicalName));
 
+    /// <summary>
+    /// Contract or investigation id: like <see cref="Entity"/>, with what identifies the event besides its label (its
+    /// parties and their roles, in a fixed order), so events that share a label but not their parties stay apart.
+    /// </summary>
+    public static string Event(EntityKind kind, string label, IReadOnlyList<string> identifyingParts) =>
+        identifyingParts.Count == 0
+            ? Entity(kind, label)
+            : EntityKinds.Prefix(kind) + "_" + Hash([kind.ToString(), NameKey.Normalise(label), .. identifyingParts]);
+
     /// <summary>Fact key: hash of type, subject id and object id; symmetric types order the two ids first.</summary>
     public static string Fact(RelationType type, string subjectId, string objectId)
     {

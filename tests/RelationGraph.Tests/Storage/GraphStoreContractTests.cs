@@ -1,3 +1,4 @@
+using RelationGraph.Core.Identity;
 using System.Globalization;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
@@ -34,6 +35,24 @@ public abstract class GraphStoreContractTests
         Assert.Equal(ApplyOutcome.Added, Assert.Single(results).Outcome);
         var counts = await store.CountAsync(Ct);
         Assert.Equal(new GraphCounts(1, 4, 3, 3, 3), counts);
+    }
+
+    [Fact]
+    public async Task FindIdentityCandidatesAsync_LooseAndFamilyKeys_FindPeopleAndOrganisationsByAnyStoredName()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var redfern = TestData.Id(EntityKind.Person, "Dr. Bethany R. Redfern");
+        await store.ApplyAsync([TestData.Batch("docs/redfern.txt", "Dr. Bethany R. Redfern works for Acme Corp.",
+            ("Dr. Bethany R. Redfern", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Dr. Bethany R. Redfern works for Acme Corp"))], Ct);
+
+        Assert.Equal([redfern], (await store.FindIdentityCandidatesAsync([IdentityKeys.Name("bethany redfern")], Ct)).Select(e => e.Id));
+        Assert.Equal([redfern], (await store.FindIdentityCandidatesAsync([IdentityKeys.Family("redfern")], Ct)).Select(e => e.Id));
+        Assert.Equal([Acme, redfern], (await store.FindIdentityCandidatesAsync([IdentityKeys.Name("acme corp"), IdentityKeys.Name("bethany redfern"), IdentityKeys.Family("nobody")], Ct))
+            .Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.FindIdentityCandidatesAsync([IdentityKeys.Family("acme corp")], Ct)); // family keys are people's
+
+        await store.RemoveDocumentAsync(TestData.Batch("docs/redfern.txt", "x").Document.Id, Ct);
+        Assert.Empty(await store.FindIdentityCandidatesAsync([IdentityKeys.Name("bethany redfern"), IdentityKeys.Name("acme corp")], Ct));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using RelationGraph.Core.Identity;
 using RelationGraph.Core.Model;
 using RelationGraph.Storage.Sqlite;
 
@@ -41,6 +42,26 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
         Assert.Equal(await current.RemoveDocumentAsync(bob, Ct), await migrated.RemoveDocumentAsync(bob, Ct));
         Assert.Equal(await ExportAsync(current), await ExportAsync(migrated));
         Assert.Equal(current.Index.DescribeAdjacency(), migrated.Index.DescribeAdjacency());
+    }
+
+    [Fact]
+    public async Task InitializeAsync_FileFromBeforeIdentityKeys_IndexesEveryNameOnce()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await store.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+        await store.DisposeAsync();
+        using (var connection = new SqliteConnection("Data Source=" + Files.DatabasePath + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM entity_keys;";
+            command.ExecuteNonQuery();
+        }
+
+        var reopened = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+
+        var found = await reopened.FindIdentityCandidatesAsync([IdentityKeys.Name("alice able"), IdentityKeys.Family("baker")], Ct);
+        Assert.Equal([TestData.AliceId, TestData.BobId], found.Select(e => e.Id).Order(StringComparer.Ordinal));
     }
 
     // a document naming one entity twice and another once: its (entity, document) rows count 2 and 1
