@@ -135,9 +135,24 @@ internal sealed partial class EntityResolver
                     "regulator" or "watchdog" => isGovernment,
                     _ => name.Split(' ').Any(w => string.Equals(w, noun, StringComparison.OrdinalIgnoreCase)),
                 };
-                if (fits)
+                if (!fits)
+                {
+                    continue;
+                }
+
+                if (assignment[m] < 0)
                 {
                     assignment[m] = assignment[k];
+                }
+                else if (assignment[m] != assignment[k] && mentions[k].Sentence >= mention.Sentence - 1)
+                {
+                    // two firms named in this sentence or the one before: "the firm" could be either, and a guess
+                    // puts a fact on the wrong one, a false hop in every path through it
+                    assignment[m] = -1;
+                    break;
+                }
+                else if (mentions[k].Sentence < mention.Sentence - 1)
+                {
                     break;
                 }
             }
