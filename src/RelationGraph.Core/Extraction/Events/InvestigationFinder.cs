@@ -22,7 +22,7 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(@"\b(?:investigations?|inquiry|inquiries|enquiry|probes?|audits?|review|evaluation|inspection|hearings?|examination|inquest|investigat\w*|probing|audited|auditing|answers|information|questions|documents)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex Cue();
 
-    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?:'s|’s)? (?:(?!investigation|inquiry|probe)[\p{L}\-]+ ){0,2}" + Noun + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
+    [GeneratedRegex("\uE000[PO](?<by>\\d+)\uE001" + @"(?:'s|’s)? (?:(?!investigation|inquiry|probe|(?:said|says|told|tells|added|the|a|an|that|and|but|to|in|on|at|for|with|would|will|is|was|has|had|his|her|their|its)\b)[\p{L}\-]+ ){0,2}" + Noun + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex ByBefore();
 
     [GeneratedRegex(Noun + @" (?:by|from|conducted by|led by|launched by|opened by) (?:the )?(?:(?:special )?(?:agents|investigators|officers|officials|auditors) (?:of|from|with) (?:the )?)?" + "\uE000[PO](?<by>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]

@@ -221,6 +221,29 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                 continue;
             }
 
+            // "Ahmed al-Rashid", "Omar el-Sayed": an Arabic family name's article is written in lower case
+            if (t.Kind == TokenKind.Word && t.Text.Length > 3 && t.Text[2] == '-' && t.Text[0] is 'a' or 'e' && t.Text[1] == 'l' && char.IsUpper(t.Text[3]))
+            {
+                end++;
+                continue;
+            }
+
+            // "Pieter van der Berg": particles of a family name carry the run to its capitalised last word
+            if (t.Kind == TokenKind.Word && RunClassifier.NameParticles.Contains(t.Text))
+            {
+                var after = end;
+                while (after < tokens.Count && after - end < 3 && RunClassifier.NameParticles.Contains(tokens[after].Text))
+                {
+                    after++;
+                }
+
+                if (after > end + 1 && after < tokens.Count && tokens[after].IsCapitalised)
+                {
+                    end = after + 1;
+                    continue;
+                }
+            }
+
             if (t.Kind == TokenKind.Word && RunClassifier.Connectors.Contains(t.Text) && end + 1 < tokens.Count)
             {
                 var after = end + 1;

@@ -94,8 +94,15 @@ internal sealed partial class RunClassifier(Lexicon lexicon, TitlePhrases titles
             return;
         }
 
-        // A run joined by connectors that is not one organisation is several names ("Jane Roe and John Doe").
+        // A run joined by connectors that is not one organisation is several names ("Jane Roe and John Doe"), unless
+        // the connectors are a family name's particles ("Esther de Groot", "Pieter van der Berg").
         var connector = IndexOfConnector(tokens, from, to);
+        if (connector >= 0 && IsParticleName(tokens, from, to, connector))
+        {
+            ClassifyName(text, tokens, from, to, sentenceInitial, sentence, mentions, null);
+            return;
+        }
+
         if (connector >= 0)
         {
             var titleEnd = titles.TitleEnd(tokens, from, to);
@@ -294,6 +301,30 @@ internal sealed partial class RunClassifier(Lexicon lexicon, TitlePhrases titles
         word.EndsWith("-based", StringComparison.Ordinal) || word.EndsWith("-owned", StringComparison.Ordinal)
         || word.EndsWith("-backed", StringComparison.Ordinal) || word.EndsWith("-listed", StringComparison.Ordinal)
         || word.EndsWith("-registered", StringComparison.Ordinal) || word.EndsWith("-funded", StringComparison.Ordinal);
+
+    /// <summary>Lower-case particles that begin a family name ("de Groot", "van der Berg", "bin Salman").</summary>
+    internal static readonly FrozenSet<string> NameParticles = new[] { "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "ter", "ten", "dos", "das", "bin", "ibn" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    // a given name (or an initial, or a title) before the particles, then one capitalised word: a person's full name
+    private bool IsParticleName(List<Token> tokens, int from, int to, int connector)
+    {
+        if (to - connector < 2 || !tokens[to - 1].IsCapitalised)
+        {
+            return false;
+        }
+
+        for (var k = connector; k < to - 1; k++)
+        {
+            if (!NameParticles.Contains(tokens[k].Text))
+            {
+                return false;
+            }
+        }
+
+        var first = titles.TitleEnd(tokens, from, connector);
+        return connector - first is 1 or 2 && (lexicon.GivenNames.Contains(tokens[first].Text) || IsInitial(tokens[first]) || first > from);
+    }
 
     private static int IndexOfConnector(List<Token> tokens, int from, int to)
     {

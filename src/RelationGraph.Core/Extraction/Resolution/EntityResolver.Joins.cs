@@ -22,8 +22,14 @@ internal sealed partial class EntityResolver
 
         _names.CatchUp();
 
-        // Surname: the person with that surname named most recently before this mention.
+        // Surname: the person with that surname named most recently before this mention; a family name with particles
+        // ("de Groot", "Ó Briain") is looked up whole.
         var surnames = _names.PeopleWithLastWord(mention.Name);
+        if (surnames.Count == 0)
+        {
+            surnames = _names.PeopleWithFamilyName(mention.Name);
+        }
+
         if (surnames.Count == 1)
         {
             return surnames[0];
@@ -59,6 +65,8 @@ internal sealed partial class EntityResolver
     {
         private readonly Dictionary<string, List<int>> _personLast = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _personFirst = new(StringComparer.Ordinal);
+        // family names of several words, any case ("De Groot" opens a sentence)
+        private readonly Dictionary<string, List<int>> _personFamily = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, List<int>> _organisationFirst = new(StringComparer.Ordinal);
         private int _indexed;
 
@@ -77,6 +85,11 @@ internal sealed partial class EntityResolver
                 {
                     Add(_personLast, words[^1], _indexed);
                     Add(_personFirst, words[0], _indexed);
+                    if (words.Length >= 3)
+                    {
+                        // "Esther de Groot" → "de Groot", "Clodagh Ó Briain" → "Ó Briain": everything after the given name
+                        Add(_personFamily, string.Join(' ', words, 1, words.Length - 1), _indexed);
+                    }
                 }
                 else if (entity.Kind == EntityKind.Organisation && !entity.FixedName && !GenericFirstWords.Contains(words[0]))
                 {
@@ -86,6 +99,8 @@ internal sealed partial class EntityResolver
         }
 
         public List<int> PeopleWithLastWord(string word) => _personLast.TryGetValue(word, out var list) ? list : [];
+
+        public List<int> PeopleWithFamilyName(string name) => _personFamily.TryGetValue(name, out var list) ? list : [];
 
         // A first name matches unless it is also a known surname (then the surname rule above has decided).
         public List<int> PeopleWithFirstWord(string word) => _personFirst.TryGetValue(word, out var list) ? list : [];

@@ -131,8 +131,27 @@ internal sealed partial class EntityResolver
                 continue;
             }
 
+            // "De Groot said", "Ó Briain added": a family name with its particle is a surname-only mention
+            if (mention.Kind == EntityKind.Person && StartsWithParticle(name) && Join(mention, m) is >= 0 and var person
+                && _entities[person].Kind == EntityKind.Person)
+            {
+                _assignment[m] = person;
+                continue;
+            }
+
             _assignment[m] = Entity(mention.Kind, name, mention.Canonical is not null);
         }
+    }
+
+    private static readonly HashSet<string> FamilyParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "ter", "ten", "dos", "das", "bin", "ibn", "ó", "ní", "mac", "al", "el",
+    };
+
+    private static bool StartsWithParticle(string name)
+    {
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && FamilyParticles.Contains(name[..space]);
     }
 
     // Single words: typed by context or not, they join a full name when one matches.
