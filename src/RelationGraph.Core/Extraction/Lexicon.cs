@@ -179,7 +179,7 @@ internal sealed class Lexicon
         }
 
         return new Lexicon(
-            ReadLines("given-names.txt").ToFrozenSet(StringComparer.Ordinal),
+            ReadLines("given-names.txt").Concat(ReadLines("given-names-international.txt")).ToFrozenSet(StringComparer.Ordinal),
             ReadLines("places.txt").Select(p => p.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             ReadLines("org-cues.txt").ToFrozenSet(StringComparer.Ordinal),
             titles.ToFrozenDictionary(StringComparer.Ordinal),

@@ -80,9 +80,10 @@ internal sealed partial class RunClassifier
             return;
         }
 
-        if (sentenceInitial)
+        // "Enter Jane Roe", "Meanwhile Acme": a sentence's first word may be an ordinary word; one that is not in the
+        // common-words list ("Stellan Drummond met ...") is read as the run's first name, as it would be mid-sentence.
+        if (sentenceInitial && (lexicon.CommonWords.Contains(tokens[from].Text.ToLowerInvariant()) || sentence.IsHeading))
         {
-            // "Enter Jane Roe", "Meanwhile Acme": the first word may be an ordinary word.
             ClassifyName(text, tokens, from + 1, to, false, sentence, mentions, null);
             return;
         }
