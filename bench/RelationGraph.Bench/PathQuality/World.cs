@@ -16,6 +16,7 @@ internal sealed class World
     private readonly HashSet<string> _personKeys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _orgNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _acronyms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
     private readonly HashSet<(RelationType, int, int)> _factKeys = [];
 
     private World(int seed) => _random = new Random(seed);
@@ -301,6 +302,12 @@ internal sealed class World
             if (founderNamed)
             {
                 stem = Pick(NameLists.Surnames);
+            }
+
+            // one company per stem: a paper shortens "Corvane Logistics" to "Corvane" only when no other Corvane exists
+            if (!_stems.Add(stem))
+            {
+                continue;
             }
 
             var industry = Pick(NameLists.Industries);
