@@ -25,8 +25,8 @@ internal sealed class PathQualityReport(Corpus corpus, NodeMapping mapping, IGra
         Line($"| pairs of people asked | {pairs.Count} | |");
         Line($"| joined by the true graph within {PathScoring.MaxHops} hops | {joined} | |");
         Line($"| answered with at least one path | {answered.Count} | |");
-        Line($"| **path recall** (joined pairs with a path true hop by hop) | **{Ratio(found, joined)}** ({found} / {joined}) | ≥ 0.70 |");
-        Line($"| **hop precision** (answered pairs whose paths have no false hop) | **{Ratio(clean, answered.Count)}** ({clean} / {answered.Count}) | ≥ 0.95 |");
+        Line($"| **path recall** (joined pairs with a path true hop by hop) | **{Ratio(found, joined)}** ({found} / {joined}, {Margin(found, joined)}) | ≥ 0.70 |");
+        Line($"| **hop precision** (answered pairs whose paths have no false hop) | **{Ratio(clean, answered.Count)}** ({clean} / {answered.Count}, {Margin(clean, answered.Count)}) | ≥ 0.95 |");
         Line($"| hop precision per path | {Ratio(paths.Count(p => p.True), paths.Count)} ({paths.Count(p => p.True)} / {paths.Count}) | |");
         Line($"| **names found**, people (person, printed full name) | {Names(people)} | ≥ 98% |");
         Line($"| names found, organisations | {Names(organisations)} | |");
@@ -304,6 +304,10 @@ internal sealed class PathQualityReport(Corpus corpus, NodeMapping mapping, IGra
         lookups.Count == 0 ? "-" : (lookups.Count(l => l.Verdict == verdict) / (double)lookups.Count).ToString("P1", CultureInfo.InvariantCulture);
 
     private static string Ratio(int part, int whole) => whole == 0 ? "-" : (part / (double)whole).ToString("0.00", CultureInfo.InvariantCulture);
+
+    // the sampling error of a share over this many pairs (95%, normal approximation): another seed moves it about this much
+    private static string Margin(int part, int whole) => whole == 0 ? "±-"
+        : "±" + (1.96 * Math.Sqrt(part / (double)whole * (1 - (part / (double)whole)) / whole)).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Short(string name) => name.Length <= 60 ? name : name[..57] + "...";
 
