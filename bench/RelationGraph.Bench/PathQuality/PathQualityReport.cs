@@ -39,9 +39,11 @@ internal sealed class PathQualityReport(Corpus corpus, NodeMapping mapping, IGra
         Line($"store: {nodes.Count} nodes with mentions ({string.Join(", ", EntityKinds.All.Select(k => $"{k} {nodes.Count(n => n.Summary.Kind == k)}"))}); " +
             $"{mapping.MentionCount} mentions, {mapping.UnmatchedMentions} on no printed entity, {mapping.OffsetMismatches} whose text differs from the document's at their code-point offsets; " +
             $"{mapping.MissingDocuments} documents missing");
-        Line($"true entities printed: {World.People.Count(p => !p.Reporter && mapping.NodesOf.ContainsKey(p.Id))} people, " +
-            $"{World.Organisations.Count(o => mapping.NodesOf.ContainsKey(o.Id))} organisations, {World.Entities.Count(e => e.Kind == TrueKind.Contract)} contracts, " +
-            $"{World.Entities.Count(e => e.Kind == TrueKind.Investigation)} investigations; {corpus.PrintedFacts.Count} of {World.Facts.Count} facts stated");
+        string Stored(TrueKind kind) =>
+            $"{World.Entities.Count(e => e.Kind == kind && e is not TruePerson { Reporter: true } && mapping.NodesOf.ContainsKey(e.Id))} of " +
+            $"{World.Entities.Count(e => e.Kind == kind && e is not TruePerson { Reporter: true })}";
+        Line($"true entities with a stored mention: people {Stored(TrueKind.Person)}, organisations {Stored(TrueKind.Organisation)}, contracts {Stored(TrueKind.Contract)}, " +
+            $"investigations {Stored(TrueKind.Investigation)}; {corpus.PrintedFacts.Count} of {World.Facts.Count} facts stated");
 
         await FactsAsync();
 
