@@ -21,8 +21,10 @@ internal static class Program
                 return await Ingestion.IngestBenchmark.RunAsync(rest);
             case "load":
                 return await Load.LoadBenchmark.RunAsync(rest);
+            case "pathquality":
+                return await PathQuality.PathQualityBenchmark.RunAsync(rest);
             default:
-                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|rest|ingest|load> [options]");
+                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|rest|ingest|load|pathquality> [options]");
                 return 2;
         }
     }
