@@ -51,17 +51,37 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
         var resolved = new DocumentGraph[graphs.Count];
         for (var i = 0; i < graphs.Count; i++)
         {
-            resolved[i] = Resolve(graphs[i], catalog, areDistinct ?? ((_, _) => false));
+            resolved[i] = await ResolveAsync(graphs[i], catalog, areDistinct ?? ((_, _) => false), cancellationToken);
             foreach (var entity in resolved[i].Entities)
             {
                 catalog.Add(entity.Id, entity.Kind, entity.Name, entity.Aliases);
+            }
+
+            foreach (var fact in resolved[i].Facts)
+            {
+                catalog.AddNeighbours(fact.SubjectId, fact.ObjectId);
             }
         }
 
         return resolved;
     }
 
-    private static DocumentGraph Resolve(DocumentGraph graph, Catalog catalog, Func<string, string, bool> areDistinct)
+    // Whether a stored (or earlier in the batch) person shares a fact with one of this document's entities: the
+    // evidence a surname-only mention needs besides its surname, since many people share one.
+    private async Task<bool> SharesANeighbourAsync(string candidateId, HashSet<string> documentEntities, Catalog catalog, CancellationToken cancellationToken)
+    {
+        if (catalog.Neighbours(candidateId).Overlaps(documentEntities))
+        {
+            return true;
+        }
+
+        var stored = await store.GetNeighboursAsync(candidateId, Paths.PathFilter.None, NeighbourEvidenceLimit, cancellationToken);
+        return stored.Any(n => documentEntities.Contains(n.Entity.Id));
+    }
+
+    private const int NeighbourEvidenceLimit = 500;
+
+    private async Task<DocumentGraph> ResolveAsync(DocumentGraph graph, Catalog catalog, Func<string, string, bool> areDistinct, CancellationToken cancellationToken)
     {
         var targets = new Dictionary<string, EntityTarget>(StringComparer.Ordinal);
         var named = graph.Entities.Where(e => e.Kind is EntityKind.Person or EntityKind.Organisation).ToList();
@@ -73,7 +93,8 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
             }
         }
 
-        // then surname-only people, among stored people and this document's own full names (as joined above)
+        // then surname-only people: this document's own full names first (as joined above), else the one stored
+        // person of that family name who shares a fact with something this document names
         var local = new Catalog();
         foreach (var entity in named.Where(e => e.Kind == EntityKind.Person && !IsFamilyOnly(e)))
         {
@@ -81,13 +102,23 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
             local.Add(target?.Id ?? entity.Id, EntityKind.Person, target?.Name ?? entity.Name, [entity.Name, .. entity.Aliases]);
         }
 
+        var documentEntities = graph.Entities.Select(e => targets.GetValueOrDefault(e.Id)?.Id ?? e.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var entity in named.Where(e => IsFamilyOnly(e) && !catalog.Contains(e.Id)))
         {
-            targets[entity.Id] = JoinByFamilyName(entity, [catalog, local], areDistinct);
+            var family = IdentityKeys.Family(NameVariants.LooseKey(entity.Name));
+            var inDocument = Candidates(local, family, entity, areDistinct);
+            var stored = Candidates(catalog, family, entity, areDistinct);
+            targets[entity.Id] = inDocument.Count == 1 ? new EntityTarget(inDocument[0].Id, EntityKind.Person, inDocument[0].Name)
+                : inDocument.Count == 0 && stored.Count == 1 && await SharesANeighbourAsync(stored[0].Id, documentEntities, catalog, cancellationToken)
+                    ? new EntityTarget(stored[0].Id, EntityKind.Person, stored[0].Name)
+                    : EntityTarget.Drop;
         }
 
         return DocumentGraphRewriter.Rewrite(graph, targets);
     }
+
+    private static List<Candidate> Candidates(Catalog catalog, string familyKey, ExtractedEntity entity, Func<string, string, bool> areDistinct) =>
+        [.. catalog.Find(familyKey).Where(c => c.Kind == EntityKind.Person && c.Id != entity.Id && !areDistinct(entity.Id, c.Id)).DistinctBy(c => c.Id)];
 
     // the same loose name: one stored entity of the same kind, else one of the other kind (whose kind it keeps)
     private static EntityTarget? JoinByName(ExtractedEntity entity, Catalog catalog, Func<string, string, bool> areDistinct)
@@ -96,19 +127,21 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
             .DistinctBy(c => c.Id).Where(c => !areDistinct(entity.Id, c.Id) && NameVariants.Compatible(entity.Name, c.Name)).ToList();
         var sameKind = candidates.Where(c => c.Kind == entity.Kind).ToList();
         var chosen = sameKind.Count == 1 ? sameKind[0]
-            : sameKind.Count == 0 && candidates.Count == 1 ? candidates[0]
+            : sameKind.Count == 0 && candidates.Count == 1 && !KindIsPlain(entity) ? candidates[0]
             : null;
         return chosen is null ? null : new EntityTarget(chosen.Id, chosen.Kind, chosen.Name);
     }
 
-    // a surname-only person joins the one person of that family name, or is dropped: a node named "Redfern" beside
-    // "Bethany R. Redfern" is a false split, and a guess between two Redferns a false junction
-    private static EntityTarget JoinByFamilyName(ExtractedEntity entity, Catalog[] catalogs, Func<string, string, bool> areDistinct)
+    // The name itself says what it is: an organisation word ("Merstead Fuels") or a known given name opening a short
+    // name ("Bethany Redfern"). Such an entity keeps its kind; a stored namesake of the other kind is someone else.
+    private static bool KindIsPlain(ExtractedEntity entity)
     {
-        var family = IdentityKeys.Family(NameVariants.LooseKey(entity.Name));
-        var candidates = catalogs.SelectMany(c => c.Find(family))
-            .Where(c => c.Kind == EntityKind.Person && c.Id != entity.Id && !areDistinct(entity.Id, c.Id)).DistinctBy(c => c.Id).ToList();
-        return candidates.Count == 1 ? new EntityTarget(candidates[0].Id, EntityKind.Person, candidates[0].Name) : EntityTarget.Drop;
+        var words = entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var lexicon = Extraction.Lexicon.Instance;
+        var organisationWord = words.Any(lexicon.OrgCues.Contains);
+        return entity.Kind == EntityKind.Organisation
+            ? organisationWord
+            : !organisationWord && words.Length is >= 2 and <= 4 && lexicon.GivenNames.Contains(words[0]);
     }
 
     // a person named by a family name alone: one word once honorifics are gone, or particles and one word ("de Groot")
@@ -145,7 +178,26 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
         private readonly Dictionary<string, List<Candidate>> _byKey = new(StringComparer.Ordinal);
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
+        private readonly Dictionary<string, HashSet<string>> _neighbours = new(StringComparer.Ordinal);
+
         public bool Contains(string id) => _ids.Contains(id);
+
+        // facts of this batch's earlier documents, not yet in the store
+        public void AddNeighbours(string a, string b)
+        {
+            Neighbours(a).Add(b);
+            Neighbours(b).Add(a);
+        }
+
+        public HashSet<string> Neighbours(string id)
+        {
+            if (!_neighbours.TryGetValue(id, out var set))
+            {
+                _neighbours[id] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            return set;
+        }
 
         public List<Candidate> Find(string key) => _byKey.TryGetValue(key, out var list) ? list : [];
 
