@@ -25,6 +25,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly TimeSpan _requestTimeout;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     internal Neo4jGraphStore(QueryApiClient client, IOptions<Neo4jStoreOptions> options, TimeProvider time, ILogger<Neo4jGraphStore> logger)
@@ -33,6 +34,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         _client = client;
         _time = time;
         _logger = logger;
+        _requestTimeout = options.Value.RequestTimeout;
         _pipeline = BuildPipeline(options.Value, time, logger);
     }
 
@@ -163,9 +165,12 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             budget.CancelAfter(request.Timeout);
             try
             {
-                rows = await ReadAsync(statement, parameters, budget.Token);
+                // the server stops the query when the request's budget is spent (rounded up to a whole second): giving
+                // up on the answer here does not stop it there
+                var serverTimeout = request.Timeout < _requestTimeout ? request.Timeout : _requestTimeout;
+                rows = await ExecuteAsync(token => _client.RunAsync(statement, parameters, readOnly: true, serverTimeout, token), budget.Token);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when ((e is OperationCanceledException && !cancellationToken.IsCancellationRequested) || e is Neo4jException { IsServerTimeout: true })
             {
                 _logger.PathQueryTimedOut(request.Timeout);
                 return new PathResult([], true, _time.GetElapsedTime(started));
