@@ -29,8 +29,11 @@ internal enum FakeRequestKind
     Rollback,
 }
 
-/// <summary>What one statement cost the fake: relationships read, nodes read by label scans, deepest path hop.</summary>
-internal sealed record FakeCost(string Statement, long RelationshipReads, long NodesScanned, int DeepestHop);
+/// <summary>
+/// What one statement cost the fake: relationships read, nodes read by label scans, deepest path hop, and mention and
+/// evidence nodes read (a document's provenance, or an entity's or fact's whole history).
+/// </summary>
+internal sealed record FakeCost(string Statement, long RelationshipReads, long NodesScanned, int DeepestHop, long ProvenanceReads = 0);
 
 /// <summary>A failure the fake injects instead of answering.</summary>
 internal abstract record FakeFault
@@ -406,7 +409,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             graph.CurrentStatement = statement;
             graph.ResetCounters();
             var answer = known.Run(graph, new Params(parameters));
-            _costs.Add(new FakeCost(known.Name, graph.RelationshipReads, graph.NodesScanned, graph.DeepestHop));
+            _costs.Add(new FakeCost(known.Name, graph.RelationshipReads, graph.NodesScanned, graph.DeepestHop, graph.ProvenanceReads));
             return (answer, null);
         }
         catch (FakeCypherException e)

@@ -135,7 +135,7 @@ internal static class FakeStatements
     private static FakeAnswer DocumentProvenance(FakeGraph g, Params p)
     {
         var rows = new List<object?[]>();
-        foreach (var node in ProvenanceOf(g, p.String("docId")))
+        foreach (var node in g.ReadingProvenance(ProvenanceOf(g, p.String("docId"))))
         {
             var subjects = g.Outgoing(node, "REFERS_TO", "SUBJECT").Select(r => r.End).Where(IsEntity).Select(n => (object?)n.Id).DefaultIfEmpty(null);
             var objects = g.Outgoing(node, "OBJECT").Select(r => r.End).Where(IsEntity).Select(n => (object?)n.Id).DefaultIfEmpty(null);
@@ -313,7 +313,7 @@ internal static class FakeStatements
                 continue;
             }
 
-            var evidence = EvidenceFor(g, row["factKey"]).ToList();
+            var evidence = g.ReadingProvenance(EvidenceFor(g, row["factKey"])).ToList();
             if (evidence.Count == 0)
             {
                 g.Relationships.Remove(fact);
@@ -361,10 +361,10 @@ internal static class FakeStatements
                 continue;
             }
 
-            var mentionDocs = (from r in g.Incoming(e, "REFERS_TO").Where(r => r.Start.Labels.Contains("Mention"))
+            var mentionDocs = (from r in g.ReadingProvenance(g.Incoming(e, "REFERS_TO").Where(r => r.Start.Labels.Contains("Mention")))
                                from d in g.Outgoing(r.Start, "IN_DOCUMENT").Select(x => x.End).Where(n => n.Labels.Contains("Document"))
                                select (Mention: r.Start, Document: d)).ToList();
-            var evidenceDocs = (from r in g.Incoming(e, "SUBJECT", "OBJECT").Where(r => r.Start.Labels.Contains("Evidence"))
+            var evidenceDocs = (from r in g.ReadingProvenance(g.Incoming(e, "SUBJECT", "OBJECT").Where(r => r.Start.Labels.Contains("Evidence")))
                                 from d in g.Outgoing(r.Start, "IN_DOCUMENT").Select(x => x.End).Where(n => n.Labels.Contains("Document"))
                                 select d).Distinct().ToList();
             var mentionCount = mentionDocs.Select(x => x.Mention).Distinct().Count();
