@@ -42,15 +42,23 @@ internal sealed class Neo4jTestStore : IDisposable
         }, fake, time);
 
     /// <summary>A store on a real server (live suite), or on the real network stack for an address.</summary>
-    public static Neo4jTestStore OnServer(string url, string user, string password, int maxRetryAttempts = 4) =>
-        Create(new Dictionary<string, string?>
+    public static Neo4jTestStore OnServer(string url, string user, string password, int maxRetryAttempts = 4, TimeProvider? time = null, TimeSpan? transactionTimeout = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Neo4j:Url"] = url,
             ["Storage:Neo4j:User"] = user,
             ["Storage:Neo4j:Password"] = password,
             ["Storage:Neo4j:MaxRetryAttempts"] = maxRetryAttempts.ToString(CultureInfo.InvariantCulture),
             ["Storage:Neo4j:RetryBaseDelay"] = "00:00:00.010",
-        }, null, null);
+        };
+        if (transactionTimeout is { } limit)
+        {
+            settings["Storage:Neo4j:TransactionTimeout"] = limit.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        return Create(settings, null, time);
+    }
 
     public void Dispose() => _provider.Dispose();
 
