@@ -1,7 +1,8 @@
-// Recomputes the totals of the entities a write touched, inside Neo4j, after write-locking each (the SET; the adapter
-// sends ids in order, after facts-recount), and says which ones nothing supports any more (no mention, no fact):
-// entities-delete removes those. An entity's documents are those that mention it; one that nothing mentions falls
-// back to the documents giving evidence for its facts.
+// Recomputes from their history the totals of entities a write touched that nothing mentions (entities-state says which;
+// the embedded store recounts those too: an entity only the text's facts imply is named by few documents), after
+// write-locking each (the SET; the adapter sends ids in order), and says which ones nothing supports any more (no
+// mention, no fact): entities-delete removes those. An entity's documents are those that mention it; one that nothing
+// mentions falls back to the documents giving evidence for its facts.
 UNWIND $ids AS entityId
 MATCH (e:Entity {id: entityId})
 SET e.recounting = true

@@ -23,6 +23,10 @@ internal static partial class Log
     public static partial void PathQueryTimedOut(this ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information,
-        Message = "Document {DocumentId} removed from Neo4j with {EvidenceRemoved} evidence: facts -{FactsRemoved} (~{FactsUpdated} recounted), entities -{EntitiesRemoved}")]
+        Message = "Document {DocumentId} removed from Neo4j with {EvidenceRemoved} evidence: facts -{FactsRemoved} ({FactsUpdated} adjusted), entities -{EntitiesRemoved}")]
     public static partial void DocumentRemoved(this ILogger logger, string documentId, int evidenceRemoved, int factsRemoved, int factsUpdated, int entitiesRemoved);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information,
+        Message = "Neo4j running totals brought up to date at {Url}: {FactsFilled} facts, {MentionsStamped} mentions and {EvidenceStamped} evidence written before them")]
+    public static partial void RunningTotalsFilled(this ILogger logger, Uri url, int factsFilled, int mentionsStamped, int evidenceStamped);
 }

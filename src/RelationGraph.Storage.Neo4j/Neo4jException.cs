@@ -17,8 +17,9 @@ public enum Neo4jFailure
 
     /// <summary>
     /// A statement inside an explicit transaction got no answer within the request timeout. The server may still be
-    /// running it and holding its locks (and refuses a rollback meanwhile), so it is not retried; the server's
-    /// <c>db.transaction.timeout</c> ends it.
+    /// running it and holding its locks (and refuses a rollback meanwhile), so it is not retried; the server ends the
+    /// transaction at the <c>maxExecutionTime</c> it was begun with (<see cref="Neo4jStoreOptions.TransactionTimeout"/>),
+    /// or at its <c>db.transaction.timeout</c> where it ignores that field.
     /// </summary>
     TimedOut,
 }
@@ -60,6 +61,12 @@ public sealed class Neo4jException : Exception
 
     /// <summary>True when a retry may succeed.</summary>
     public bool IsTransient => Failure == Neo4jFailure.Transient;
+
+    /// <summary>
+    /// True when the server stopped the transaction because it ran past its time limit: the <c>maxExecutionTime</c> the
+    /// store sent, or the server's <c>db.transaction.timeout</c>.
+    /// </summary>
+    public bool IsServerTimeout => Code is "Neo.ClientError.Transaction.TransactionTimedOut" or "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration";
 
     /// <summary>
     /// Classifies a Neo4j status code: transient errors are retried except <c>Transaction.Terminated</c> and

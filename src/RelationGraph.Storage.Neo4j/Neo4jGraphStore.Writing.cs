@@ -5,7 +5,8 @@ using RelationGraph.Storage.Neo4j.QueryApi;
 namespace RelationGraph.Storage.Neo4j;
 
 // The write path: each document applied, or removed, in one transaction of its own under the write lock, retried whole
-// on transient failures; its provenance replaced and the facts and entities it touched recounted inside Neo4j.
+// on transient failures. Totals are running totals, adjusted inside Neo4j by the document's own contribution: a stored
+// version's comes out before its provenance is deleted, the new version's goes in after it is written.
 public sealed partial class Neo4jGraphStore
 {
     /// <inheritdoc />
@@ -92,7 +93,7 @@ public sealed partial class Neo4jGraphStore
 
         // asked again inside the transaction: a retry after a commit whose answer was lost must see the document
         var existed = (await tx.RunAsync(CypherStatements.DocumentState, byDoc, cancellationToken)).Records.Count > 0;
-        var (oldEvidence, touchedFacts, touchedEntities) = existed ? await DeleteProvenanceAsync(tx, byDoc, cancellationToken) : Provenance.Empty();
+        var (oldEvidence, touchedFacts, touchedEntities) = existed ? await TakeOutAsync(tx, byDoc, cancellationToken) : Provenance.Empty();
 
         await tx.RunAsync(CypherStatements.DocumentMerge, new Dictionary<string, object?>
         {
@@ -103,6 +104,15 @@ public sealed partial class Neo4jGraphStore
         await RunRowsAsync(tx, CypherStatements.MentionsCreate, docId, BatchRows.Mentions(batch), cancellationToken);
         var createdFacts = await CreatedAsync(tx, CypherStatements.FactsMerge, BatchRows.Facts(batch), "factKey", cancellationToken);
         await RunRowsAsync(tx, CypherStatements.EvidenceCreate, docId, BatchRows.Evidence(batch), cancellationToken);
+        if (batch.Evidence.Count > 0)
+        {
+            await tx.RunAsync(CypherStatements.FactsAdd, byDoc, cancellationToken);
+        }
+
+        if (batch.Mentions.Count > 0)
+        {
+            await tx.RunAsync(CypherStatements.EntitiesAdd, byDoc, cancellationToken);
+        }
 
         foreach (var fact in batch.Facts)
         {
@@ -112,8 +122,8 @@ public sealed partial class Neo4jGraphStore
         touchedEntities.UnionWith(batch.Entities.Select(e => e.Id));
         touchedEntities.UnionWith(touchedFacts.Values.SelectMany(f => new[] { f.Subject, f.Object }));
 
-        var removedFacts = await RecomputeFactsAsync(tx, touchedFacts, cancellationToken);
-        var removedEntities = await RecomputeEntitiesAsync(tx, touchedEntities, cancellationToken);
+        var removedFacts = await PruneFactsAsync(tx, touchedFacts, cancellationToken);
+        var removedEntities = await SettleEntitiesAsync(tx, touchedEntities, cancellationToken);
         await tx.CommitAsync(cancellationToken);
 
         var newEvidence = batch.Evidence.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
@@ -135,10 +145,10 @@ public sealed partial class Neo4jGraphStore
             return null;
         }
 
-        var (oldEvidence, touchedFacts, touchedEntities) = await DeleteProvenanceAsync(tx, byDoc, cancellationToken);
+        var (oldEvidence, touchedFacts, touchedEntities) = await TakeOutAsync(tx, byDoc, cancellationToken);
         await tx.RunAsync(CypherStatements.DocumentDelete, byDoc, cancellationToken);
-        var removedFacts = await RecomputeFactsAsync(tx, touchedFacts, cancellationToken);
-        var removedEntities = await RecomputeEntitiesAsync(tx, touchedEntities, cancellationToken);
+        var removedFacts = await PruneFactsAsync(tx, touchedFacts, cancellationToken);
+        var removedEntities = await SettleEntitiesAsync(tx, touchedEntities, cancellationToken);
         var result = new ApplyResult(
             documentId,
             ApplyOutcome.Removed,
@@ -156,8 +166,9 @@ public sealed partial class Neo4jGraphStore
         public static Provenance Empty() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
     }
 
-    // Deletes a stored document's mentions and evidence, returning what they touched: those facts and entities are recounted.
-    private static async Task<Provenance> DeleteProvenanceAsync(QueryTransaction tx, Dictionary<string, object?> byDoc, CancellationToken cancellationToken)
+    // Takes a stored document's contribution out of the running totals of the facts and entities it touched, then deletes
+    // its mentions and evidence; returns what they touched, for the write's result and the pruning at its end.
+    private static async Task<Provenance> TakeOutAsync(QueryTransaction tx, Dictionary<string, object?> byDoc, CancellationToken cancellationToken)
     {
         var provenance = Provenance.Empty();
         foreach (var r in (await tx.RunAsync(CypherStatements.DocumentProvenance, byDoc, cancellationToken)).Records)
@@ -169,6 +180,16 @@ public sealed partial class Neo4jGraphStore
                 provenance.Evidence.Add(r.String("id"));
                 provenance.Facts[factKey] = (s, o);
             }
+        }
+
+        if (provenance.Evidence.Count > 0)
+        {
+            await tx.RunAsync(CypherStatements.FactsSubtract, byDoc, cancellationToken);
+        }
+
+        if (provenance.Entities.Count > 0)
+        {
+            await tx.RunAsync(CypherStatements.EntitiesSubtract, byDoc, cancellationToken);
         }
 
         await tx.RunAsync(CypherStatements.DocumentDeleteProvenance, byDoc, cancellationToken);
@@ -210,8 +231,8 @@ public sealed partial class Neo4jGraphStore
         }
     }
 
-    // Recounts every fact the document touched inside Neo4j (facts-recount locks each first); deletes facts left without evidence.
-    private static async Task<int> RecomputeFactsAsync(QueryTransaction tx, Dictionary<string, (string Subject, string Object)> facts, CancellationToken cancellationToken)
+    // Deletes the facts the write touched that no evidence supports any more (their running count is 0).
+    private static async Task<int> PruneFactsAsync(QueryTransaction tx, Dictionary<string, (string Subject, string Object)> facts, CancellationToken cancellationToken)
     {
         if (facts.Count == 0)
         {
@@ -222,19 +243,28 @@ public sealed partial class Neo4jGraphStore
         var rows = facts.OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => (object?)new Dictionary<string, object?> { ["factKey"] = f.Key, ["subjectId"] = f.Value.Subject, ["objectId"] = f.Value.Object })
             .ToList();
-        var result = await tx.RunAsync(CypherStatements.FactsRecount, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken);
+        var result = await tx.RunAsync(CypherStatements.FactsPrune, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken);
         return result.Records.Count(r => r["removed"].GetBoolean());
     }
 
-    // Recounts entity totals inside Neo4j; deletes entities that no mention and no fact supports any more.
-    private static async Task<int> RecomputeEntitiesAsync(QueryTransaction tx, HashSet<string> ids, CancellationToken cancellationToken)
+    // Entities the write touched that nothing mentions (any more, or yet) count their documents through their facts'
+    // evidence: those few are recounted from it, and deleted when no fact is left either. Mentioned ones are up to date.
+    private static async Task<int> SettleEntitiesAsync(QueryTransaction tx, HashSet<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
             return 0;
         }
 
-        var result = await tx.RunAsync(CypherStatements.EntitiesRecount, new Dictionary<string, object?> { ["ids"] = ids.Order(StringComparer.Ordinal).ToArray() }, cancellationToken);
+        var ordered = ids.Order(StringComparer.Ordinal).ToArray();
+        var state = await tx.RunAsync(CypherStatements.EntitiesState, new Dictionary<string, object?> { ["ids"] = ordered }, cancellationToken);
+        var unmentioned = state.Records.Where(r => r.Long("mentionCount") == 0).Select(r => r.String("id")).ToArray();
+        if (unmentioned.Length == 0)
+        {
+            return 0;
+        }
+
+        var result = await tx.RunAsync(CypherStatements.EntitiesRecount, new Dictionary<string, object?> { ["ids"] = unmentioned }, cancellationToken);
         var unsupported = result.Records.Where(r => r["unsupported"].GetBoolean()).Select(r => r.String("id")).ToList();
         if (unsupported.Count > 0)
         {

@@ -14,17 +14,21 @@ namespace RelationGraph.Storage.Neo4j;
 /// <summary>
 /// <see cref="IGraphStore"/> over Neo4j's HTTP Query API. Every statement comes from <c>cypher/</c>; each
 /// document is applied in one explicit transaction, retried whole on transient failures (the writes are
-/// idempotent MERGEs keyed by ids and fact keys).
+/// idempotent MERGEs keyed by ids and fact keys, and a document found stored has its contribution to the running
+/// totals taken out before it is added again).
 /// </summary>
 public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 {
     private const int EntityFactsLimit = 1000;
     private const int ExportPageSize = 500;
     private const int NameKeysBackfillBatch = 5000;
+    private const int ProvenanceBackfillBatch = 5000;
+    private const int FactsBackfillBatch = 1000;
     private readonly QueryApiClient _client;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly TimeSpan _requestTimeout;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     internal Neo4jGraphStore(QueryApiClient client, IOptions<Neo4jStoreOptions> options, TimeProvider time, ILogger<Neo4jGraphStore> logger)
@@ -33,6 +37,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         _client = client;
         _time = time;
         _logger = logger;
+        _requestTimeout = options.Value.RequestTimeout;
         _pipeline = BuildPipeline(options.Value, time, logger);
     }
 
@@ -59,6 +64,41 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         while (batch == NameKeysBackfillBatch);
 
         _logger.SchemaEnsured(Url, CypherStatements.Schema.Count, linked);
+        await FillRunningTotalsAsync(cancellationToken);
+    }
+
+    // Data written before running totals (an earlier version, an export loaded into the database) gets their state once:
+    // facts from all their evidence, mentions and evidence the properties the lookups index. The mark says it is done.
+    private async Task FillRunningTotalsAsync(CancellationToken cancellationToken)
+    {
+        if ((await ReadAsync(CypherStatements.StoreFormat, null, cancellationToken)).Records[0]["current"].GetBoolean())
+        {
+            return;
+        }
+
+        var mentions = await RepeatAsync(CypherStatements.MentionsBackfill, ProvenanceBackfillBatch, cancellationToken);
+        var evidence = await RepeatAsync(CypherStatements.EvidenceBackfill, ProvenanceBackfillBatch, cancellationToken);
+        var facts = await RepeatAsync(CypherStatements.FactsBackfill, FactsBackfillBatch, cancellationToken);
+        await WriteAsync(CypherStatements.StoreFormatMark, null, cancellationToken);
+        if (mentions + evidence + facts > 0)
+        {
+            _logger.RunningTotalsFilled(Url, facts, mentions, evidence);
+        }
+    }
+
+    // Runs a batch statement that returns how many it did ("done") until a batch comes back short.
+    private async Task<int> RepeatAsync(CypherStatement statement, int limit, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int done;
+        do
+        {
+            done = (await WriteAsync(statement, new Dictionary<string, object?> { ["limit"] = limit }, cancellationToken)).Records[0].Int("done");
+            total += done;
+        }
+        while (done == limit);
+
+        return total;
     }
 
     /// <inheritdoc />
@@ -163,9 +203,12 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             budget.CancelAfter(request.Timeout);
             try
             {
-                rows = await ReadAsync(statement, parameters, budget.Token);
+                // the server stops the query when the request's budget is spent (rounded up to a whole second): giving
+                // up on the answer here does not stop it there
+                var serverTimeout = request.Timeout < _requestTimeout ? request.Timeout : _requestTimeout;
+                rows = await ExecuteAsync(token => _client.RunAsync(statement, parameters, readOnly: true, serverTimeout, token), budget.Token);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when ((e is OperationCanceledException && !cancellationToken.IsCancellationRequested) || e is Neo4jException { IsServerTimeout: true })
             {
                 _logger.PathQueryTimedOut(request.Timeout);
                 return new PathResult([], true, _time.GetElapsedTime(started));

@@ -24,9 +24,21 @@ public sealed class Neo4jStoreOptions
     [RegularExpression("^[A-Za-z][A-Za-z0-9.-]{0,62}$")]
     public string Database { get; set; } = "neo4j";
 
-    /// <summary>Time one HTTP request may take before it counts as a transient failure. Default 30 s.</summary>
+    /// <summary>
+    /// Time one HTTP request may take before it counts as a transient failure. Default 30 s. A read also asks the
+    /// server to stop its transaction after this long (the Query API's <c>maxExecutionTime</c>, rounded up to whole
+    /// seconds), since closing the request does not stop the query on the server.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time the server may spend on one write transaction (a document applied or removed) before it stops and rolls it
+    /// back: sent as the Query API's <c>maxExecutionTime</c> (whole seconds, rounded up) when the transaction begins.
+    /// Default 2 min.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan TransactionTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Retries after the first attempt for transient errors, 5xx and network failures. Default 4.</summary>
     [Range(0, 20)]

@@ -40,6 +40,10 @@ public sealed class CypherScriptExporter
             await writer.WriteLineAsync(schemaScript.TrimEnd().AsMemory(), cancellationToken);
         }
 
+        // The store keeps running totals with state this script does not carry: dropping its mark (and, below, the state
+        // of every row the script writes) makes the store fill that state in from the loaded rows at its next start.
+        await writer.WriteLineAsync("// Running totals are filled in by the store at its next start.\nMATCH (f:StoreFormat) DELETE f;".AsMemory(), cancellationToken);
+
         var join = new ExportJoin();
         var documents = new Pending(DocumentStatement);
         var mentions = new Pending(MentionStatement);
@@ -116,18 +120,18 @@ public sealed class CypherScriptExporter
         Rows(rows) + "MERGE (d:Document {id: row.id})\nSET d += row.props;";
 
     private static string MentionStatement(IReadOnlyList<string> rows) =>
-        Rows(rows) + "MERGE (m:Mention {id: row.id})\nSET m += row.props\nMERGE (d:Document {id: row.docId})\nMERGE (e:Entity {id: row.entityId})\n"
+        Rows(rows) + "MERGE (m:Mention {id: row.id})\nSET m += row.props\nREMOVE m.reportedAt\nMERGE (d:Document {id: row.docId})\nMERGE (e:Entity {id: row.entityId})\n"
         + "MERGE (m)-[:IN_DOCUMENT]->(d)\nMERGE (m)-[:REFERS_TO]->(e);";
 
     private static string EvidenceStatement(IReadOnlyList<string> rows) =>
-        Rows(rows) + "MERGE (ev:Evidence {id: row.id})\nSET ev += row.props\nMERGE (d:Document {id: row.docId})\nMERGE (ev)-[:IN_DOCUMENT]->(d);";
+        Rows(rows) + "MERGE (ev:Evidence {id: row.id})\nSET ev += row.props\nREMOVE ev.reportedAt, ev.negConfidence\nMERGE (d:Document {id: row.docId})\nMERGE (ev)-[:IN_DOCUMENT]->(d);";
 
     // Labels and relationship types cannot be parameters, so they come from the enums, never from data.
     private static string EntityStatement(EntityKind kind, IReadOnlyList<string> rows) =>
         Rows(rows) + $"MERGE (e:Entity {{id: row.id}})\nSET e:{kind}, e += row.props;";
 
     private static string FactStatement(RelationType type, IReadOnlyList<string> rows) =>
-        Rows(rows) + $"MERGE (s:Entity {{id: row.subjectId}})\nMERGE (o:Entity {{id: row.objectId}})\nMERGE (s)-[r:{type.ToWireName()} {{factKey: row.factKey}}]->(o)\nSET r += row.props;";
+        Rows(rows) + $"MERGE (s:Entity {{id: row.subjectId}})\nMERGE (o:Entity {{id: row.objectId}})\nMERGE (s)-[r:{type.ToWireName()} {{factKey: row.factKey}}]->(o)\nSET r += row.props\nREMOVE r.extractorCounts;";
 
     private static string EvidenceLinkStatement(IReadOnlyList<string> rows) =>
         Rows(rows) + "MATCH (ev:Evidence {id: row.id})\nMERGE (s:Entity {id: row.subjectId})\nMERGE (o:Entity {id: row.objectId})\n"

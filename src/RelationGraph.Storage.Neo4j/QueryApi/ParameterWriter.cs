@@ -10,7 +10,16 @@ namespace RelationGraph.Storage.Neo4j.QueryApi;
 /// </summary>
 internal static class ParameterWriter
 {
-    public static byte[] Body(CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters, IReadOnlyList<string>? bookmarks = null, bool readOnly = false)
+    /// <summary>The JSON body of one Query API request.</summary>
+    /// <param name="statement">The statement to run; null for a request that only begins or commits a transaction.</param>
+    /// <param name="parameters">Its parameters.</param>
+    /// <param name="bookmarks">Bookmarks a new transaction waits for.</param>
+    /// <param name="readOnly">Sends <c>accessMode: READ</c>.</param>
+    /// <param name="maxExecutionTime">
+    /// Seconds the server may run the transaction this request starts (an implicit one, or one begun at <c>/tx</c>);
+    /// null inside an open transaction, where the server takes the bound given when it began.
+    /// </param>
+    public static byte[] Body(CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters, IReadOnlyList<string>? bookmarks = null, bool readOnly = false, int? maxExecutionTime = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -26,6 +35,11 @@ internal static class ParameterWriter
             {
                 // a cluster may answer READ from any member; Neo4j refuses a write in it
                 writer.WriteString("accessMode", "READ");
+            }
+
+            if (maxExecutionTime is { } seconds)
+            {
+                writer.WriteNumber("maxExecutionTime", seconds);
             }
 
             if (statement is not null)

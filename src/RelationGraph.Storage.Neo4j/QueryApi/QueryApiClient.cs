@@ -48,21 +48,42 @@ internal sealed class QueryApiClient
 
     public Uri Url { get; }
 
-    /// <summary>Runs one statement in its own auto-commit transaction, read-only when <paramref name="readOnly"/>.</summary>
-    public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, bool readOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one statement in its own auto-commit transaction, read-only when <paramref name="readOnly"/>; the server
+    /// stops it after <see cref="Neo4jStoreOptions.RequestTimeout"/>.
+    /// </summary>
+    public Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, bool readOnly, CancellationToken cancellationToken) =>
+        RunAsync(statement, parameters, readOnly, _options.RequestTimeout, cancellationToken);
+
+    /// <summary>
+    /// Runs one statement in its own auto-commit transaction, which the server stops after <paramref name="serverTimeout"/>
+    /// (sent as <c>maxExecutionTime</c>, whole seconds rounded up): the request's own timeout ends only the wait for it.
+    /// </summary>
+    public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, bool readOnly, TimeSpan serverTimeout, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(HttpMethod.Post, _queryPath, ParameterWriter.Body(statement, parameters, _bookmarks, readOnly), null, cancellationToken);
+        var body = ParameterWriter.Body(statement, parameters, _bookmarks, readOnly, MaxExecutionSeconds(serverTimeout));
+        var answer = await SendAsync(HttpMethod.Post, _queryPath, body, null, cancellationToken);
         _logger.StatementRan(statement.Name, answer.Result.Records.Count);
         return answer.Result;
     }
 
-    /// <summary>Opens an explicit transaction; dispose it to roll back unless it was committed.</summary>
+    /// <summary>
+    /// Opens an explicit transaction, which the server stops and rolls back after
+    /// <see cref="Neo4jStoreOptions.TransactionTimeout"/>; dispose it to roll back unless it was committed.
+    /// </summary>
     public async Task<QueryTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(HttpMethod.Post, _queryPath + "/tx", ParameterWriter.Body(null, null, _bookmarks), null, cancellationToken);
+        var body = ParameterWriter.Body(null, null, _bookmarks, maxExecutionTime: MaxExecutionSeconds(_options.TransactionTimeout));
+        var answer = await SendAsync(HttpMethod.Post, _queryPath + "/tx", body, null, cancellationToken);
         var id = answer.TransactionId ?? throw new Neo4jException(Neo4jFailure.Query, null, $"Neo4j at {Url} opened a transaction without an id.");
         return new QueryTransaction(this, _queryPath + "/tx/" + Uri.EscapeDataString(id), id, answer.Affinity, _logger);
     }
+
+    /// <summary>
+    /// The Query API's <c>maxExecutionTime</c> for a time limit: whole seconds, rounded up so the server never stops work
+    /// the client still waits for, and at least 1 (0 would mean the server's own <c>db.transaction.timeout</c>).
+    /// </summary>
+    public static int MaxExecutionSeconds(TimeSpan limit) => (int)Math.Clamp(Math.Ceiling(limit.TotalSeconds), 1, int.MaxValue);
 
     internal async Task<QueryResult> RunInTransactionAsync(string path, string? affinity, CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {

@@ -4,7 +4,8 @@ namespace RelationGraph.Storage.Neo4j.QueryApi;
 
 /// <summary>
 /// An explicit Query API transaction (<c>/tx/{id}</c>). Disposing it without a commit rolls it back with a
-/// DELETE, so a failure part-way through a document leaves nothing of it behind.
+/// DELETE, so a failure part-way through a document leaves nothing of it behind; that includes a caller who cancels,
+/// since the rollback is sent with a token of its own.
 /// </summary>
 internal sealed class QueryTransaction(QueryApiClient client, string path, string id, string? affinity, ILogger logger) : IAsyncDisposable
 {
@@ -15,6 +16,8 @@ internal sealed class QueryTransaction(QueryApiClient client, string path, strin
     public async Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(!_open, this);
+        // a caller who gave up sends nothing more; disposing rolls the transaction back
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             return await client.RunInTransactionAsync(path, affinity, statement, parameters, cancellationToken);
@@ -28,12 +31,12 @@ internal sealed class QueryTransaction(QueryApiClient client, string path, strin
         catch (Neo4jException e) when (e.IsTransient && e.InnerException is OperationCanceledException)
         {
             // The statement may still run on the server: a retry would start the same work again beside it and wait
-            // on its locks, and a rollback is refused while it runs. Give up on this transaction; the server's
-            // db.transaction.timeout ends it.
+            // on its locks, and a rollback is refused while it runs. Give up on this transaction; the server ends it
+            // at the maxExecutionTime it was begun with (Storage:Neo4j:TransactionTimeout).
             _open = false;
             throw new Neo4jException(Neo4jFailure.TimedOut, null,
-                $"Neo4j did not finish {statement.Name} within the request timeout inside transaction {id}; not retried, since the server may still be running it. "
-                + "Raise Storage:Neo4j:RequestTimeout, or check the server's db.transaction.timeout.", e);
+                $"Neo4j did not finish {statement.Name} within the request timeout inside transaction {id}; not retried, since the server may still be running it "
+                + "(it stops the transaction at Storage:Neo4j:TransactionTimeout). Raise Storage:Neo4j:RequestTimeout if such statements are expected to take longer.", e);
         }
     }
 
@@ -59,7 +62,9 @@ internal sealed class QueryTransaction(QueryApiClient client, string path, strin
         }
         catch (Exception e) when (e is Neo4jException or OperationCanceledException)
         {
-            // the server also rolls back on its idle timeout; the caller's own error is what matters
+            // The server also rolls back an idle transaction after server.queryapi.transaction_idle_timeout, and one
+            // whose statement still runs (it refuses the rollback meanwhile) at the maxExecutionTime it was begun with;
+            // the caller's own error is what matters.
             logger.RollbackFailed(id, e.Message);
         }
     }

@@ -62,11 +62,25 @@ internal sealed class FakeGraph
     /// <summary>The deepest hop a path walk of the running statement expanded.</summary>
     public int DeepestHop { get; private set; }
 
+    /// <summary>Mention and evidence nodes the running statement read.</summary>
+    public long ProvenanceReads { get; private set; }
+
     public void ResetCounters()
     {
         RelationshipReads = 0;
         NodesScanned = 0;
         DeepestHop = 0;
+        ProvenanceReads = 0;
+    }
+
+    /// <summary>Counts each mention or evidence node of <paramref name="nodes"/> as read when it is enumerated.</summary>
+    public IEnumerable<T> ReadingProvenance<T>(IEnumerable<T> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            ProvenanceReads++;
+            yield return node;
+        }
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ internal sealed record FakeRequest(HttpMethod Method, string Path, FakeRequestKi
 
     /// <summary>The request body's accessMode (READ or WRITE), null when it sent none (Neo4j then assumes WRITE).</summary>
     public string? AccessMode { get; init; }
+
+    /// <summary>The request body's maxExecutionTime in seconds, null when it sent none (the server's db.transaction.timeout applies).</summary>
+    public long? MaxExecutionTime { get; init; }
 }
 
 internal enum FakeRequestKind
@@ -26,8 +29,11 @@ internal enum FakeRequestKind
     Rollback,
 }
 
-/// <summary>What one statement cost the fake: relationships read, nodes read by label scans, deepest path hop.</summary>
-internal sealed record FakeCost(string Statement, long RelationshipReads, long NodesScanned, int DeepestHop);
+/// <summary>
+/// What one statement cost the fake: relationships read, nodes read by label scans, deepest path hop, and mention and
+/// evidence nodes read (a document's provenance, or an entity's or fact's whole history).
+/// </summary>
+internal sealed record FakeCost(string Statement, long RelationshipReads, long NodesScanned, int DeepestHop, long ProvenanceReads = 0);
 
 /// <summary>A failure the fake injects instead of answering.</summary>
 internal abstract record FakeFault
@@ -38,7 +44,11 @@ internal abstract record FakeFault
     /// <summary>A bare HTTP status without a Neo4j body (a proxy's 502/503, say).</summary>
     public sealed record Bare(HttpStatusCode Code) : FakeFault;
 
-    /// <summary>Never answers; the client's timeout has to end the request.</summary>
+    /// <summary>
+    /// The statement runs on and on, as a runaway query does. Closing the request does not stop it: the server ends its
+    /// transaction only when the transaction's time limit passes (the maxExecutionTime it began with, else the server's
+    /// db.transaction.timeout, unlimited by default), and answers a client still waiting with TransactionTimedOut.
+    /// </summary>
     public sealed record Hang : FakeFault;
 
     /// <summary>The connection drops mid-response.</summary>
@@ -59,25 +69,37 @@ internal abstract record FakeFault
 /// </summary>
 internal sealed partial class FakeQueryApi : HttpMessageHandler
 {
+    // the fields of the server's QueryRequest (org.neo4j.server.queryapi.request); Jackson refuses any other
     private static readonly HashSet<string> AllowedBodyFields = new(StringComparer.Ordinal)
     {
-        "statement", "parameters", "bookmarks", "includeCounters", "impersonatedUser", "accessMode",
+        "statement", "parameters", "bookmarks", "includeCounters", "impersonatedUser", "accessMode", "maxExecutionTime",
     };
+
+    private const string TimedOutCode = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration";
 
     private readonly object _gate = new();
     private readonly IReadOnlyDictionary<string, (string Name, Func<FakeGraph, Params, FakeAnswer> Run)> _statements;
-    private readonly Dictionary<string, (FakeGraph Graph, string Affinity)> _transactions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FakeTransaction> _transactions = new(StringComparer.Ordinal);
     private readonly List<(Func<FakeRequest, bool> When, FakeFault Fault, int Times)> _faults = [];
     private readonly List<FakeRequest> _requests = [];
     private readonly List<FakeCost> _costs = [];
     private int _nextTransaction = 1;
     private int _authFailures;
+    private int _runningStatements;
     private readonly bool _transactionsSupported;
+    private readonly TimeSpan? _serverTransactionTimeout;
+    private readonly bool _honoursMaxExecutionTime;
 
-    // transactions: false models Neo4j before 5.26, whose Query API has no /tx endpoints
-    public FakeQueryApi(string user = "neo4j", string password = "secret-pass", string database = "neo4j", bool transactions = true)
+    // transactions: false models Neo4j before 5.26, whose Query API has no /tx endpoints; transactionTimeout is the
+    // server's db.transaction.timeout (null: unlimited, Neo4j's default); maxExecutionTime: false models a server that
+    // parses the field but ignores it (before 2026.04 for implicit transactions)
+    public FakeQueryApi(
+        string user = "neo4j", string password = "secret-pass", string database = "neo4j", bool transactions = true,
+        TimeSpan? transactionTimeout = null, bool maxExecutionTime = true)
     {
         _transactionsSupported = transactions;
+        _serverTransactionTimeout = transactionTimeout;
+        _honoursMaxExecutionTime = maxExecutionTime;
         User = user;
         Password = password;
         Database = database;
@@ -130,6 +152,9 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
     }
 
+    /// <summary>Statements still running on the server (a <see cref="FakeFault.Hang"/> whose time limit has not passed), answered or not.</summary>
+    public int RunningStatements => Volatile.Read(ref _runningStatements);
+
     /// <summary>Injects <paramref name="fault"/> for the next <paramref name="times"/> requests matching <paramref name="when"/>.</summary>
     public void Inject(FakeFault fault, Func<FakeRequest, bool>? when = null, int times = 1)
     {
@@ -141,6 +166,8 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // a request cancelled before it is sent never reaches the server (the sockets handler checks first)
+        cancellationToken.ThrowIfCancellationRequested();
         var path = request.RequestUri!.AbsolutePath;
         if (!IsAuthorised(request))
         {
@@ -193,6 +220,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         Dictionary<string, object?> parameters = new(StringComparer.Ordinal);
         IReadOnlyList<string> bookmarks = [];
         string? accessMode = null;
+        long? maxExecutionTime = null;
         if (kind != FakeRequestKind.Rollback)
         {
             var body = await ReadBodyAsync(request, kind.Value, cancellationToken);
@@ -205,11 +233,15 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             parameters = body.Parameters;
             bookmarks = body.Bookmarks;
             accessMode = body.AccessMode;
+            maxExecutionTime = body.MaxExecutionTime;
         }
 
         var affinity = request.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.First() : null;
         var name = statement is not null && _statements.TryGetValue(statement, out var known) ? known.Name : null;
-        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity) { Bookmarks = bookmarks, Parameters = parameters, AccessMode = accessMode };
+        var record = new FakeRequest(request.Method, path, kind.Value, statement, name, affinity)
+        {
+            Bookmarks = bookmarks, Parameters = parameters, AccessMode = accessMode, MaxExecutionTime = maxExecutionTime,
+        };
         FakeFault? fault;
         lock (_gate)
         {
@@ -220,8 +252,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         switch (fault)
         {
             case FakeFault.Hang:
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                break;
+                return await RunOnAsync(txId, maxExecutionTime, cancellationToken);
             case FakeFault.Drop:
                 throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("connection reset"));
             case FakeFault.Bare s:
@@ -242,7 +273,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         {
             var response = accessMode == "READ" && statement is not null && FakeCypher.Writes(statement)
                 ? Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.AccessMode", "Writing in read access mode not allowed.")
-                : Handle(kind.Value, txId, affinity, statement, parameters);
+                : Handle(kind.Value, txId, affinity, statement, parameters, maxExecutionTime);
             if (fault is FakeFault.LoseAnswer)
             {
                 response.Dispose();
@@ -259,7 +290,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
     }
 
-    private HttpResponseMessage Handle(FakeRequestKind kind, string? txId, string? affinity, string? statement, Dictionary<string, object?> parameters)
+    private HttpResponseMessage Handle(FakeRequestKind kind, string? txId, string? affinity, string? statement, Dictionary<string, object?> parameters, long? maxExecutionTime)
     {
         switch (kind)
         {
@@ -281,7 +312,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
                 var id = "tx" + _nextTransaction++;
                 var newAffinity = Convert.ToBase64String(Encoding.UTF8.GetBytes("member-" + id));
                 var graph = Graph.Clone();
-                _transactions[id] = (graph, newAffinity);
+                _transactions[id] = new FakeTransaction(graph, newAffinity, DeadlineOf(maxExecutionTime));
                 var answer = FakeAnswer.None;
                 if (statement is not null)
                 {
@@ -306,6 +337,18 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
                 {
                     return Error(HttpStatusCode.NotFound, "Neo.ClientError.Request.Invalid",
                         $"Transaction with Id: \"{txId}\" was not found. It may have timed out and therefore rolled back or the routing header 'neo4j-cluster-affinity' was not provided.");
+                }
+
+                if (tx.Running)
+                {
+                    // the server's transaction manager refuses a request to a transaction another request holds
+                    return Error(HttpStatusCode.BadRequest, "Neo.ClientError.Transaction.TransactionAccessedConcurrently", "Another request is currently accessing this transaction.");
+                }
+
+                if (tx.Deadline <= DateTimeOffset.UtcNow)
+                {
+                    _transactions.Remove(txId!);
+                    return Error(HttpStatusCode.BadRequest, TimedOutCode, "The transaction has been terminated: it ran past its time limit.");
                 }
 
                 if (kind == FakeRequestKind.Rollback)
@@ -366,7 +409,7 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             graph.CurrentStatement = statement;
             graph.ResetCounters();
             var answer = known.Run(graph, new Params(parameters));
-            _costs.Add(new FakeCost(known.Name, graph.RelationshipReads, graph.NodesScanned, graph.DeepestHop));
+            _costs.Add(new FakeCost(known.Name, graph.RelationshipReads, graph.NodesScanned, graph.DeepestHop, graph.ProvenanceReads));
             return (answer, null);
         }
         catch (FakeCypherException e)
@@ -384,21 +427,22 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         return request.Headers.Authorization is { Scheme: "Basic" } auth && auth.Parameter == expected;
     }
 
-    private static async Task<(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error, IReadOnlyList<string> Bookmarks, string? AccessMode)> ReadBodyAsync(
-        HttpRequestMessage request, FakeRequestKind kind, CancellationToken cancellationToken)
+    private sealed record Body(string? Statement, Dictionary<string, object?> Parameters, HttpResponseMessage? Error, IReadOnlyList<string> Bookmarks, string? AccessMode, long? MaxExecutionTime = null);
+
+    private static async Task<Body> ReadBodyAsync(HttpRequestMessage request, FakeRequestKind kind, CancellationToken cancellationToken)
     {
         var empty = new Dictionary<string, object?>(StringComparer.Ordinal);
         var text = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         if (text.Length == 0)
         {
             return kind == FakeRequestKind.Query
-                ? (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."), [], null)
-                : (null, empty, null, [], null);
+                ? new Body(null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "Missing request body."), [], null)
+                : new Body(null, empty, null, [], null);
         }
 
         if (request.Content!.Headers.ContentType?.MediaType != "application/json")
         {
-            return (null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."), [], null);
+            return new Body(null, empty, Error(HttpStatusCode.UnsupportedMediaType, "Neo.ClientError.Request.Invalid", "Content-Type must be application/json."), [], null);
         }
 
         JsonElement root;
@@ -409,18 +453,18 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
         }
         catch (JsonException e)
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message), [], null);
+            return new Body(null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", e.Message), [], null);
         }
 
         if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Any(p => !AllowedBodyFields.Contains(p.Name)))
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]), [], null);
+            return new Body(null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "Unexpected request body: " + text[..Math.Min(80, text.Length)]), [], null);
         }
 
         var statement = root.TryGetProperty("statement", out var s) ? s.GetString() : null;
         if (kind == FakeRequestKind.Query && string.IsNullOrWhiteSpace(statement))
         {
-            return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."), [], null);
+            return new Body(null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "A statement is required."), [], null);
         }
 
         IReadOnlyList<string> bookmarks = root.TryGetProperty("bookmarks", out var b) && b.ValueKind == JsonValueKind.Array
@@ -432,21 +476,80 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
             accessMode = mode.GetString();
             if (accessMode is not ("READ" or "WRITE"))
             {
-                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "accessMode must be READ or WRITE."), [], null);
+                return new Body(null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.Invalid", "accessMode must be READ or WRITE."), [], null);
             }
+        }
+
+        long? maxExecutionTime = null;
+        if (root.TryGetProperty("maxExecutionTime", out var limit))
+        {
+            // an int of seconds; 0 (or absent) leaves the server's db.transaction.timeout
+            if (limit.ValueKind != JsonValueKind.Number || !limit.TryGetInt32(out var seconds) || seconds < 0)
+            {
+                return new Body(null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "maxExecutionTime must be a whole number of seconds."), [], null);
+            }
+
+            maxExecutionTime = seconds == 0 ? null : seconds;
         }
 
         if (root.TryGetProperty("parameters", out var p))
         {
             if (p.ValueKind != JsonValueKind.Object)
             {
-                return (null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."), [], null);
+                return new Body(null, empty, Error(HttpStatusCode.BadRequest, "Neo.ClientError.Request.InvalidFormat", "parameters must be an object."), [], null);
             }
 
-            return (statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null, bookmarks, accessMode);
+            return new Body(statement, (Dictionary<string, object?>)FakeJson.Decode(p)!, null, bookmarks, accessMode, maxExecutionTime);
         }
 
-        return (statement, empty, null, bookmarks, accessMode);
+        return new Body(statement, empty, null, bookmarks, accessMode, maxExecutionTime);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private DateTimeOffset? DeadlineOf(long? maxExecutionTime) =>
+        maxExecutionTime is { } seconds && _honoursMaxExecutionTime ? DateTimeOffset.UtcNow.AddSeconds(seconds)
+        : _serverTransactionTimeout is { } timeout ? DateTimeOffset.UtcNow + timeout
+        : null;
+
+    // A statement that never finishes. Its transaction is the request's own (implicit) or the open one it was sent to,
+    // whose time limit was fixed when it began; a Run inside a transaction carries no limit of its own (the server
+    // ignores one there). The work goes on when the client closes the request, until that limit passes.
+    private async Task<HttpResponseMessage> RunOnAsync(string? txId, long? maxExecutionTime, CancellationToken clientGone)
+    {
+        DateTimeOffset? deadline;
+        lock (_gate)
+        {
+            if (txId is not null && _transactions.TryGetValue(txId, out var tx))
+            {
+                tx.Running = true;
+                deadline = tx.Deadline;
+            }
+            else
+            {
+                deadline = DeadlineOf(maxExecutionTime);
+            }
+
+            _runningStatements++;
+        }
+
+        var ends = deadline is { } at ? Task.Delay(Max(at - DateTimeOffset.UtcNow, TimeSpan.Zero), CancellationToken.None) : new TaskCompletionSource().Task;
+        _ = ends.ContinueWith(_ =>
+        {
+            lock (_gate)
+            {
+                _runningStatements--;
+                if (txId is not null)
+                {
+                    _transactions.Remove(txId); // terminated and rolled back
+                }
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        await Task.WhenAny(ends, Task.Delay(Timeout.Infinite, clientGone));
+        clientGone.ThrowIfCancellationRequested();
+        return Error(HttpStatusCode.BadRequest, TimedOutCode,
+            "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. The transaction has not completed within the timeout specified at its start by the client. You may want to retry with a longer timeout.");
     }
 
     private FakeFault? TakeFault(FakeRequest request)
@@ -522,6 +625,18 @@ internal sealed partial class FakeQueryApi : HttpMessageHandler
 
     [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex ParameterPattern();
+}
+
+/// <summary>An open explicit transaction: its own copy of the graph, its affinity, when the server ends it, whether a statement runs.</summary>
+internal sealed class FakeTransaction(FakeGraph graph, string affinity, DateTimeOffset? deadline)
+{
+    public FakeGraph Graph { get; } = graph;
+
+    public string Affinity { get; } = affinity;
+
+    public DateTimeOffset? Deadline { get; } = deadline;
+
+    public bool Running { get; set; }
 }
 
 /// <summary>Folders of the repository the tests run from.</summary>

@@ -28,7 +28,17 @@ internal static class FakeStatements
         ["mentions-create"] = MentionsCreate,
         ["facts-merge"] = FactsMerge,
         ["evidence-create"] = EvidenceCreate,
-        ["facts-recount"] = FactsRecount,
+        ["facts-add"] = FakeTotals.FactsAdd,
+        ["facts-subtract"] = FakeTotals.FactsSubtract,
+        ["facts-prune"] = FakeTotals.FactsPrune,
+        ["entities-add"] = FakeTotals.EntitiesAdd,
+        ["entities-subtract"] = FakeTotals.EntitiesSubtract,
+        ["entities-state"] = FakeTotals.EntitiesState,
+        ["facts-backfill"] = FakeTotals.FactsBackfill,
+        ["mentions-backfill"] = FakeTotals.MentionsBackfill,
+        ["evidence-backfill"] = FakeTotals.EvidenceBackfill,
+        ["store-format"] = FakeTotals.StoreFormat,
+        ["store-format-mark"] = FakeTotals.StoreFormatMark,
         ["entities-recount"] = EntitiesRecount,
         ["entities-delete"] = EntitiesDelete,
         ["document-get"] = (g, p) => DocumentRows(g.Find("Document", p.String("docId")) is { } d ? [d] : [], g, withText: true),
@@ -135,7 +145,7 @@ internal static class FakeStatements
     private static FakeAnswer DocumentProvenance(FakeGraph g, Params p)
     {
         var rows = new List<object?[]>();
-        foreach (var node in ProvenanceOf(g, p.String("docId")))
+        foreach (var node in g.ReadingProvenance(ProvenanceOf(g, p.String("docId"))))
         {
             var subjects = g.Outgoing(node, "REFERS_TO", "SUBJECT").Select(r => r.End).Where(IsEntity).Select(n => (object?)n.Id).DefaultIfEmpty(null);
             var objects = g.Outgoing(node, "OBJECT").Select(r => r.End).Where(IsEntity).Select(n => (object?)n.Id).DefaultIfEmpty(null);
@@ -230,6 +240,8 @@ internal static class FakeStatements
 
             var m = g.Merge("Mention", (string)row["id"]!, out _);
             FakeGraph.SetAll(m.Props, row["props"]);
+            FakeGraph.Set(m.Props, "entityId", e.Id);
+            FakeGraph.Set(m.Props, "reportedAt", ReportedAt(d));
             g.MergeRelationship(m, "IN_DOCUMENT", d);
             g.MergeRelationship(m, "REFERS_TO", e);
         }
@@ -255,9 +267,19 @@ internal static class FakeStatements
 
             var key = (string)row["factKey"]!;
             var created = !g.Expand(s, FakeCypher.WalkedTypes(g.CurrentStatement)).Any(r => r.Start == s && r.End == o && Equals(r["factKey"], key));
-            if (FactTypes.Contains(row["type"] as string))
+            if (!FactTypes.Contains(row["type"] as string))
             {
-                g.MergeRelationship(s, (string)row["type"]!, o, key);
+                continue;
+            }
+
+            var fact = g.MergeRelationship(s, (string)row["type"]!, o, key);
+            if (created)
+            {
+                FakeTotals.StartTotals(fact);
+                foreach (var n in s == o ? [s] : new[] { s, o })
+                {
+                    FakeGraph.Set(n.Props, "degree", (n["degree"] is long degree ? degree : 0L) + 1);
+                }
             }
 
             rows.Add([key, created]);
@@ -282,6 +304,8 @@ internal static class FakeStatements
 
             var ev = g.Merge("Evidence", (string)row["id"]!, out _);
             FakeGraph.SetAll(ev.Props, row["props"]);
+            FakeGraph.Set(ev.Props, "reportedAt", ReportedAt(d));
+            FakeGraph.Set(ev.Props, "negConfidence", -Convert.ToDouble(ev["confidence"], CultureInfo.InvariantCulture));
             g.MergeRelationship(ev, "IN_DOCUMENT", d);
             g.MergeRelationship(ev, "SUBJECT", s);
             g.MergeRelationship(ev, "OBJECT", o);
@@ -297,59 +321,6 @@ internal static class FakeStatements
 
     private static object? ReportedAt(FakeNode document) => document["publishedAt"] ?? document["ingestedAt"];
 
-    // facts-recount: each fact's totals from all its evidence, or the fact deleted when none is left
-    private static FakeAnswer FactsRecount(FakeGraph g, Params p)
-    {
-        var rows = new List<object?[]>();
-        foreach (var row in p.Rows("rows"))
-        {
-            var subject = g.Find("Entity", (string)row["subjectId"]!);
-            var fact = subject is null
-                ? null
-                : g.Expand(subject, FakeCypher.WalkedTypes(g.CurrentStatement))
-                    .FirstOrDefault(r => r.Start == subject && IsEntity(r.End) && r.End.Id == (string?)row["objectId"] && Equals(r["factKey"], row["factKey"]));
-            if (fact is null)
-            {
-                continue;
-            }
-
-            var evidence = EvidenceFor(g, row["factKey"]).ToList();
-            if (evidence.Count == 0)
-            {
-                g.Relationships.Remove(fact);
-            }
-            else
-            {
-                FakeGraph.SetAll(fact.Props, FactTotals(evidence));
-            }
-
-            rows.Add([row["factKey"], evidence.Count == 0]);
-        }
-
-        return new(["factKey", "removed"], rows);
-    }
-
-    private static Dictionary<string, object?> FactTotals(List<(FakeNode Evidence, FakeNode Document)> evidence)
-    {
-        var byDoc = evidence.GroupBy(x => x.Document.Id!, StringComparer.Ordinal).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
-        var untrue = byDoc.Aggregate(1.0, (product, doc) => product * (1 - Math.Clamp(doc.Max(x => Convert.ToDouble(x.Evidence["confidence"], CultureInfo.InvariantCulture)), 0, 1)));
-        var reported = evidence.Select(x => ReportedAt(x.Document)).OfType<string>().Order(StringComparer.Ordinal).ToList();
-        var best = evidence.OrderByDescending(x => x.Evidence["confidence"], CypherOrder.Instance).ThenBy(x => x.Document.Id, StringComparer.Ordinal)
-            .ThenBy(x => x.Evidence["start"], CypherOrder.Instance).First();
-        return new Dictionary<string, object?>
-        {
-            ["confidence"] = 1 - untrue,
-            ["evidenceCount"] = (long)evidence.Count,
-            ["docCount"] = (long)byDoc.Count,
-            ["firstSeen"] = reported.Count > 0 ? reported[0] : null,
-            ["lastSeen"] = reported.Count > 0 ? reported[^1] : null,
-            ["docIds"] = byDoc.Select(d => (object?)d.Key).Take(20).ToList(),
-            ["sampleQuote"] = best.Evidence["quote"],
-            ["extractors"] = evidence.Select(x => x.Evidence["extractor"] as string).OfType<string>().Where(x => x.Length > 0)
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(x => (object?)x).ToList(),
-        };
-    }
-
     // entities-recount: each entity's totals; unsupported when nothing mentions it and no fact touches it
     private static FakeAnswer EntitiesRecount(FakeGraph g, Params p)
     {
@@ -361,10 +332,10 @@ internal static class FakeStatements
                 continue;
             }
 
-            var mentionDocs = (from r in g.Incoming(e, "REFERS_TO").Where(r => r.Start.Labels.Contains("Mention"))
+            var mentionDocs = (from r in g.ReadingProvenance(g.Incoming(e, "REFERS_TO").Where(r => r.Start.Labels.Contains("Mention")))
                                from d in g.Outgoing(r.Start, "IN_DOCUMENT").Select(x => x.End).Where(n => n.Labels.Contains("Document"))
                                select (Mention: r.Start, Document: d)).ToList();
-            var evidenceDocs = (from r in g.Incoming(e, "SUBJECT", "OBJECT").Where(r => r.Start.Labels.Contains("Evidence"))
+            var evidenceDocs = (from r in g.ReadingProvenance(g.Incoming(e, "SUBJECT", "OBJECT").Where(r => r.Start.Labels.Contains("Evidence")))
                                 from d in g.Outgoing(r.Start, "IN_DOCUMENT").Select(x => x.End).Where(n => n.Labels.Contains("Document"))
                                 select d).Distinct().ToList();
             var mentionCount = mentionDocs.Select(x => x.Mention).Distinct().Count();

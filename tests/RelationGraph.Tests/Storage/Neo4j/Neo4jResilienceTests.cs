@@ -237,7 +237,7 @@ public sealed class Neo4jResilienceTests
         using var store = Neo4jTestStore.OnFake(fake, maxRetryAttempts: 2);
         var acme = TestData.AcmeDocument();
         await store.Port.ApplyAsync([acme], Ct);
-        fake.Inject(new FakeFault.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), r => r.StatementName == "facts-recount");
+        fake.Inject(new FakeFault.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), r => r.StatementName == "facts-prune");
 
         var result = await store.Port.RemoveDocumentAsync(acme.Document.Id, Ct);
 

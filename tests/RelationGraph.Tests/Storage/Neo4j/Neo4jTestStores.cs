@@ -26,7 +26,8 @@ internal sealed class Neo4jTestStore : IDisposable
     public QueryApiClient Client => _provider.GetRequiredService<QueryApiClient>();
 
     /// <summary>A store on <paramref name="fake"/>, with short timeouts and back-off so fault tests stay quick.</summary>
-    public static Neo4jTestStore OnFake(FakeQueryApi fake, string? password = null, int maxRetryAttempts = 3, TimeSpan? requestTimeout = null, TimeProvider? time = null) =>
+    public static Neo4jTestStore OnFake(
+        FakeQueryApi fake, string? password = null, int maxRetryAttempts = 3, TimeSpan? requestTimeout = null, TimeProvider? time = null, TimeSpan? transactionTimeout = null) =>
         Create(new Dictionary<string, string?>
         {
             ["Storage:Neo4j:Url"] = "http://neo4j.test:7474",
@@ -34,21 +35,30 @@ internal sealed class Neo4jTestStore : IDisposable
             ["Storage:Neo4j:Password"] = password ?? fake.Password,
             ["Storage:Neo4j:Database"] = fake.Database,
             ["Storage:Neo4j:RequestTimeout"] = (requestTimeout ?? TimeSpan.FromSeconds(5)).ToString("c", CultureInfo.InvariantCulture),
+            ["Storage:Neo4j:TransactionTimeout"] = (transactionTimeout ?? TimeSpan.FromMinutes(2)).ToString("c", CultureInfo.InvariantCulture),
             ["Storage:Neo4j:MaxRetryAttempts"] = maxRetryAttempts.ToString(CultureInfo.InvariantCulture),
             ["Storage:Neo4j:RetryBaseDelay"] = "00:00:00.001",
             ["Storage:Neo4j:RetryMaxDelay"] = "00:00:00.010",
         }, fake, time);
 
     /// <summary>A store on a real server (live suite), or on the real network stack for an address.</summary>
-    public static Neo4jTestStore OnServer(string url, string user, string password, int maxRetryAttempts = 4) =>
-        Create(new Dictionary<string, string?>
+    public static Neo4jTestStore OnServer(string url, string user, string password, int maxRetryAttempts = 4, TimeProvider? time = null, TimeSpan? transactionTimeout = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Neo4j:Url"] = url,
             ["Storage:Neo4j:User"] = user,
             ["Storage:Neo4j:Password"] = password,
             ["Storage:Neo4j:MaxRetryAttempts"] = maxRetryAttempts.ToString(CultureInfo.InvariantCulture),
             ["Storage:Neo4j:RetryBaseDelay"] = "00:00:00.010",
-        }, null, null);
+        };
+        if (transactionTimeout is { } limit)
+        {
+            settings["Storage:Neo4j:TransactionTimeout"] = limit.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        return Create(settings, null, time);
+    }
 
     public void Dispose() => _provider.Dispose();
 

@@ -54,7 +54,7 @@ public sealed class Neo4jTypedPatternTests
 
         Assert.Equal(1, counts.Facts);
         Assert.Equal(1, exported);
-        var factStatements = new[] { "entity-facts", "fact-get", "counts", "export-facts", "facts-merge", "facts-recount", "entities-recount" };
+        var factStatements = new[] { "entity-facts", "fact-get", "counts", "export-facts", "facts-merge", "facts-add", "facts-prune" };
         var costs = fake.Costs.Where(c => factStatements.Contains(c.Statement.Split('[')[0])).ToList();
         Assert.Equal(factStatements.Order(StringComparer.Ordinal), costs.Select(c => c.Statement.Split('[')[0]).Distinct().Order(StringComparer.Ordinal));
         Assert.All(costs, c => Assert.True(c.RelationshipReads <= 4, $"{c.Statement} read {c.RelationshipReads} relationships"));

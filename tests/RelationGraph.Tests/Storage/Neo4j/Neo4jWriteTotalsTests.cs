@@ -3,7 +3,7 @@ using RelationGraph.Core.Model;
 
 namespace RelationGraph.Tests.Storage.Neo4j;
 
-/// <summary>Fact and entity totals are recounted inside Neo4j (facts-recount, entities-recount), not in C#.</summary>
+/// <summary>Fact and entity totals are running totals adjusted inside Neo4j (facts-add, entities-add, …), not in C#.</summary>
 public sealed class Neo4jWriteTotalsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -38,7 +38,7 @@ public sealed class Neo4jWriteTotalsTests
     }
 
     [Fact]
-    public async Task ApplyAsync_Recount_ShipsNoEvidenceRowsBack()
+    public async Task ApplyAsync_Totals_AreAdjustedInsideNeo4jAndShipNoRowsBack()
     {
         var fake = new FakeQueryApi();
         using var store = Neo4jTestStore.OnFake(fake);
@@ -47,8 +47,11 @@ public sealed class Neo4jWriteTotalsTests
 
         await store.Port.ApplyAsync([Report(10)], Ct);
 
-        var recounts = fake.Requests.Skip(before).Where(r => r.StatementName is "facts-recount" or "entities-recount").ToList();
-        Assert.Equal(2, recounts.Count);
+        var sent = fake.Requests.Skip(before).Select(r => r.StatementName).ToList();
+        Assert.Equal(1, sent.Count(n => n == "facts-add"));
+        Assert.Equal(1, sent.Count(n => n == "entities-add"));
+        Assert.DoesNotContain("entities-recount", sent); // both entities are mentioned: nothing is recounted
+        Assert.All(fake.Costs.Where(c => c.Statement is "facts-add" or "entities-add"), c => Assert.True(c.ProvenanceReads <= 3, $"{c.Statement} read {c.ProvenanceReads}"));
         var fact = Assert.Single(fake.Graph.Facts);
         Assert.Equal(11L, fact["docCount"]);
         Assert.Equal(11L, fact["evidenceCount"]);
