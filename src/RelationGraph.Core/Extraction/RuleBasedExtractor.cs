@@ -63,7 +63,7 @@ public sealed class RuleBasedExtractor : IDocumentExtractor
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
-        var readable = text.Length <= _maxTextLength ? text : text[..SafeCut(text, _maxTextLength)];
+        var readable = NewsFurniture.Blank(text.Length <= _maxTextLength ? text : text[..SafeCut(text, _maxTextLength)]);
         var sentences = SentenceSegmenter.Split(readable, Lexicon.Instance);
 
         var mentions = new List<Mention>();

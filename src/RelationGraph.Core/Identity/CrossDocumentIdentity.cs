@@ -123,7 +123,7 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
     // the same loose name: one stored entity of the same kind, else one of the other kind (whose kind it keeps)
     private static EntityTarget? JoinByName(ExtractedEntity entity, Catalog catalog, Func<string, string, bool> areDistinct)
     {
-        var candidates = Names(entity).SelectMany(n => catalog.Find(IdentityKeys.Name(NameVariants.LooseKey(n))))
+        var candidates = JoinNames(entity).SelectMany(n => catalog.Find(IdentityKeys.Name(NameVariants.LooseKey(n))))
             .DistinctBy(c => c.Id).Where(c => !areDistinct(entity.Id, c.Id) && NameVariants.Compatible(entity.Name, c.Name)).ToList();
         var sameKind = candidates.Where(c => c.Kind == entity.Kind).ToList();
         var chosen = sameKind.Count == 1 ? sameKind[0]
@@ -156,7 +156,10 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
         return words.Length == 1 || (words.Length > 1 && words[..^1].All(Particles.Contains));
     }
 
-    private static IEnumerable<string> Names(ExtractedEntity entity) => [entity.Name, .. entity.Aliases];
+    // The canonical name and the aliases of two words or more: a one-word alias ("Darrow" of Yvonne Darrow, "Elmfjord"
+    // of Elmfjord Engineering) is a short form many entities share, and joining by it merged every Darrow into one.
+    private static IEnumerable<string> JoinNames(ExtractedEntity entity) =>
+        [entity.Name, .. entity.Aliases.Where(a => NameVariants.LooseKey(a).Contains(' ', StringComparison.Ordinal))];
 
     private static IEnumerable<string> QueryKeys(ExtractedEntity entity)
     {
@@ -167,7 +170,7 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
 
         return IsFamilyOnly(entity)
             ? [IdentityKeys.Family(NameVariants.LooseKey(entity.Name))]
-            : Names(entity).Select(n => IdentityKeys.Name(NameVariants.LooseKey(n)));
+            : JoinNames(entity).Select(n => IdentityKeys.Name(NameVariants.LooseKey(n)));
     }
 
     private sealed record Candidate(string Id, EntityKind Kind, string Name);
