@@ -237,7 +237,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                     after++;
                 }
 
-                if (after > end + 1 && after < tokens.Count && tokens[after].IsCapitalised)
+                if (after > end && after < tokens.Count && tokens[after].IsCapitalised)
                 {
                     end = after + 1;
                     continue;

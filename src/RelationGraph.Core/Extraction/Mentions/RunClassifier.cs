@@ -323,7 +323,8 @@ internal sealed partial class RunClassifier(Lexicon lexicon, TitlePhrases titles
         }
 
         var first = titles.TitleEnd(tokens, from, connector);
-        return connector - first is 1 or 2 && (lexicon.GivenNames.Contains(tokens[first].Text) || IsInitial(tokens[first]) || first > from);
+        return connector - first is 1 or 2 && (lexicon.GivenNames.Contains(tokens[first].Text) || IsInitial(tokens[first]) || first > from
+            || !lexicon.CommonWords.Contains(tokens[first].Text.ToLowerInvariant()));
     }
 
     private static int IndexOfConnector(List<Token> tokens, int from, int to)

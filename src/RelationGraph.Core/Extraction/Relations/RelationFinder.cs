@@ -36,6 +36,10 @@ internal sealed class RelationFinder
             ("title-of-org-person", Pattern.Build(@"{T:t} (?:of|at) (?:the )?{O:o},? {P:p}", titles)),
             ("copula-title-of-org", Pattern.Build(@"{P:p} (?:is|was|has been|had been|became|becomes|served as|serves as|will become|was named|was appointed|named|as) (?:the |a |an |its )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for) (?:the )?{O:o}", titles)),
 
+            // "X took over as chief executive of Y", "X was promoted to general counsel at Y", "Y named X as its chairman".
+            ("became-title-of-org", Pattern.Build(@"{P:p} (?:has |had )?(?:took over as|takes over as|stepped in as|took the helm as|returned as|joined as|was promoted to|was hired as|was elected|was installed as|was confirmed as) (?:the |a |an |its )?" + Mod + @"(?:[\p{L}\-]+ and )?{T:t} (?:of|at|for) (?:the )?{O:o}", titles)),
+            ("org-named-person-title", Pattern.Build(@"{O:o} (?:has |had )?(?:named|appointed|hired|tapped|picked|chose|elected|promoted) {P:p},? (?:as )?(?:its |the |a |an )?" + Mod + "{T:t}", titles)),
+
             // Formal register. "Acting Assistant Attorney General X of the Criminal Division's Fraud Section",
             // "Trial Attorney X and Assistant Chief Y of the Z" (the first of a pair; the second matches on its own).
             ("title-person-of-org", Pattern.Build(@"{T:t} {P:p}(?:,? (?:and )?(?:[\p{L}.\-]+ ){0,5}?{P}){0,3},? (?:of|for|at|with) (?:the )?{O:o}(?:{POS} {O:o2})?", titles)),
@@ -95,6 +99,17 @@ internal sealed class RelationFinder
             ("parent-company", @"{O:b}{POS}? (?:[\p{L}\-]+ ){0,3}parent(?: company| firm| corporation| group)?,? {O:a}", RelationType.Owns, 0.75),
             ("subsidiary-of", @"{O:b}, (?:a |an )?(?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) of (?:the )?{O:a}", RelationType.Owns, 0.75),
             ("a-unit-of", @"{O:b}, (?:a |an )(?:unit of |division of |subsidiary of )?{O:a}(?: (?:company|subsidiary|unit|affiliate))?,", RelationType.Owns, 0.65),
+            ("who-works-for", @"{P:a},? who (?:now |currently |previously |formerly |also |still )*(?:works|worked|has worked|had worked|is employed|was employed) (?:for|at|with|by) (?:the )?{O:b}", RelationType.EmployedBy, 0.75),
+            ("adviser-to-org", @"{P:a}, (?:a |an |the )?(?:former |senior |longtime |long-time |special |outside )?(?:adviser|advisor|consultant|partner|contractor|lobbyist) (?:to|at|for|with) (?:the )?{O:b}", RelationType.EmployedBy, 0.65),
+            ("board-member-at", @"{P:a},? (?:a |an |who is a |is a |was a )?(?:former |longtime )?(?:board member|member of the board|trustee|director) (?:at|of) (?:the )?{O:b}", RelationType.MemberOf, 0.7),
+            ("does-business-with", @"{O:a} (?:has |had |have |also |already |long )*(?:done business|does business|do business|worked|works|partnered|partners|collaborated|has a (?:[\p{L}\-]+ ){0,3}(?:agreement|contract|deal|partnership)|signed (?:a |an |the )?(?:[\p{L}\-$\d.]+ ){0,4}(?:agreement|deal|contract|pact|partnership)|holds (?:a |an )?(?:[\p{L}\-$\d.]+ ){0,4}contract|entered (?:into )?(?:a |an )?(?:[\p{L}\-]+ ){0,3}(?:agreement|partnership)) with (?:the )?{O:b}", RelationType.ContractsWith, 0.7),
+            ("supplies-org", @"{O:a} (?:has |had |also |long )*(?:supplies|supplied|provides|provided|sells|sold|delivers|delivered|services|serviced) (?:the )?{O:b} with", RelationType.ContractsWith, 0.7),
+            ("supplier-to", @"{O:a},? (?:is |was |has been |a |an |the )*(?:main |key |longtime |long-time |sole |major |leading |preferred )?(?:supplier|contractor|vendor|provider|subcontractor) (?:to|for|of) (?:the )?{O:b}", RelationType.ContractsWith, 0.7),
+            ("holds-stake", @"{E:a},? (?:which |who )?(?:has |had |also |now |still )*(?:owns|owned|acquired|bought|holds|held|controls|controlled) (?:a |an |the )?(?:[\d.]+(?: |-)?(?:percent|per cent|%) |majority |controlling |minority |large |small |significant )?(?:stake|interest|share|shares|holding) in (?:the )?{O:b}", RelationType.Owns, 0.75),
+            ("has-owned", @"{E:a},? (?:which |who )?(?:has |had )(?:owned|controlled) (?:the )?{O:b}", RelationType.Owns, 0.75),
+            ("org-owns-org", @"{O:a},? (?:which |that )?(?:owns|acquired|bought|controls|took over) (?:the )?{O:b}", RelationType.Owns, 0.7),
+            ("org-owned-by", @"{O:b},? (?:which |that )?(?:is |was |has been |had been )(?:wholly |majority |partly |jointly )?(?:owned|controlled|acquired) by (?:the )?{O:a}", RelationType.Owns, 0.75),
+            ("is-subsidiary-of", @"{O:b} (?:is|was|became|has been) (?:a |an |the )?(?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) of (?:the )?{O:a}", RelationType.Owns, 0.75),
             ("sent-letter-to", @"{P:a}(?: {W}){0,3} (?:sent|wrote|addressed|delivered) (?:a |an |the )?(?:letter|letters|email|memo|request) to (?:[\p{L}.\-]+ ){0,6}?{P:b}", RelationType.CommunicatesWith, 0.7),
         ];
         return [.. patterns.Select(p => (p.Rule, Pattern.Build(p.Notation, titles), p.Type, p.Confidence, Need.Of(p.Notation)))];
