@@ -21,7 +21,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly HashSet<(string EntityId, string Alias)> _aliasesWritten = [];
 
     // (entity, alias) pairs stored, or the entity's canonical name, as of this connection's last commit: most documents
-    // repeat names the store already has, and each repeat cost two index seeks (about 5% of a batch job's writer time).
+    // repeat names the store already has, and each repeat would cost two index seeks.
     // Alias rows only ever go with their entity, so the set is forgotten when an entity is deleted, and when another
     // connection committed in between (PRAGMA data_version moved); it is capped to bound the memory it takes.
     private readonly HashSet<(string EntityId, string Alias)> _aliasesKnown = [];
