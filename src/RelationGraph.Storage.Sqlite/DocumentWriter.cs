@@ -21,7 +21,7 @@ internal sealed partial class DocumentWriter : IDisposable
     private readonly HashSet<(string EntityId, string Alias)> _aliasesWritten = [];
 
     // (entity, alias) pairs stored, or the entity's canonical name, as of this connection's last commit: most documents
-    // repeat names the store already has, and each repeat cost two index seeks (about 5% of a batch job's writer time).
+    // repeat names the store already has, and each repeat would cost two index seeks.
     // Alias rows only ever go with their entity, so the set is forgotten when an entity is deleted, and when another
     // connection committed in between (PRAGMA data_version moved); it is capped to bound the memory it takes.
     private readonly HashSet<(string EntityId, string Alias)> _aliasesKnown = [];
@@ -29,9 +29,9 @@ internal sealed partial class DocumentWriter : IDisposable
 
     // The rank of the sample quote of each fact whose sample this connection chose, as of its last commit (and, for
     // the open transaction, written so far): a new document's upsert then picks the better of the stored sample and its
-    // own best evidence without the seek on ix_evidence_fact_rank that finds the best of all the fact's evidence (about
-    // a tenth of a batch job's writer time). Forgotten when a document takes the general path (it deletes evidence and
-    // recounts) and when another connection committed; capped like the aliases.
+    // own best evidence without the seek on ix_evidence_fact_rank that finds the best of all the fact's evidence.
+    // Forgotten when a document takes the general path (it deletes evidence and recounts) and when another connection
+    // committed; capped like the aliases.
     private readonly Dictionary<string, SampleRank> _samplesKnown = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SampleRank> _samplesWritten = new(StringComparer.Ordinal);
     private const int MaxKnownSamples = 1 << 20;
@@ -80,10 +80,9 @@ internal sealed partial class DocumentWriter : IDisposable
         if (NewDocumentFastPath && selfContained.All(contained => contained))
         {
             // Every document of the batch references only rows it writes itself (entities, facts, its own row), so
-            // SQLite's lookup of each reference (about a tenth of a batch job's writer time) can only find what
-            // the writer just wrote, and is skipped. A document already stored may need the general path, which
-            // deletes rows and relies on the checks and on ON DELETE CASCADE: the batch is then rolled back and
-            // written again with them on. (The setting cannot change inside a transaction.)
+            // SQLite's lookup of each reference can only find what the writer just wrote, and is skipped. A document
+            // already stored may need the general path, which deletes rows and relies on the checks and on ON DELETE
+            // CASCADE: the batch is then rolled back and written again with them on. (The setting cannot change inside a transaction.)
             SetForeignKeys(false);
             try
             {

@@ -9,8 +9,8 @@ namespace RelationGraph.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// A <see cref="SqliteCommand"/> allocates a binder per parameter and a UTF-8 copy of every string on each execution,
-/// plus a reader per query: about half of what the writer allocated (169 KB per document in the 10k-document benchmark),
-/// and in a batch job every collection that extraction triggers pauses the writer too. Strings are bound as UTF-16
+/// plus a reader per query: about half of what the writer would allocate, and in a batch job every collection that
+/// extraction triggers pauses the writer too. Strings are bound as UTF-16
 /// (<c>sqlite3_bind_text16</c>: SQLite converts them itself, without a managed copy). Parameters are bound by name,
 /// resolved once. Every execution resets the statement, so none is left active when the transaction commits.
 /// </remarks>

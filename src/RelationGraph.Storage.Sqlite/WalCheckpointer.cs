@@ -6,8 +6,8 @@ namespace RelationGraph.Storage.Sqlite;
 
 /// <summary>
 /// Copies the write-ahead log back into the database file on its own connection and thread, so the single
-/// writer's commits only append to the log. With SQLite's automatic checkpoint the commit that crossed the
-/// threshold did the copying itself, on the writer's thread: about a third of a busy writer's time.
+/// writer's commits only append to the log. With SQLite's automatic checkpoint the commit that crosses the
+/// threshold does the copying itself, on the writer's thread.
 /// </summary>
 /// <remarks>
 /// A checkpoint starts once the writer has written <c>thresholdPages</c> pages since the last one started.

@@ -34,9 +34,9 @@ internal static class IngestBenchmark
             var files = Directory.EnumerateFiles(corpus, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
             var reader = new DocumentReader();
             var extractor = new RuleBasedExtractor();
-            // warm-up: two whole passes, so the measured one runs the final tiered (PGO-optimised) code. After 200 documents
-            // extraction still ran at about 55% of its steady speed (after one pass, about 85%), which flattered every ratio
-            // against it before 2026-11-28 14:40; "extraction again", after the job, checks the reference was steady.
+            // warm-up: two whole passes, so the measured one runs the final tiered (PGO-optimised) code; after a shorter
+            // warm-up extraction still runs below its steady speed, which would flatter every ratio against it. "Extraction
+            // again", after the job, checks the reference was steady.
             for (var pass = 0; pass < 2; pass++)
             {
                 await ExtractAloneAsync(files, reader, extractor);
@@ -56,7 +56,7 @@ internal static class IngestBenchmark
 
             var batchSize = IntOption(args, "--batch") ?? new IngestionOptions().BatchSize;
             var workers = IntOption(args, "--workers") ?? 0;
-            // --no-bulk: every row and index written as documents arrive, as before bulk loads (and as a job into a non-empty store)
+            // --no-bulk: every row and index written as documents arrive, as a job into a non-empty store does
             var bulk = !args.Contains("--no-bulk");
             Console.WriteLine(bulk ? "bulk load: on (indexes built once, at the end of the job and of the store-alone run, and timed with them)" : "bulk load: off");
             if (args.Contains("--store-only"))

@@ -60,10 +60,9 @@ internal sealed class ReferenceBfs
 
     /// <summary>Length of one shortest path within <paramref name="maxHops"/>, or -1.</summary>
     /// <remarks>
-    /// Compiled fully optimised from the first call. Left to tiered compilation, whether it had been recompiled
-    /// by the time the timed rounds ran depended on what else the process was compiling meanwhile: the reference's
-    /// p50 at 1M was 0.026 ms in some runs and 0.046–0.051 ms in others (the slow ones still in quick-jitted code,
-    /// perf showed), and every ratio against it moved by 2× from run to run.
+    /// Compiled fully optimised from the first call. Left to tiered compilation, whether it has been recompiled
+    /// by the time the timed rounds run depends on what else the process is compiling meanwhile, so the reference
+    /// could still be in quick-jitted code in one run and not in the next, and every ratio against it would move.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int ShortestLength(int from, int to, int maxHops)

@@ -61,6 +61,8 @@ internal sealed class ApiServer : IAsyncDisposable
         start.Environment["Ingestion__SeedFolder"] = emptySeeds.FullName;
         // UseSerilogRequestLogging writes one Information event per request; Warning keeps errors visible
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // every bench client is one loopback address: the per-client rate limit would answer the load with 429
+        start.Environment["Api__Limits__RequestsPerSecondPerClient"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value; // e.g. DOTNET_gcServer=0 or Storage__Sqlite__CachedFacts=0, for A/B runs of the server alone

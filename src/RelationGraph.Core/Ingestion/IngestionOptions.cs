@@ -21,16 +21,16 @@ public sealed class IngestionOptions
 
     /// <summary>
     /// Parallel read-and-extract workers; 0 means one per core but one (at least one). A batch job's single store
-    /// writer is its bottleneck, and with a worker on every core it shared its core with extraction: on 2 cores one
-    /// worker made the 10k-document job 8% faster (bench/RelationGraph.Bench/Ingestion/README.md).
+    /// writer is its bottleneck, and with a worker on every core it would share its core with extraction: leaving it a
+    /// core of its own makes the job faster.
     /// </summary>
     [Range(0, 1024)]
     public int MaxParallelism { get; set; }
 
     /// <summary>
     /// A job of at least this many documents into an empty store that can bulk load (<see cref="Storage.IBulkLoadStore"/>,
-    /// the embedded SQLite store) runs as a bulk load: indexes are built once at its end instead of row by row, which made
-    /// the 10k-document benchmark's store writer a quarter to a third faster, index building included. 0 turns bulk loads off. Default 200.
+    /// the embedded SQLite store) runs as a bulk load: indexes are built once at its end instead of row by row, so each
+    /// index page is written once instead of by every commit that touches it. 0 turns bulk loads off. Default 200.
     /// </summary>
     [Range(0, int.MaxValue)]
     public int BulkLoadMinDocuments { get; set; } = 200;

@@ -82,7 +82,7 @@ public sealed partial class IngestionPipeline
         public async Task RunAsync(ChannelReader<Prepared> input)
         {
             // The first batches are small and double up to BatchSize: at the start of a job the writer would otherwise
-            // wait idle until a whole batch is extracted (half a second of the 10k-document benchmark on 2 cores).
+            // wait idle until a whole batch is extracted.
             var batchSize = Math.Min(options.BatchSize, FirstBatchSize);
             while (await input.WaitToReadAsync(CancellationToken.None))
             {

@@ -16,7 +16,7 @@ namespace RelationGraph.Core.PathIndexing;
 /// </summary>
 /// <remarks>
 /// At a million entities and three million facts, a string per id and per key plus string-keyed
-/// dictionaries were about 60 % of the index's heap, and decoding and hashing them most of its build.
+/// dictionaries would be most of the index's heap, and decoding and hashing them most of its build.
 /// One writer at a time; concurrent readers are safe while nothing is added or removed.
 /// </remarks>
 internal sealed class IdRegistry

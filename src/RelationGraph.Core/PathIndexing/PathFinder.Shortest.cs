@@ -54,8 +54,8 @@ internal sealed partial class PathFinder
         int forwardLevel = 0, backwardLevel = 0;
         while (forwardLevel + backwardLevel < maxHops && forward.Count > 0 && backward.Count > 0)
         {
-            // the smaller frontier; weighing frontiers by their adjacency size instead measured slower at 1M
-            // entities: reading each new node's degree is one more cache miss per node
+            // the smaller frontier, by node count: weighing frontiers by their adjacency size would read each new
+            // node's degree, one more cache miss per node
             if (forward.Count <= backward.Count)
             {
                 if (plain)
@@ -173,8 +173,8 @@ internal sealed partial class PathFinder
 
     // Expand for a search with no filter and nothing blocked (the common case): the same walk, marks and meetings
     // with the checks taken out, writing reached nodes straight into the list's array, so the loop over edges keeps
-    // its state in registers (the loop before, with the filter branches and a try/finally saving its counters,
-    // read and wrote about ten stack slots per edge; a whole query took about 30% longer with it).
+    // its state in registers (with the filter branches and a try/finally saving its counters, the JIT keeps about ten
+    // values in stack slots, read and written on every edge).
     private void ExpandPlain(List<int> frontier, List<int> next, int side, int level)
     {
         var seen = _scratch.Seen;

@@ -7,11 +7,11 @@ namespace RelationGraph.Core.PathIndexing;
 /// <summary>
 /// Builds a <see cref="PathIndex"/> from rows streamed out of a store: every entity first, then every fact.
 /// Fact endpoints are given as characters, so a reader can resolve them from a reused buffer instead of
-/// allocating two strings per fact (at 3M facts those strings and their collection were a large part of the build).
+/// allocating two strings per fact (at millions of facts those strings and their collection would be a large part of the build).
 /// </summary>
 /// <remarks>
 /// The per-row methods are compiled fully optimised straight away: a build runs once, at start, while the
-/// tiered JIT is busy with everything else, and profiles showed it running in unoptimised code meanwhile.
+/// tiered JIT is busy with everything else and would leave it running unoptimised code for much of it.
 /// </remarks>
 /// <param name="nodeCapacity">Expected entity count (the dictionaries and arrays are sized to it).</param>
 /// <param name="edgeCapacity">Expected fact count.</param>

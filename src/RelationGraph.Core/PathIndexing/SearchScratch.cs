@@ -47,8 +47,8 @@ internal sealed class SearchScratch
     /// only link from the level before, else <see cref="SeveralParents"/>: most nodes on a shortest path have one
     /// such link, so the enumeration follows it instead of scanning the node's adjacency (a hub's thousands of
     /// entries) for neighbours one level nearer. It shares the mark's cache line, so writing it costs no miss
-    /// (kept in an array of its own it measured 10 µs slower per search at 1M entities, and a four-int entry
-    /// with a mark and a parent per side 6 µs slower: twice the memory the scans touch).
+    /// (an array of its own would write one more cache line per reached node, and a four-int entry with a mark and
+    /// a parent per side would double the memory the scans touch).
     /// </summary>
     public int[] Seen { get; }
 
@@ -104,8 +104,8 @@ internal sealed class SearchScratch
 /// <summary>
 /// Lends <see cref="SearchScratch"/> buffers to searches, at most <c>size</c> at a time: a search waits for one rather
 /// than allocating its own. The searches are short and CPU-bound, so more of them at once than there are cores gains
-/// nothing, while buffers kept per thread (as before) cost 34 MB at a million entities for every thread that ever
-/// searched: the API's memory grew with its thread count.
+/// nothing, while buffers kept per thread would cost 34 MB at a million entities for every thread that ever
+/// searched: the API's memory would grow with its thread count.
 /// </summary>
 internal sealed class SearchScratchPool(int size) : IDisposable
 {

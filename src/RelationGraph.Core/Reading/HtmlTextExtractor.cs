@@ -76,7 +76,7 @@ internal static class HtmlTextExtractor
     /// <summary>
     /// How long a page may take to parse: 2 s plus 2 s per million characters, twenty times what ordinary pages need.
     /// Building the tree of a page whose elements nest very deep takes time quadratic in the nesting:
-    /// 200,000 nested &lt;div&gt;s, 2.4 MB, held a worker for minutes.
+    /// 200,000 nested &lt;div&gt;s, 2.4 MB, would hold a worker for minutes.
     /// </summary>
     public static TimeSpan ParseBudget(int length) => TimeSpan.FromSeconds(2 + 2.0 * length / 1_000_000);
 

@@ -37,9 +37,8 @@ internal sealed record DocumentLabel(string? Title, string SourceUri);
 /// An entry is kept the second time it is read from SQLite, not the first (a "doorkeeper": one bit per hashed key,
 /// cleared after about as many keys as the caches hold). A workload of new questions otherwise replaces the
 /// whole cache every few thousand requests: each insert evicts an entry the GC has long promoted, so the old
-/// generation fills with garbage faster than it is collected (at 1M entities with only new pairs, about 270 MB
-/// of the heap's growth under load), and the entries evicted were rarely asked for again. Hops that recur
-/// (hubs, repeated questions) are kept from their second read on. Document labels are kept from their first read:
+/// generation fills with garbage faster than it is collected, and the entries evicted are rarely asked for again.
+/// Hops that recur (hubs, repeated questions) are kept from their second read on. Document labels are kept from their first read:
 /// documents are few next to the quotes that name them.
 /// </para>
 /// <para>
