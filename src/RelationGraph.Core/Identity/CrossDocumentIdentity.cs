@@ -152,14 +152,20 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
             return false;
         }
 
-        var words = NameVariants.LooseKey(entity.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length == 1 || (words.Length > 1 && words[..^1].All(Particles.Contains));
+        return IsFamilyName(entity.Name);
+    }
+
+    // one word once honorifics are gone ("Darrow", "Mr. Darrow"), or particles and one word ("De Vries", "Ó Briain")
+    private static bool IsFamilyName(string name)
+    {
+        var words = NameVariants.LooseKey(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 1 || words[..^1].All(Particles.Contains);
     }
 
     // The canonical name and the aliases of two words or more: a one-word alias ("Darrow" of Yvonne Darrow, "Elmfjord"
     // of Elmfjord Engineering) is a short form many entities share, and joining by it merged every Darrow into one.
     private static IEnumerable<string> JoinNames(ExtractedEntity entity) =>
-        [entity.Name, .. entity.Aliases.Where(a => NameVariants.LooseKey(a).Contains(' ', StringComparison.Ordinal))];
+        [entity.Name, .. entity.Aliases.Where(a => !IsFamilyName(a))];
 
     private static IEnumerable<string> QueryKeys(ExtractedEntity entity)
     {
