@@ -101,11 +101,16 @@ internal sealed partial class ContractFinder
 
                 var counterpart = CounterpartAfter().Match(after.ToString());
                 var explicitParty = -1;
+                var withFirm = -1;
                 if (counterpart.Success && counterpart.Length > 0)
                 {
                     if (counterpart.Groups["o"].Success)
                     {
                         awarders.Add(MaskedSentence.EntityOf(counterpart.Groups["o"].Value));
+                        if (counterpart.Value.StartsWith(" with", StringComparison.Ordinal))
+                        {
+                            withFirm = MaskedSentence.EntityOf(counterpart.Groups["o"].Value);
+                        }
                     }
 
                     if (counterpart.Groups["party"].Success)
@@ -124,6 +129,17 @@ internal sealed partial class ContractFinder
                 awarders.Remove(explicitParty);
                 var partyEvidenceStart = sentence.Start;
                 var party = explicitParty >= 0 ? explicitParty : FindParty(masked, sentences, s, entities, awarders, out partyEvidenceStart);
+                // "The Mining Authority signed a contract with Ironora Construction": "with" names the other side, which
+                // is the firm when the sentence's subject is a public body (the public body awards, the firm is party).
+                var signer = party >= 0 ? party : masked.LeadingEntity(e => entities[e].Kind == EntityKind.Organisation && e != withFirm);
+                if (withFirm >= 0 && signer >= 0 && IsPublicBody(entities[signer]) && !IsPublicBody(entities[withFirm]))
+                {
+                    awarders.Remove(withFirm);
+                    awarders.Remove(signer);
+                    awarders.Insert(0, signer);
+                    party = withFirm;
+                }
+
                 if (awarders.Count == 0 && party < 0)
                 {
                     continue;
@@ -289,4 +305,7 @@ internal sealed partial class ContractFinder
             }
         }
     }
+
+    private static bool IsPublicBody(EntityDraft entity) =>
+        entity.Kind == EntityKind.Organisation && Resolution.EntityResolver.GovernmentWords.Any(w => entity.Name.Contains(w, StringComparison.Ordinal));
 }

@@ -144,9 +144,9 @@ internal sealed partial class MaskedSentence
             i++;
         }
 
-        // Allow a short lead-in such as "In 2023, " or "Meanwhile, ".
+        // Allow a short lead-in such as "In 2023, " or "Meanwhile, ", and the article of "The Mining Authority".
         var open = Text.IndexOf(Open, i);
-        if (open < 0 || (open > i && (open - i > 24 || !Text[i..open].EndsWith(", ", StringComparison.Ordinal))))
+        if (open < 0 || (open > i && (open - i > 24 || !(Text[i..open].EndsWith(", ", StringComparison.Ordinal) || Text[i..open] is "The " or "the "))))
         {
             return -1;
         }

@@ -38,7 +38,7 @@ internal sealed class RelationFinder
 
             // "X took over as chief executive of Y", "X was promoted to general counsel at Y", "Y named X as its chairman".
             ("became-title-of-org", Pattern.Build(@"{P:p} (?:has |had )?(?:took over as|takes over as|stepped in as|took the helm as|returned as|joined as|was promoted to|was hired as|was elected|was installed as|was confirmed as) (?:the |a |an |its )?" + Mod + @"(?:[\p{L}\-]+ and )?{T:t} (?:of|at|for) (?:the )?{O:o}", titles)),
-            ("org-named-person-title", Pattern.Build(@"{O:o} (?:has |had )?(?:named|appointed|hired|tapped|picked|chose|elected|promoted) {P:p},? (?:as )?(?:its |the |a |an )?" + Mod + "{T:t}", titles)),
+            ("org-named-person-title", Pattern.Build(@"{O:o} (?:has |had )?(?:named|appointed|hired|tapped|picked|chose|elected|promoted) {P:p},? (?:as )?(?:its |the |a |an |{O} )?" + Mod + "{T:t}", titles)),
 
             // Formal register. "Acting Assistant Attorney General X of the Criminal Division's Fraud Section",
             // "Trial Attorney X and Assistant Chief Y of the Z" (the first of a pair; the second matches on its own).

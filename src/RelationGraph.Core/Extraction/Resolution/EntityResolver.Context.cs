@@ -91,7 +91,7 @@ internal sealed partial class EntityResolver
         return count;
     }
 
-    private static readonly string[] GovernmentWords =
+    internal static readonly string[] GovernmentWords =
         ["Department", "Ministry", "Office", "Agency", "Authority", "Commission", "Committee", "Council", "Police", "Court", "Senate",
          "Congress", "Parliament", "Bureau", "Administration", "Army", "Navy", "Force", "Regulation", "Regulator", "Inspector"];
 
