@@ -5,7 +5,8 @@ namespace RelationGraph.Core.Identity.Judgements;
 /// <summary>
 /// The active judgements of a store, as identity decisions read them: what each document's entities become
 /// (<see cref="Apply"/>), where an entity merged away now lives (<see cref="Resolve"/>), and which entities must never be
-/// joined (<see cref="AreDistinct"/>). Immutable; load a new one to see later judgements.
+/// joined (<see cref="AreDistinct"/>, and for the cross-document identity stage <see cref="KeepApart"/>). Immutable; load a
+/// new one to see later judgements.
 /// </summary>
 /// <remarks>
 /// Judgements apply in the order they were made: a merge turns its entity into its target in every document, a split
@@ -23,6 +24,10 @@ public sealed class IdentityJudgementSet
     // pairs judged different (distinct, and split: the part split off from its old entity), each end resolved, low id first
     private readonly Dictionary<(string, string), IdentityJudgement> _distinct = [];
 
+    // pairs a revoked merge or split joined: the merged or split-off name stays an alias of the other entity (stores never
+    // take an alias away), which alone would lead the identity stage to join them again; resolved, low id first
+    private readonly HashSet<(string, string)> _onceJoined = [];
+
     /// <summary>A set with no judgements: applying it changes nothing.</summary>
     public static IdentityJudgementSet Empty { get; } = new([]);
 
@@ -30,7 +35,8 @@ public sealed class IdentityJudgementSet
     public IdentityJudgementSet(IEnumerable<IdentityJudgement> judgements)
     {
         ArgumentNullException.ThrowIfNull(judgements);
-        _active = [.. judgements.Where(j => j.IsActive).OrderBy(j => j.CreatedAt).ThenBy(j => j.Id, StringComparer.Ordinal)];
+        var all = judgements.ToList();
+        _active = [.. all.Where(j => j.IsActive).OrderBy(j => j.CreatedAt).ThenBy(j => j.Id, StringComparer.Ordinal)];
         foreach (var judgement in _active.Where(j => j.Kind != JudgementKind.Distinct))
         {
             _moved.Add(judgement.Entity.Id);
@@ -41,6 +47,14 @@ public sealed class IdentityJudgementSet
             if (Pair(Resolve(judgement.Entity.Id), Resolve(judgement.Other.Id)) is { } pair)
             {
                 _distinct.TryAdd(pair, judgement);
+            }
+        }
+
+        foreach (var judgement in all.Where(j => !j.IsActive && j.Kind != JudgementKind.Distinct))
+        {
+            if (Pair(Resolve(judgement.Entity.Id), Resolve(judgement.Other.Id)) is { } pair)
+            {
+                _onceJoined.Add(pair);
             }
         }
     }
@@ -63,6 +77,22 @@ public sealed class IdentityJudgementSet
     /// taken as the entity it now stands for (<see cref="Resolve"/>): an identity decision must then not join them.
     /// </summary>
     public bool AreDistinct(string entityIdA, string entityIdB) => DistinctBy(entityIdA, entityIdB) is not null;
+
+    /// <summary>
+    /// What the cross-document identity stage asks before it joins a document's entity to a stored one: true when a user
+    /// judged them different (<see cref="AreDistinct"/>), and when a merge or split that joined them was revoked and
+    /// nothing joins them now. The revoked judgement left its name as an alias of the other entity, so without this the
+    /// stage would join them again by that alias, and revoking would not give back the graph from before the judgement.
+    /// </summary>
+    public bool KeepApart(string entityIdA, string entityIdB)
+    {
+        if (AreDistinct(entityIdA, entityIdB))
+        {
+            return true;
+        }
+
+        return _onceJoined.Count > 0 && Pair(Resolve(entityIdA), Resolve(entityIdB)) is { } pair && _onceJoined.Contains(pair);
+    }
 
     /// <summary>The judgement that makes the two entities different, or null (see <see cref="AreDistinct"/>).</summary>
     public IdentityJudgement? DistinctBy(string entityIdA, string entityIdB)

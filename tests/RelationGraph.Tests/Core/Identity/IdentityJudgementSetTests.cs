@@ -102,6 +102,22 @@ public sealed class IdentityJudgementSetTests
     }
 
     [Fact]
+    public void KeepApart_RevokedMergeOrSplit_KeepsItsPairApartUntilJoinedAgain_AreDistinctDoesNot()
+    {
+        var merge = Judge(JudgementKind.Merge, A, B) with { RevokedAt = TestData.Epoch };
+        var split = Judge(JudgementKind.Split, C, N, "doc_x") with { RevokedAt = TestData.Epoch };
+        var revoked = new IdentityJudgementSet([merge, split]);
+        var mergedAgain = new IdentityJudgementSet([merge, Judge(JudgementKind.Merge, A, B)]);
+
+        Assert.True(revoked.KeepApart(A.Id, B.Id));
+        Assert.True(revoked.KeepApart(N.Id, C.Id));
+        Assert.False(revoked.AreDistinct(A.Id, B.Id));
+        Assert.False(revoked.KeepApart(A.Id, C.Id));
+        Assert.False(mergedAgain.KeepApart(A.Id, B.Id));
+        Assert.True(new IdentityJudgementSet([Judge(JudgementKind.Distinct, A, C)]).KeepApart(C.Id, A.Id));
+    }
+
+    [Fact]
     public void Create_SameJudgementAtTheSameTime_SameIdOtherwiseAnother()
     {
         var one = IdentityJudgement.Create(JudgementKind.Merge, A, B, [], "analyst", TestData.Epoch, "why");
