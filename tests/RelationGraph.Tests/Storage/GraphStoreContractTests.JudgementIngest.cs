@@ -180,6 +180,28 @@ public abstract partial class GraphStoreContractTests
     }
 
     [Fact]
+    public async Task DistinctJudgement_TheIdentityStageDoesNotJoinADocumentsEntityToTheOneJudgedDifferent()
+    {
+        using var rig = new JudgementRig(await CreateEmptyStoreAsync());
+        var initial = TestData.Id(EntityKind.Person, "Bethany R Redfern");
+        await rig.IngestAsync("docs/a.txt", "Bethany Redfern knows Tomas Brennholt.");
+        // without a judgement, the same loose name is joined across documents
+        var probe = await rig.IngestAsync("docs/probe.txt", "Bethany R Redfern knows Carl Cole.");
+        Assert.Equal(Ids("Carl Cole", "Tomas Brennholt"), await rig.KnownByAsync(Bethany));
+        await rig.Store.RemoveDocumentAsync(probe, Ct);
+        // a store written before the identity stage existed holds the two apart; a user judges them different
+        await rig.Store.ApplyAsync([TestData.Batch("docs/old.txt", "Bethany R Redfern knows Ana Ruiz.",
+            ("Bethany R Redfern", EntityKind.Person, RelationType.AssociatedWith, "Ana Ruiz", EntityKind.Person, "Bethany R Redfern knows Ana Ruiz"))], Ct);
+        await rig.JudgeAsync(JudgementRequest.Distinct(initial, Bethany, "analyst", "the initial is her aunt's"));
+        await rig.Store.RemoveDocumentAsync(StableId.Document("docs/old.txt"), Ct);
+
+        await rig.IngestAsync("docs/probe.txt", "Bethany R Redfern knows Carl Cole.");
+
+        Assert.Equal(Ids("Tomas Brennholt"), await rig.KnownByAsync(Bethany));
+        Assert.Equal(Ids("Carl Cole"), await rig.KnownByAsync(initial));
+    }
+
+    [Fact]
     public async Task Judgements_UnknownOrAmbiguousEntitiesAndForeignDocuments_AreRefusedAndNothingIsStored()
     {
         using var rig = new JudgementRig(await CreateEmptyStoreAsync());
