@@ -27,7 +27,7 @@ internal static class EntitiesCommand
         var command = new Command("entities", "Correct entity identity: merge two entities, split one, mark two as different; list and revoke these judgements. " +
             "Every later ingest applies them, and the documents they concern are extracted again at once.")
         {
-            Merge(), Split(), Distinct(), List(), Revoke(), Reapply(),
+            Merge(), Split(), Distinct(), List(), Revoke(), Reapply(), Import(),
         };
         return command;
     }
@@ -120,6 +120,63 @@ internal static class EntitiesCommand
             return await ListAsync(parse.GetValue(json), host.Services, Console.Out, Console.Error, ct);
         });
         return command;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("file") { Description = "A JSON list of judgements, as 'relgraph entities list --json' or GET /api/judgements write it." };
+        var command = new Command("import", "Store the judgements another store listed (those not held yet, with their ids, authors, times and revocations) " +
+            "and apply the documents they concern: how a store rebuilt from the same documents keeps them. Exit codes: 0 done, 1 a document failed to be " +
+            "applied again, 2 usage error (a file that is not such a list), 3 store unavailable (or no store at --db), 130 interrupted.")
+        {
+            file, CommonOptions.Database,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = CliHost.Build(parse.GetValue(CommonOptions.Database));
+            return await ImportAsync(parse.GetValue(file)!, host.Services, Console.Out, Console.Error, ct);
+        });
+        return command;
+    }
+
+    /// <summary>Imports the judgements of a JSON list file; prints how many were new and what applying them did.</summary>
+    internal static async Task<int> ImportAsync(string path, IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var (judgements, error) = await JudgementText.ReadListAsync(path, cancellationToken);
+        if (judgements is null)
+        {
+            await stderr.WriteLineAsync($"relgraph entities import: {error}");
+            return ExitCodes.Usage;
+        }
+
+        var (store, unavailable) = await IngestCommand.OpenStoreAsync(services, stderr, cancellationToken, readingCommand: "entities import");
+        if (store is null)
+        {
+            return unavailable;
+        }
+
+        JudgementImport imported;
+        try
+        {
+            imported = await services.GetRequiredService<IdentityJudgements>().ImportAsync(judgements, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            if (ex is not StoreUnavailableException && await store.IsReachableAsync(CancellationToken.None))
+            {
+                throw;
+            }
+
+            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+        }
+
+        await stdout.WriteLineAsync($"imported {imported.Added} judgements ({imported.AlreadyHeld} held already)");
+        await JudgementText.WriteDocumentsAsync(imported.Documents, stdout);
+        return imported.Documents.Any(d => d.Status == DocumentStatus.Failed) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, string verb, Func<IdentityJudgements, string, CancellationToken, Task<JudgementOutcome>> act, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Ingestion;
+using RelationGraph.Core.Model;
 
 namespace RelationGraph.Cli.Commands;
 
@@ -65,7 +66,11 @@ internal static class JudgementText
             _ => "made",
         };
         await stdout.WriteLineAsync($"{done} {Describe(judgement)}");
-        var documents = outcome.Documents;
+        await WriteDocumentsAsync(outcome.Documents, stdout);
+    }
+
+    public static async Task WriteDocumentsAsync(IReadOnlyList<DocumentOutcome> documents, TextWriter stdout)
+    {
         var failed = documents.Where(d => d.Status == DocumentStatus.Failed).ToList();
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"applied to {documents.Count} document{(documents.Count == 1 ? "" : "s")} again: {documents.Count - failed.Count} updated, {failed.Count} failed"));
@@ -73,6 +78,27 @@ internal static class JudgementText
         {
             await stdout.WriteLineAsync($"  failed {document.DocumentId} ({document.Source}): {document.ErrorCode}: {document.Error}");
         }
+    }
+
+    /// <summary>The judgements of a file <see cref="WriteListAsync"/> wrote as JSON; null and why when it is not such a list.</summary>
+    public static async Task<(IReadOnlyList<IdentityJudgement>? Judgements, string? Error)> ReadListAsync(string path, CancellationToken cancellationToken)
+    {
+        List<IdentityJudgement>? judgements;
+        try
+        {
+            await using var file = File.OpenRead(path);
+            judgements = await JsonSerializer.DeserializeAsync<List<IdentityJudgement>>(file, Json, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return (null, $"cannot read '{path}' as a list of judgements: {ex.Message}");
+        }
+
+        var bad = (judgements ?? []).FirstOrDefault(j => !StableId.IsJudgementId(j?.Id) || !Enum.IsDefined(j!.Kind) || string.IsNullOrWhiteSpace(j.Entity?.Id)
+            || string.IsNullOrWhiteSpace(j.Other?.Id) || string.IsNullOrWhiteSpace(j.Author) || j.Documents is null);
+        return judgements is null ? (null, $"'{path}' holds no list of judgements")
+            : bad is not null || judgements.Contains(null!) ? (null, $"'{path}' holds an entry that is not a judgement ({bad?.Id ?? "null"})")
+            : (judgements, null);
     }
 
     public static async Task WriteProblemAsync(string verb, JudgementProblem problem, TextWriter stderr)

@@ -172,6 +172,45 @@ public sealed class EntitiesCommandTests
     }
 
     [Fact]
+    public async Task Import_ListOfAnotherStore_RebuiltStoreFromTheSameDocumentsHoldsTheSameGraphAndJudgements()
+    {
+        using var first = new Workspace();
+        await first.IngestAsync();
+        await first.RunAsync("merge", "analyst", (j, author, ct) => j.MakeAsync(JudgementRequest.Merge("Beth Redfern", "Bethany Redfern", author, "one person"), ct));
+        var distinct = await first.RunAsync("distinct", "analyst", (j, author, ct) => j.MakeAsync(JudgementRequest.Distinct("Alex Moreno", "Ana Ruiz", author), ct));
+        var distinctId = (await first.ReadAsync(s => s.ListJudgementsAsync(Ct)))[1].Id;
+        await first.RunAsync("revoke", "lead", (j, author, ct) => j.RevokeAsync(distinctId, author, ct));
+        var list = Path.Combine(first.Corpus.Path, "..", "judgements.json");
+        await File.WriteAllTextAsync(list, await first.ListAsync(json: true), Ct);
+        using var rebuilt = new Workspace();
+        await rebuilt.IngestAsync();
+        Assert.NotNull(await rebuilt.ReadAsync(s => s.GetEntityAsync(Beth, Ct)));
+
+        var (exit, stdout) = await ImportAsync(rebuilt, list);
+        var (again, secondStdout) = await ImportAsync(rebuilt, list);
+
+        Assert.Equal(ExitCodes.Ok, distinct.Exit);
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (exit, again));
+        Assert.Contains("imported 2 judgements (0 held already)", stdout, StringComparison.Ordinal);
+        Assert.Contains("imported 0 judgements (2 held already)", secondStdout, StringComparison.Ordinal);
+        Assert.Equal(await first.ListAsync(json: true), await rebuilt.ListAsync(json: true));
+        var (expected, actual) = (await CliRun.SnapshotAsync(first.Database), await CliRun.SnapshotAsync(rebuilt.Database));
+        Assert.Equal(expected.Facts, actual.Facts);
+        Assert.Equal(expected.Mentions, actual.Mentions);
+        Assert.Null(await rebuilt.ReadAsync(s => s.GetEntityAsync(Beth, Ct)));
+        File.WriteAllText(list, "[{\"id\": \"not-a-judgement\"}]");
+        Assert.Equal(ExitCodes.Usage, (await ImportAsync(rebuilt, list)).Exit);
+    }
+
+    private static async Task<(int Exit, string Stdout)> ImportAsync(Workspace work, string file)
+    {
+        using var host = CliHost.Build(work.Database);
+        var stdout = new StringWriter();
+        var exit = await EntitiesCommand.ImportAsync(file, host.Services, stdout, TextWriter.Null, Ct);
+        return (exit, stdout.ToString());
+    }
+
+    [Fact]
     public async Task Main_NoStoreAtDb_Exit3AndCreatesNone()
     {
         using var work = new Workspace();

@@ -121,6 +121,45 @@ public sealed class IdentityJudgements(IGraphStore store, IngestionPipeline pipe
         return new JudgementOutcome(judgement, null) { Documents = await pipeline.ReapplyAsync(documents, cancellationToken) };
     }
 
+    /// <summary>
+    /// Stores judgements listed by another store (<c>relgraph entities list --json</c>, <c>GET /api/judgements</c>), those
+    /// not held yet, keeping their ids, authors, times and revocations, and applies the documents they concern: what
+    /// carries a store's judgements to one rebuilt from the same documents.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The store could not be written while documents were applied again.</exception>
+    public async Task<JudgementImport> ImportAsync(IReadOnlyList<IdentityJudgement> judgements, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(judgements);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var added = new List<IdentityJudgement>();
+            foreach (var judgement in judgements.OrderBy(j => j.CreatedAt).ThenBy(j => j.Id, StringComparer.Ordinal))
+            {
+                if (await store.AddJudgementAsync(judgement with { RevokedAt = null, RevokedBy = null }, cancellationToken))
+                {
+                    added.Add(judgement);
+                    if (judgement.RevokedAt is { } revokedAt)
+                    {
+                        await store.RevokeJudgementAsync(judgement.Id, revokedAt, judgement.RevokedBy ?? judgement.Author, cancellationToken);
+                    }
+                }
+            }
+
+            var documents = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var judgement in added)
+            {
+                documents.UnionWith(await ConcernedDocumentsAsync(judgement, cancellationToken));
+            }
+
+            return new JudgementImport(added.Count, judgements.Count - added.Count, await pipeline.ReapplyAsync(documents, CancellationToken.None));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Releases the gate that orders this process's judgements.</summary>
     public void Dispose() => _gate.Dispose();
 

@@ -74,3 +74,9 @@ public sealed record JudgementOutcome(IdentityJudgement? Judgement, JudgementPro
     public static JudgementOutcome Fail(JudgementProblemKind kind, string field, string message, IReadOnlyList<EntitySummary>? candidates = null) =>
         new(null, new JudgementProblem(kind, field, message) { Candidates = candidates ?? [] });
 }
+
+/// <summary>What importing judgements did.</summary>
+/// <param name="Added">Judgements stored.</param>
+/// <param name="AlreadyHeld">Judgements the store held already (same id), left as they were.</param>
+/// <param name="Documents">The documents the added judgements concern, each applied again.</param>
+public sealed record JudgementImport(int Added, int AlreadyHeld, IReadOnlyList<DocumentOutcome> Documents);
