@@ -20,6 +20,7 @@ CREATE CONSTRAINT fact_key_investigates IF NOT EXISTS FOR ()-[r:INVESTIGATES]-()
 CREATE CONSTRAINT fact_key_subject_of IF NOT EXISTS FOR ()-[r:SUBJECT_OF]-() REQUIRE r.factKey IS UNIQUE;
 CREATE CONSTRAINT fact_key_communicates_with IF NOT EXISTS FOR ()-[r:COMMUNICATES_WITH]-() REQUIRE r.factKey IS UNIQUE;
 CREATE CONSTRAINT fact_key_associated_with IF NOT EXISTS FOR ()-[r:ASSOCIATED_WITH]-() REQUIRE r.factKey IS UNIQUE;
+CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:Judgement) REQUIRE j.id IS UNIQUE;
 CREATE CONSTRAINT name_key IF NOT EXISTS FOR (k:NameKey) REQUIRE k.key IS UNIQUE;
 CREATE TEXT INDEX name_key_text IF NOT EXISTS FOR (k:NameKey) ON (k.key);
 CREATE INDEX evidence_fact_key IF NOT EXISTS FOR (ev:Evidence) ON (ev.factKey);

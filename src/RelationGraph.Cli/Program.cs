@@ -45,6 +45,7 @@ internal static class Program
             WatchCommand.Create(),
             RemoveCommand.Create(),
             PathCommand.Create(),
+            EntitiesCommand.Create(),
             ExtractCommand.Create(),
             ExportCommand.Create(),
         };

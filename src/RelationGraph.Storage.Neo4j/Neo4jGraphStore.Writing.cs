@@ -42,7 +42,7 @@ public sealed partial class Neo4jGraphStore
         }
 
         var state = await GetDocumentStateAsync(batch.Document.Id, cancellationToken);
-        if (state is not null && state.ContentHash == batch.Document.ContentHash && state.ExtractorVersion == batch.ExtractorVersion)
+        if (state is not null && !batch.Reapply && state.ContentHash == batch.Document.ContentHash && state.ExtractorVersion == batch.ExtractorVersion)
         {
             return new ApplyResult(batch.Document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None);
         }

@@ -330,6 +330,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         {
             yield return new GraphExportItem { Evidence = Neo4jMapping.Evidence(r) };
         }
+
+        foreach (var judgement in await ListJudgementsAsync(cancellationToken))
+        {
+            yield return new GraphExportItem { Judgement = judgement };
+        }
     }
 
     /// <inheritdoc />

@@ -220,7 +220,7 @@ internal sealed partial class DocumentWriter : IDisposable
     {
         var document = batch.Document;
         var stored = ReadState(document.Id);
-        if (stored is not null && stored.Value.Hash == document.ContentHash && stored.Value.Version == batch.ExtractorVersion)
+        if (stored is not null && !batch.Reapply && stored.Value.Hash == document.ContentHash && stored.Value.Version == batch.ExtractorVersion)
         {
             return (new ApplyResult(document.Id, ApplyOutcome.Unchanged, ChangeCounts.None, ChangeCounts.None, ChangeCounts.None),
                 new PathIndexDelta([], [], [], []));

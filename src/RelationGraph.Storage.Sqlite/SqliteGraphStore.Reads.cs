@@ -229,6 +229,11 @@ public sealed partial class SqliteGraphStore
         {
             yield return item;
         }
+
+        await foreach (var item in Stream(connection, "judgements-list.sql", r => new GraphExportItem { Judgement = Judgement(r) }, cancellationToken))
+        {
+            yield return item;
+        }
     }
 
     private static string JsonArray(IEnumerable<string> values) =>

@@ -15,6 +15,12 @@ public sealed class ApiOptions
 
     /// <summary>When true, reads under <c>/api</c> (documents' full text included) need the key too; needs <see cref="Key"/>.</summary>
     public bool ProtectReads { get; set; }
+
+    /// <summary>Who holds <see cref="Key"/>: recorded as the author of identity judgements made over REST. Default <see cref="DefaultKeyOwner"/>.</summary>
+    public string? KeyOwner { get; set; }
+
+    /// <summary>The author recorded when <see cref="KeyOwner"/> is not set.</summary>
+    public const string DefaultKeyOwner = "api";
 }
 
 /// <summary>

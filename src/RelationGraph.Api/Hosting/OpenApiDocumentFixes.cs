@@ -28,6 +28,14 @@ internal sealed class OpenApiDocumentFixes(IOptions<ApiOptions> api) : IOpenApiD
             (422, "Content that is not a readable document (errorCode says why)."), (503, "The store is locked or unavailable; retry after Retry-After."),
         ],
         ["RemoveDocument"] = [(404, "Unknown document."), (503, "The store is locked or unavailable; retry after Retry-After.")],
+        ["GetJudgement"] = [(404, "Unknown judgement.")],
+        ["MakeJudgement"] =
+        [
+            (404, "An entity is unknown, or a split names a document that does not mention it."),
+            (409, "A name is ambiguous (the candidates are listed), or the judgement contradicts or repeats one in force."),
+            (503, "The store is locked or unavailable; retry after Retry-After."),
+        ],
+        ["RevokeJudgement"] = [(404, "Unknown judgement."), (409, "Revoked already."), (503, "The store is locked or unavailable; retry after Retry-After.")],
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Storage;
 
 namespace RelationGraph.Core.Ingestion;
@@ -17,9 +18,12 @@ public sealed partial class IngestionPipeline
         IReadOnlyList<ApplyResult> results;
         try
         {
-            // not cancellable: a batch that has started is finished, which is what "stop after the current batch" means
-            var graphs = await _identity.ResolveAsync([.. items.Select(i => i.Batch!)], cancellationToken: CancellationToken.None);
-            results = await store.ApplyAsync(graphs, CancellationToken.None);
+            // read for every batch: a judgement made meanwhile (by this process or another) applies from the next one
+            var judgements = new IdentityJudgementSet(await store.ListJudgementsAsync(CancellationToken.None));
+            // not cancellable: a batch that has started is finished, which is what "stop after the current batch" means.
+            // The cross-document identity stage never joins entities a user judged different (or unjoined); then the judgements apply.
+            var graphs = await _identity.ResolveAsync([.. items.Select(i => i.Batch!)], judgements.KeepApart, CancellationToken.None);
+            results = await store.ApplyAsync([.. graphs.Select(judgements.Apply)], CancellationToken.None);
         }
         catch (StoreUnavailableException ex)
         {

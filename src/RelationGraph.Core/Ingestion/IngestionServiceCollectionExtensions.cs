@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Reading;
 using RelationGraph.Core.Storage;
 
@@ -11,7 +12,7 @@ namespace RelationGraph.Core.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Reader and pipeline, with options from the <c>Ingestion</c> section. The host registers the <see cref="IGraphStore"/>,
+    /// Reader, pipeline and identity judgements (<see cref="IdentityJudgements"/>), with options from the <c>Ingestion</c> section. The host registers the <see cref="IGraphStore"/>,
     /// the <see cref="IDocumentExtractor"/> (<see cref="ExtractorSelection"/>, whose LLM extractor needs the host's HttpClient),
     /// a <see cref="TimeProvider"/> and logging.
     /// </summary>
@@ -29,6 +30,7 @@ public static class IngestionServiceCollectionExtensions
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IngestionPipeline>>()));
+        services.AddSingleton<IdentityJudgements>();
         return options;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace RelationGraph.Core.Ingestion;
 
-// Core's event ids are the 1000s; ingestion takes 1500–1599 so the extractor keeps the rest.
+// Core's event ids are the 1000s; ingestion takes 1500–1599 and identity judgements 1600–1609, so the extractor keeps the rest.
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1500, Level = LogLevel.Information,
@@ -39,4 +39,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1509, Level = LogLevel.Error,
         Message = "Could not build the indexes the bulk load deferred; every document is stored, and the store builds them before its next job, changed document or removal, and when it is next opened")]
     public static partial void BulkLoadEndFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Information,
+        Message = "Judgement {JudgementId} made: {Kind} {EntityId} / {OtherId} by {Author}; applying it to {Documents} documents")]
+    public static partial void JudgementMade(this ILogger logger, string judgementId, Identity.Judgements.JudgementKind kind, string entityId, string otherId, string author, int documents);
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Information,
+        Message = "Judgement {JudgementId} revoked by {Author}; applying {Documents} documents without it")]
+    public static partial void JudgementRevoked(this ILogger logger, string judgementId, string author, int documents);
 }

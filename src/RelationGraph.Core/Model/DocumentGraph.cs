@@ -67,4 +67,10 @@ public sealed record DocumentGraph(
     /// (a size cut); null when the whole text was read. Ingestion reports such a document as <c>truncated</c>.
     /// </summary>
     public int? ExtractedLength { get; init; }
+
+    /// <summary>
+    /// True when the document is applied again because identity decisions about it changed (a judgement made or
+    /// revoked): a store then replaces it even when it holds the same content from the same extractor version.
+    /// </summary>
+    public bool Reapply { get; init; }
 }

@@ -49,11 +49,25 @@ public static class StableId
     public static string Evidence(string factKey, string documentId, int start, int end) =>
         "evi_" + Hash(factKey, documentId, Num(start), Num(end));
 
+    /// <summary>
+    /// Judgement id: its kind, the two entities and the documents it names, its author and its time (UTC, round-trip
+    /// format), so recording the same judgement twice keeps one.
+    /// </summary>
+    public static string Judgement(string kind, string entityId, string otherId, IEnumerable<string> documentIds, string author, DateTimeOffset createdAt) =>
+        JudgementPrefix + Hash(kind, entityId, otherId, string.Join(',', documentIds), author,
+            createdAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+
+    /// <summary>True when <paramref name="value"/> has the shape of a <see cref="Judgement"/> id: <c>jdg_</c> and 16 lower-case hex digits.</summary>
+    public static bool IsJudgementId(string? value) =>
+        value is { Length: 20 } && value.StartsWith(JudgementPrefix, StringComparison.Ordinal) && !value.AsSpan(JudgementPrefix.Length).ContainsAnyExcept(LowerHex);
+
     /// <summary>SHA-256 of the UTF-8 text as lower-case hex, for content hashes.</summary>
     public static string ContentHash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private const string DocumentPrefix = "doc_";
+
+    private const string JudgementPrefix = "jdg_";
 
     private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
 

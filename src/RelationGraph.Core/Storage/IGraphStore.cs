@@ -1,3 +1,4 @@
+using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
 
@@ -89,6 +90,27 @@ public interface IGraphStore
     async Task<bool> HasEverHeldDocumentsAsync(CancellationToken cancellationToken = default) =>
         (await CountAsync(cancellationToken)).Documents > 0;
 
-    /// <summary>Streams the whole graph (entities, facts, evidence, documents) for export.</summary>
+    /// <summary>Streams the whole graph (entities, facts, evidence, documents) and every identity judgement for export.</summary>
     IAsyncEnumerable<GraphExportItem> ExportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A stored document as it was ingested (text and metadata), to extract it again when identity decisions about it
+    /// change; null when the store does not hold it.
+    /// </summary>
+    Task<SourceDocument?> GetSourceDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of the documents that mention an entity or hold evidence of its facts, in id order; empty when none (or unknown).</summary>
+    Task<IReadOnlyList<string>> GetEntityDocumentIdsAsync(string entityId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every identity judgement, revoked ones included, oldest first.</summary>
+    Task<IReadOnlyList<IdentityJudgement>> ListJudgementsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a judgement; false, changing nothing, when one with its id is stored already.</summary>
+    Task<bool> AddJudgementAsync(IdentityJudgement judgement, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks an active judgement revoked, keeping the record; false when no judgement has the id or it was revoked
+    /// already. Safe to retry: a revoke whose answer was lost and that is sent again with the same time answers true.
+    /// </summary>
+    Task<bool> RevokeJudgementAsync(string judgementId, DateTimeOffset revokedAt, string revokedBy, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Model;
 
 namespace RelationGraph.Core.Storage;
@@ -141,4 +142,7 @@ public sealed record GraphExportItem
 
     /// <summary>An evidence record.</summary>
     public EvidenceView? Evidence { get; init; }
+
+    /// <summary>An identity judgement (active or revoked), so a store rebuilt from the export applies it again.</summary>
+    public IdentityJudgement? Judgement { get; init; }
 }

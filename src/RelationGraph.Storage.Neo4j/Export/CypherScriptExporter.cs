@@ -48,6 +48,7 @@ public sealed class CypherScriptExporter
         var documents = new Pending(DocumentStatement);
         var mentions = new Pending(MentionStatement);
         var evidence = new Pending(EvidenceStatement);
+        var judgements = new Pending(JudgementStatement);
         await foreach (var item in items.WithCancellation(cancellationToken))
         {
             if (item.Document is { } d)
@@ -71,11 +72,16 @@ public sealed class CypherScriptExporter
                 join.Evidence.Add((ev.Id, ev.FactKey, ev.DocumentId));
                 await AddAsync(writer, evidence, Row(("id", ev.Id), ("docId", ev.DocumentId), ("props", ExportRows.Evidence(ev))), cancellationToken);
             }
+            else if (item.Judgement is { } j)
+            {
+                await AddAsync(writer, judgements, Row(("id", j.Id), ("props", JudgementRows.Props(j))), cancellationToken);
+            }
         }
 
         await FlushAsync(writer, documents, cancellationToken);
         await FlushAsync(writer, mentions, cancellationToken);
         await FlushAsync(writer, evidence, cancellationToken);
+        await FlushAsync(writer, judgements, cancellationToken);
 
         var degrees = join.Degrees();
         foreach (var kind in join.Entities.GroupBy(e => e.Entity.Kind))
@@ -125,6 +131,10 @@ public sealed class CypherScriptExporter
 
     private static string EvidenceStatement(IReadOnlyList<string> rows) =>
         Rows(rows) + "MERGE (ev:Evidence {id: row.id})\nSET ev += row.props\nREMOVE ev.reportedAt, ev.negConfidence\nMERGE (d:Document {id: row.docId})\nMERGE (ev)-[:IN_DOCUMENT]->(d);";
+
+    // identity judgements as the store keeps them (JudgementRows), so the database applies them to what it ingests next
+    private static string JudgementStatement(IReadOnlyList<string> rows) =>
+        Rows(rows) + "MERGE (j:Judgement {id: row.id})\nSET j += row.props;";
 
     // Labels and relationship types cannot be parameters, so they come from the enums, never from data.
     private static string EntityStatement(EntityKind kind, IReadOnlyList<string> rows) =>

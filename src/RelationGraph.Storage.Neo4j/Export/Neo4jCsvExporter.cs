@@ -15,7 +15,7 @@ namespace RelationGraph.Storage.Neo4j.Export;
 public static class Neo4jCsvExporter
 {
     /// <summary>Files written, in the order the import command lists them.</summary>
-    public static IReadOnlyList<string> NodeFiles { get; } = ["documents.csv", "entities.csv", "mentions.csv", "evidence.csv"];
+    public static IReadOnlyList<string> NodeFiles { get; } = ["documents.csv", "entities.csv", "mentions.csv", "evidence.csv", "judgements.csv"];
 
     /// <summary>Relationship files written.</summary>
     public static IReadOnlyList<string> RelationshipFiles { get; } = ["facts.csv", "provenance.csv"];
@@ -31,6 +31,10 @@ public static class Neo4jCsvExporter
 
     private static readonly string[] EvidenceColumns =
         ["id:ID", ":LABEL", "factKey", "docId", "start:long", "end:long", "quote", "citations:string[]", "extractor", "confidence:double"];
+
+    private static readonly string[] JudgementColumns =
+        ["id:ID", ":LABEL", "kind", "entityId", "entityKind", "entityName", "otherId", "otherKind", "otherName", "documents:string[]",
+         "author", "createdAt", "reason", "revokedAt", "revokedBy"];
 
     private static readonly string[] FactColumns =
         [":START_ID", ":END_ID", ":TYPE", "factKey", "confidence:double", "evidenceCount:long", "docCount:long", "firstSeen", "lastSeen",
@@ -60,6 +64,7 @@ public static class Neo4jCsvExporter
         await using var mentions = await OpenAsync(folder, "mentions.csv", MentionColumns, cancellationToken);
         await using var evidence = await OpenAsync(folder, "evidence.csv", EvidenceColumns, cancellationToken);
         await using var links = await OpenAsync(folder, "provenance.csv", LinkColumns, cancellationToken);
+        await using var judgements = await OpenAsync(folder, "judgements.csv", JudgementColumns, cancellationToken);
         await foreach (var item in items.WithCancellation(cancellationToken))
         {
             if (item.Document is { } d)
@@ -88,6 +93,11 @@ public static class Neo4jCsvExporter
                 join.Evidence.Add((ev.Id, ev.FactKey, ev.DocumentId));
                 await WriteRowAsync(evidence, [ev.Id, "Evidence", .. EvidenceColumns[2..].Select(c => p[Name(c)])], cancellationToken);
                 await WriteRowAsync(links, [ev.Id, ev.DocumentId, "IN_DOCUMENT"], cancellationToken);
+            }
+            else if (item.Judgement is { } j)
+            {
+                var p = JudgementRows.Props(j);
+                await WriteRowAsync(judgements, [j.Id, "Judgement", .. JudgementColumns[2..].Select(c => p[Name(c)])], cancellationToken);
             }
         }
 

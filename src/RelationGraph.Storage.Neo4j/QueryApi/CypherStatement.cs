@@ -62,6 +62,11 @@ internal static class CypherStatements
     public static CypherStatement ExportEvidence { get; } = Load("export-evidence");
     public static CypherStatement DeleteAll { get; } = Load("delete-all");
     public static CypherStatement NameKeysBackfill { get; } = Load("name-keys-backfill");
+    public static CypherStatement DocumentSource { get; } = Load("document-source");
+    public static CypherStatement EntityDocumentIds { get; } = Load("entity-document-ids");
+    public static CypherStatement JudgementsList { get; } = Load("judgements-list");
+    public static CypherStatement JudgementCreate { get; } = Load("judgement-create");
+    public static CypherStatement JudgementRevoke { get; } = Load("judgement-revoke");
 
     /// <summary>The quantifier every path statement is written with: 1 to the hard limit of 6 hops.</summary>
     public const string PathQuantifier = "){1,6}";

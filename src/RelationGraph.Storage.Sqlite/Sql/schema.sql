@@ -105,3 +105,25 @@ CREATE TABLE IF NOT EXISTS entity_keys (
     entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
     PRIMARY KEY (key, entity_id)
 ) WITHOUT ROWID;
+
+-- Users' identity judgements (merge, split, distinct), with who made each, when and why; revoking one sets revoked_at and
+-- keeps the row. Ingestion applies the active ones to every document it writes. No foreign keys: a judgement outlives
+-- the entities it names (a merged entity is gone once its documents are written again).
+CREATE TABLE IF NOT EXISTS judgements (
+    id TEXT PRIMARY KEY,
+    -- merge, split or distinct
+    kind TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    entity_kind TEXT NOT NULL,
+    entity_name TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    other_kind TEXT NOT NULL,
+    other_name TEXT NOT NULL,
+    -- split: a JSON array of the document ids it applies to
+    documents TEXT NOT NULL DEFAULT '[]',
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    reason TEXT,
+    revoked_at TEXT,
+    revoked_by TEXT
+) WITHOUT ROWID;

@@ -10,7 +10,7 @@ namespace RelationGraph.Tests.Storage;
 /// What every <see cref="IGraphStore"/> must do. SQLite runs it always; the Neo4j adapter runs it
 /// against the in-process Query API fake, and against a live server when NEO4J_URL is set.
 /// </summary>
-public abstract class GraphStoreContractTests
+public abstract partial class GraphStoreContractTests
 {
     /// <summary>A new, empty, initialised store that the test owns.</summary>
     protected abstract Task<IGraphStore> CreateEmptyStoreAsync();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using RelationGraph.Core.Extraction;
+using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Ingestion;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
@@ -209,6 +210,22 @@ internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
     public Task<IReadOnlyList<MentionRecord>?> GetDocumentMentionsAsync(string documentId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public IAsyncEnumerable<GraphExportItem> ExportAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    // the pipeline reads the judgements in force before each batch: this store holds none
+    public Task<IReadOnlyList<IdentityJudgement>> ListJudgementsAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDown();
+        return Task.FromResult<IReadOnlyList<IdentityJudgement>>([]);
+    }
+
+    public Task<SourceDocument?> GetSourceDocumentAsync(string documentId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> GetEntityDocumentIdsAsync(string entityId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> AddJudgementAsync(IdentityJudgement judgement, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> RevokeJudgementAsync(string judgementId, DateTimeOffset revokedAt, string revokedBy, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }
 
 internal static class Pipelines

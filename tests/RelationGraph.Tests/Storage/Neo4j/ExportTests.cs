@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using RelationGraph.Core.Export;
+using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 using RelationGraph.Hosting;
@@ -57,6 +58,8 @@ public sealed class ExportTests
         Assert.Contains("MERGE (s)-[r:EMPLOYED_BY {factKey: row.factKey}]->(o)", script, StringComparison.Ordinal);
         Assert.Contains(CypherLiteral.Quote(EvilName), script, StringComparison.Ordinal);
         Assert.Contains("MERGE (ev)-[:SUBJECT]->(s)", script, StringComparison.Ordinal);
+        Assert.Contains("MERGE (j:Judgement {id: row.id})\nSET j += row.props;", script, StringComparison.Ordinal);
+        Assert.Contains($"{{id: {CypherLiteral.Quote(SampleJudgement.Id)}, props: {{kind: 'split', entityId: {CypherLiteral.Quote(TestData.AcmeId)}", script, StringComparison.Ordinal);
         Assert.DoesNotContain("CREATE (", script, StringComparison.Ordinal);
         var evidenceIds = items.Where(i => i.Evidence is not null).Select(i => i.Evidence!.Id).ToList();
         Assert.All(evidenceIds, id => Assert.Contains(CypherLiteral.Quote(id), script, StringComparison.Ordinal));
@@ -129,6 +132,11 @@ public sealed class ExportTests
             Assert.Equal(evidenceCount, links.Count(r => r[2] == "OBJECT"));
             var employed = Assert.Single(facts, r => r[2] == "EMPLOYED_BY" && r[0] == TestData.Id(EntityKind.Person, "Alice Able"));
             Assert.Equal(2, employed[9].Split(';').Length);
+            var judgements = ReadCsv(Path.Combine(folder.FullName, "judgements.csv"));
+            var judgement = Assert.Single(judgements.Skip(1));
+            Assert.Equal([SampleJudgement.Id, "Judgement", "split", TestData.AcmeId], judgement[..4]);
+            Assert.Equal((StableId.Document("docs/evil.txt"), "analyst", EvilName, ""), (judgement[9], judgement[10], judgement[12], judgement[13]));
+            Assert.Contains("--nodes=" + Path.Combine(folder.FullName, "judgements.csv"), Neo4jCsvExporter.ImportCommand(folder.FullName), StringComparison.Ordinal);
             Assert.Contains("--multiline-fields=true", Neo4jCsvExporter.ImportCommand(folder.FullName), StringComparison.Ordinal);
             // the default 4 MiB read buffer is smaller than one 20 MB document's row
             Assert.Contains("--read-buffer-size=64m", Neo4jCsvExporter.ImportCommand(folder.FullName), StringComparison.Ordinal);
@@ -192,12 +200,18 @@ public sealed class ExportTests
         await Assert.ThrowsAsync<ArgumentException>(() => GraphExport.WriteAsync(GraphExportFormat.Csv, ToAsync([]), null, TextWriter.Null, null, Ct));
     }
 
+    // a split of Acme Corp in one document, with a reason that tries to leave its literal
+    private static readonly IdentityJudgement SampleJudgement = IdentityJudgement.Create(JudgementKind.Split,
+        new JudgedEntity(TestData.AcmeId, EntityKind.Organisation, "Acme Corp"), new JudgedEntity(TestData.Id(EntityKind.Organisation, "Acme Corp (Ohio)"), EntityKind.Organisation, "Acme Corp (Ohio)"),
+        [StableId.Document("docs/evil.txt")], "analyst", TestData.Epoch, EvilName);
+
     private static async Task<List<GraphExportItem>> ExportOfSampleGraphAsync()
     {
         using var store = Neo4jTestStore.OnFake(new FakeQueryApi());
         var evil = TestData.Batch("docs/evil.txt", EvilText,
             (EvilName, EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, EvilName + " works for Acme Corp"));
         await store.Port.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument(), evil], Ct);
+        await store.Port.AddJudgementAsync(SampleJudgement, Ct);
         var items = new List<GraphExportItem>();
         await foreach (var item in store.Port.ExportAsync(Ct))
         {

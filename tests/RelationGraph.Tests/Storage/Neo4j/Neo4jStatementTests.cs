@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Paths;
 using RelationGraph.Storage.Neo4j.QueryApi;
@@ -68,6 +69,13 @@ public sealed class Neo4jStatementTests
         {
         }
 
+        var judgement = IdentityJudgement.Create(JudgementKind.Distinct, new JudgedEntity(alice, EntityKind.Person, "Alice Able"),
+            new JudgedEntity(ministry, EntityKind.Organisation, "Ministry of Works"), [], "analyst", TestData.Epoch, null);
+        await port.AddJudgementAsync(judgement, Ct);
+        await port.ListJudgementsAsync(Ct);
+        await port.RevokeJudgementAsync(judgement.Id, TestData.Epoch, "analyst", Ct);
+        await port.GetEntityDocumentIdsAsync(alice, Ct);
+        await port.GetSourceDocumentAsync(TestData.BobDocument().Document.Id, Ct);
         await port.RemoveDocumentAsync(TestData.BobDocument().Document.Id, Ct);
 
         var files = Directory.GetFiles(RepositoryPaths.Cypher, "*.cypher").Select(File.ReadAllText).ToHashSet(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using RelationGraph.Core.Identity;
+using RelationGraph.Core.Identity.Judgements;
 using RelationGraph.Core.Model;
 using RelationGraph.Storage.Sqlite;
 
@@ -62,6 +63,29 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
 
         var found = await reopened.FindIdentityCandidatesAsync([IdentityKeys.Name("alice able"), IdentityKeys.Family("baker")], Ct);
         Assert.Equal([TestData.AliceId, TestData.BobId], found.Select(e => e.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("schema-with-mentions-table.sql")]
+    [InlineData("schema-first-release.sql")]
+    public async Task InitializeAsync_FileFromBeforeJudgements_GainsTheJudgementsTableThatKeepsThem(string oldSchema)
+    {
+        var current = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await current.ApplyAsync([TestData.AcmeDocument(), TestData.BobDocument()], Ct);
+        await using var oldFiles = new SqliteTestFiles();
+        WriteOldLayoutCopy(oldSchema, Files.DatabasePath, oldFiles.DatabasePath);
+        Assert.Null(SchemaType(oldFiles.DatabasePath, "judgements"));
+        var judgement = IdentityJudgement.Create(JudgementKind.Merge, new JudgedEntity(TestData.BobId, EntityKind.Person, "Bob Baker"),
+            new JudgedEntity(TestData.AliceId, EntityKind.Person, "Alice Able"), [], "analyst", TestData.Epoch, "one person");
+
+        var migrated = await oldFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        Assert.True(await migrated.AddJudgementAsync(judgement, Ct));
+        await migrated.DisposeAsync();
+        var reopened = await oldFiles.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+
+        Assert.Equal("table", SchemaType(oldFiles.DatabasePath, "judgements"));
+        Assert.Equal([judgement.Id], (await reopened.ListJudgementsAsync(Ct)).Select(j => j.Id));
+        Assert.Equal(await current.CountAsync(Ct), await reopened.CountAsync(Ct));
     }
 
     // a document naming one entity twice and another once: its (entity, document) rows count 2 and 1
