@@ -75,8 +75,14 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
             return true;
         }
 
-        var stored = await store.GetNeighboursAsync(candidateId, Paths.PathFilter.None, NeighbourEvidenceLimit, cancellationToken);
-        return stored.Any(n => documentEntities.Contains(n.Entity.Id));
+        if (!catalog.StoredNeighbours.TryGetValue(candidateId, out var stored))
+        {
+            // once per candidate and batch: a person in the news is named by many documents of one batch
+            var found = await store.GetNeighboursAsync(candidateId, Paths.PathFilter.None, NeighbourEvidenceLimit, cancellationToken);
+            catalog.StoredNeighbours[candidateId] = stored = found.Select(n => n.Entity.Id).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return stored.Overlaps(documentEntities);
     }
 
     private const int NeighbourEvidenceLimit = 500;
@@ -188,6 +194,9 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
         private readonly Dictionary<string, HashSet<string>> _neighbours = new(StringComparer.Ordinal);
+
+        // the stored neighbours of candidates asked about in this batch
+        public Dictionary<string, HashSet<string>> StoredNeighbours { get; } = new(StringComparer.Ordinal);
 
         public bool Contains(string id) => _ids.Contains(id);
 
