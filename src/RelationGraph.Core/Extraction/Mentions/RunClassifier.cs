@@ -302,31 +302,6 @@ internal sealed partial class RunClassifier(Lexicon lexicon, TitlePhrases titles
         || word.EndsWith("-backed", StringComparison.Ordinal) || word.EndsWith("-listed", StringComparison.Ordinal)
         || word.EndsWith("-registered", StringComparison.Ordinal) || word.EndsWith("-funded", StringComparison.Ordinal);
 
-    /// <summary>Lower-case particles that begin a family name ("de Groot", "van der Berg", "bin Salman").</summary>
-    internal static readonly FrozenSet<string> NameParticles = new[] { "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "ter", "ten", "dos", "das", "bin", "ibn" }
-        .ToFrozenSet(StringComparer.Ordinal);
-
-    // a given name (or an initial, or a title) before the particles, then one capitalised word: a person's full name
-    private bool IsParticleName(List<Token> tokens, int from, int to, int connector)
-    {
-        if (to - connector < 2 || !tokens[to - 1].IsCapitalised)
-        {
-            return false;
-        }
-
-        for (var k = connector; k < to - 1; k++)
-        {
-            if (!NameParticles.Contains(tokens[k].Text))
-            {
-                return false;
-            }
-        }
-
-        var first = titles.TitleEnd(tokens, from, connector);
-        return connector - first is 1 or 2 && (lexicon.GivenNames.Contains(tokens[first].Text) || IsInitial(tokens[first]) || first > from
-            || !lexicon.CommonWords.Contains(tokens[first].Text.ToLowerInvariant()));
-    }
-
     private static int IndexOfConnector(List<Token> tokens, int from, int to)
     {
         for (var k = from + 1; k < to - 1; k++)
