@@ -58,6 +58,11 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(@"\b(?:investigation|inquiry|enquiry|probe|audit|review|inspection|examination|inquest)s?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex InvestigationWord();
 
+    // "an audit into Dušan Kovačević" whose subject the extractor did not read: the sentence names someone, so it is
+    // not about the document's main person
+    [GeneratedRegex(@"\b(?:into|involving|targeting|concerning|against) (?:(?:Mr|Ms|Mrs|Dr)\.? )?\p{Lu}\p{Ll}", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    private static partial Regex UnreadSubject();
+
     [GeneratedRegex(@"\binvestigators? (?:from|at|with|of) (?:the )?" + "\uE000O(?<by>\\d+)\uE001", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex InvestigatorsFrom();
 
@@ -150,7 +155,8 @@ internal sealed partial class InvestigationFinder
                 draft.Subjects.AddRange(defendants.Where(d => !draft.Investigators.Contains(d)));
                 subjectRule = "release-defendant";
             }
-            else if (!subjectGiven && mainPerson >= 0 && !draft.Investigators.Contains(mainPerson))
+            else if (!subjectGiven && mainPerson >= 0 && !draft.Investigators.Contains(mainPerson)
+                && !UnreadSubject().IsMatch(text.AsSpan(draft.Evidence.Start, draft.Evidence.End - draft.Evidence.Start)))
             {
                 draft.Subjects.Add(mainPerson);
                 subjectRule = "document-main-person";
