@@ -127,3 +127,42 @@ CREATE TABLE IF NOT EXISTS judgements (
     revoked_at TEXT,
     revoked_by TEXT
 ) WITHOUT ROWID;
+
+-- What /api/entities?q= searches: each distinct key an entity is found by (its name key, its alias keys and the loose
+-- forms of both, Core's NameVariants.LooseKey: the "n:" entity_keys without their prefix), one row each. Triggers keep
+-- it in step with entities, aliases and keys on every write path (this process's or another's, bulk loads included),
+-- and keep entity_search_fts, a trigram index over its keys that answers contains queries without reading every key.
+CREATE TABLE IF NOT EXISTS entity_search (
+    id INTEGER PRIMARY KEY,
+    entity_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    UNIQUE (entity_id, key)
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_search_fts USING fts5 (
+    key, content = 'entity_search', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
+);
+
+CREATE TRIGGER IF NOT EXISTS entities_search_insert AFTER INSERT ON entities BEGIN
+    INSERT OR IGNORE INTO entity_search (entity_id, key) VALUES (new.id, new.name_key);
+END;
+
+CREATE TRIGGER IF NOT EXISTS entity_aliases_search_insert AFTER INSERT ON entity_aliases BEGIN
+    INSERT OR IGNORE INTO entity_search (entity_id, key) VALUES (new.entity_id, new.alias_key);
+END;
+
+CREATE TRIGGER IF NOT EXISTS entity_keys_search_insert AFTER INSERT ON entity_keys WHEN new.key GLOB 'n:*' BEGIN
+    INSERT OR IGNORE INTO entity_search (entity_id, key) VALUES (new.entity_id, substr(new.key, 3));
+END;
+
+CREATE TRIGGER IF NOT EXISTS entities_search_delete AFTER DELETE ON entities BEGIN
+    DELETE FROM entity_search WHERE entity_id = old.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS entity_search_fts_insert AFTER INSERT ON entity_search BEGIN
+    INSERT INTO entity_search_fts (rowid, key) VALUES (new.id, new.key);
+END;
+
+CREATE TRIGGER IF NOT EXISTS entity_search_fts_delete AFTER DELETE ON entity_search BEGIN
+    INSERT INTO entity_search_fts (entity_search_fts, rowid, key) VALUES ('delete', old.id, old.key);
+END;
