@@ -34,7 +34,8 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var tiers = NameQuery.Of(name).LookupTiers;
+        var query = NameQuery.Of(name);
+        var tiers = query.LookupTiers;
         if (tiers.Count == 0)
         {
             return [];
@@ -42,8 +43,9 @@ public sealed partial class Neo4jGraphStore
 
         // one read for every tier; the first tier with an answer is the answer
         var result = await ReadAsync(CypherStatements.EntitiesByKey, new Dictionary<string, object?> { ["keys"] = tiers.ToArray() }, cancellationToken);
-        var first = result.Records.Count == 0 ? 0 : result.Records.Min(r => r.Int("tier"));
-        return [.. result.Records.Where(r => r.Int("tier") == first).Select(r => Neo4jMapping.Entity(r))];
+        var found = result.Records.Select(r => (Tier: r.Int("tier"), Entity: Neo4jMapping.Entity(r))).Where(x => x.Tier == 0 || query.Fits(x.Entity)).ToList();
+        var first = found.Count == 0 ? 0 : found.Min(x => x.Tier);
+        return [.. found.Where(x => x.Tier == first).Select(x => x.Entity)];
     }
 
     /// <inheritdoc />

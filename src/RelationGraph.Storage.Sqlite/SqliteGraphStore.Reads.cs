@@ -51,7 +51,8 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var tiers = NameQuery.Of(name).LookupTiers;
+        var query = NameQuery.Of(name);
+        var tiers = query.LookupTiers;
         if (tiers.Count == 0)
         {
             return [];
@@ -63,7 +64,8 @@ public sealed partial class SqliteGraphStore
             var found = WithAliases(session, Query(session, "find-by-name.sql", [("$key", tiers[0])], r => SqliteRows.Entity(r, []), ct));
             for (var tier = 1; found.Count == 0 && tier < tiers.Count; tier++)
             {
-                found = Query(session, "identity-candidates.sql", [("$keys", JsonArray([tiers[tier]]))], r => SqliteRows.Entity(r, SqliteRows.JsonList(r, 5)), ct);
+                found = [.. Query(session, "identity-candidates.sql", [("$keys", JsonArray([tiers[tier]]))], r => SqliteRows.Entity(r, SqliteRows.JsonList(r, 5)), ct)
+                    .Where(query.Fits)];
             }
 
             return Task.FromResult<IReadOnlyList<EntitySummary>>(found);

@@ -13,11 +13,15 @@ public sealed record NameQuery
     /// <summary>Queries shorter than this many characters match whole names and their starts only, never their insides.</summary>
     public const int MinContainsLength = 3;
 
-    private NameQuery(string key, string looseKey)
+    private NameQuery(string text, string key, string looseKey)
     {
+        Text = text;
         Key = key;
         LooseKey = looseKey;
     }
+
+    /// <summary>The name as typed.</summary>
+    public string Text { get; }
 
     /// <summary>The normalised name (<see cref="NameKey.Normalise"/>); empty when the text has no letter or digit.</summary>
     public string Key { get; }
@@ -35,11 +39,11 @@ public sealed record NameQuery
         var key = NameKey.Normalise(text);
         if (key.Length == 0)
         {
-            return new NameQuery("", "");
+            return new NameQuery(text, "", "");
         }
 
         var loose = NameVariants.LooseKey(text);
-        return new NameQuery(key, loose.Length == 0 ? key : loose);
+        return new NameQuery(text, key, loose.Length == 0 ? key : loose);
     }
 
     /// <summary>
@@ -49,6 +53,16 @@ public sealed record NameQuery
     /// people whose family name it is.
     /// </summary>
     public IReadOnlyList<string> LookupTiers => IsEmpty ? [] : [Key, IdentityKeys.Name(LooseKey), IdentityKeys.Family(LooseKey)];
+
+    /// <summary>
+    /// Whether an entity found by a loose or family key (a later <see cref="LookupTiers"/> tier) may be the one meant: not
+    /// when both names print middle initials and they differ (<see cref="NameVariants.Compatible"/>), as ingest joins them.
+    /// </summary>
+    public bool Fits(EntitySummary entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return NameVariants.Compatible(Text, entity.Name);
+    }
 
     /// <summary>
     /// The forms a stored key (a name, an alias or a loose name) is compared with: equal to one is an exact match, starting
