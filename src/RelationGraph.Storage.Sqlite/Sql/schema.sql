@@ -128,14 +128,17 @@ CREATE TABLE IF NOT EXISTS judgements (
     revoked_by TEXT
 ) WITHOUT ROWID;
 
--- What /api/entities?q= searches: each distinct key an entity is found by (its name key, its alias keys and the loose
--- forms of both, Core's NameVariants.LooseKey: the "n:" entity_keys without their prefix), one row each. Triggers keep
--- it in step with entities, aliases and keys on every write path (this process's or another's, bulk loads included),
--- and keep entity_search_fts, a trigram index over its keys that answers contains queries without reading every key.
+-- What /api/entities?q= searches inside names: each distinct key an entity is found by (its name key, its alias keys and
+-- the loose forms of both, Core's NameVariants.LooseKey: the "n:" entity_keys without their prefix), one row each;
+-- loose = 1 marks a loose form that is neither its name key nor an alias key written before it (exact and prefix matches
+-- read those through ix_entity_search_loose, and names and aliases through their own key indexes). Triggers keep it in
+-- step with entities, aliases and keys on every write path (this process's or another's, bulk loads included), and keep
+-- entity_search_fts, a trigram index over its keys that answers contains queries without reading every key.
 CREATE TABLE IF NOT EXISTS entity_search (
     id INTEGER PRIMARY KEY,
     entity_id TEXT NOT NULL,
     key TEXT NOT NULL,
+    loose INTEGER NOT NULL DEFAULT 0,
     UNIQUE (entity_id, key)
 );
 
@@ -152,7 +155,7 @@ CREATE TRIGGER IF NOT EXISTS entity_aliases_search_insert AFTER INSERT ON entity
 END;
 
 CREATE TRIGGER IF NOT EXISTS entity_keys_search_insert AFTER INSERT ON entity_keys WHEN new.key GLOB 'n:*' BEGIN
-    INSERT OR IGNORE INTO entity_search (entity_id, key) VALUES (new.entity_id, substr(new.key, 3));
+    INSERT OR IGNORE INTO entity_search (entity_id, key, loose) VALUES (new.entity_id, substr(new.key, 3), 1);
 END;
 
 CREATE TRIGGER IF NOT EXISTS entities_search_delete AFTER DELETE ON entities BEGIN

@@ -121,6 +121,30 @@ public abstract partial class GraphStoreContractTests
         Assert.Equal(["Joanna Reid"], (await store.SearchEntitiesAsync(new EntitySearch("oan"), Ct)).Select(e => e.Name));
     }
 
+    // the page is cut after an entity's matching names are counted once: Xavier's three aliases leave room for Yusuf
+    [Fact]
+    public async Task SearchEntitiesAsync_EntityWithSeveralMatchingAliases_TakesOnePlaceOnThePage()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var first = TestData.Batch("docs/quill.txt", "Xavier Quill met Yusuf Reed and Zed Annson.",
+            ("Xavier Quill", EntityKind.Person, RelationType.AssociatedWith, "Yusuf Reed", EntityKind.Person, "Xavier Quill met Yusuf Reed"),
+            ("Xavier Quill", EntityKind.Person, RelationType.AssociatedWith, "Zed Annson", EntityKind.Person, "Xavier Quill met Yusuf Reed and Zed Annson"));
+        first = first with
+        {
+            Entities = [.. first.Entities.Select(e => e.Name switch
+            {
+                "Xavier Quill" => e with { Aliases = ["Annex Alpha", "Annex Beta", "Annex Gamma"] },
+                "Yusuf Reed" => e with { Aliases = ["Annie Reed"] },
+                _ => e,
+            })],
+        };
+        await store.ApplyAsync([first, TestData.Batch("docs/again.txt", "Xavier Quill funds Harbour Trust.",
+            ("Xavier Quill", EntityKind.Person, RelationType.Funds, "Harbour Trust", EntityKind.Organisation, "Xavier Quill funds Harbour Trust"))], Ct);
+
+        Assert.Equal(["Xavier Quill", "Yusuf Reed"], (await store.SearchEntitiesAsync(new EntitySearch("ann", Limit: 2), Ct)).Select(e => e.Name));
+        Assert.Equal(["Xavier Quill", "Yusuf Reed", "Zed Annson"], (await store.SearchEntitiesAsync(new EntitySearch("ann", Limit: 3), Ct)).Select(e => e.Name));
+    }
+
     // People and organisations are also stored under identity keys ("n:bethany redfern", "f:redfern"): a query never
     // matches those prefixes, only the names and loose names behind them.
     [Theory]

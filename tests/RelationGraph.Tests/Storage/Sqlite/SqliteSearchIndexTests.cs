@@ -56,7 +56,7 @@ public sealed class SqliteSearchIndexTests : SqliteStoreTestBase
         await store.EndBulkLoadAsync(Ct);
 
         AssertInStep();
-        Assert.Contains("ix_entity_search_key", SqliteFile.Strings(Files.DatabasePath, "SELECT name FROM sqlite_schema WHERE type = 'index';"));
+        Assert.Contains("ix_entity_search_loose", SqliteFile.Strings(Files.DatabasePath, "SELECT name FROM sqlite_schema WHERE type = 'index';"));
         Assert.Equal([Ministry], (await store.SearchEntitiesAsync(new EntitySearch("istry of wor"), Ct)).Select(e => e.Id));
     }
 
