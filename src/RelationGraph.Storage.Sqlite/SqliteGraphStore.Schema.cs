@@ -15,16 +15,17 @@ public sealed partial class SqliteGraphStore
     {
         await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);
         await _retry.ExecuteAsync(_ => { MigrateMentionsTable(connection); return ValueTask.CompletedTask; }, cancellationToken);
-        // the search keys first: the entity keys backfilled next add their loose names through the triggers
-        await _retry.ExecuteAsync(_ => { BackfillEntitySearch(connection); return ValueTask.CompletedTask; }, cancellationToken);
         await _retry.ExecuteAsync(_ => { BackfillEntityKeys(connection); return ValueTask.CompletedTask; }, cancellationToken);
+        // after the entity keys: the search keys take their loose names from them
+        await _retry.ExecuteAsync(_ => { BackfillEntitySearch(connection); return ValueTask.CompletedTask; }, cancellationToken);
         // also what finishes a bulk load whose process was killed: its indexes are built now
         await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("secondary-indexes.sql")); return ValueTask.CompletedTask; }, cancellationToken);
         ExecuteScript(connection, Sql.Get("touched-tables.sql"));
     }
 
-    // A file from before the search index gets its keys once, in one transaction; the triggers index them. Every entity
-    // has a name key row, so an empty index beside entities means exactly that (a killed backfill leaves it empty).
+    // A file from before the search index (or whose entities another program wrote, like the benchmarks' bulk loader)
+    // gets its keys once, in one transaction; the triggers index them. Every entity the writer adds has a name key row,
+    // so an empty index beside entities means exactly that (a killed backfill leaves it empty).
     private void BackfillEntitySearch(SqliteConnection connection)
     {
         using (var probe = connection.CreateCommand())

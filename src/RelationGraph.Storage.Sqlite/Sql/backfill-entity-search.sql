@@ -1,6 +1,6 @@
 -- A file from before the search index: every entity's name, alias and loose name keys, once each, names and aliases
--- first (a loose form equal to one is not marked loose), as the write path adds them; the triggers of schema.sql index
--- them. Runs before entity keys are backfilled, whose loose names the triggers then add.
+-- first (a loose form equal to one is not marked loose); the triggers of schema.sql index them. Runs after entity keys
+-- are backfilled, whose "n:" keys give the loose names.
 INSERT OR IGNORE INTO entity_search (entity_id, key, loose)
 SELECT id, name_key, 0 FROM entities
 UNION ALL

@@ -131,9 +131,10 @@ CREATE TABLE IF NOT EXISTS judgements (
 -- What /api/entities?q= searches inside names: each distinct key an entity is found by (its name key, its alias keys and
 -- the loose forms of both, Core's NameVariants.LooseKey: the "n:" entity_keys without their prefix), one row each;
 -- loose = 1 marks a loose form that is neither its name key nor an alias key written before it (exact and prefix matches
--- read those through ix_entity_search_loose, and names and aliases through their own key indexes). Triggers keep it in
--- step with entities, aliases and keys on every write path (this process's or another's, bulk loads included), and keep
--- entity_search_fts, a trigram index over its keys that answers contains queries without reading every key.
+-- read those through ix_entity_search_loose, and names and aliases through their own key indexes). The writer adds a row
+-- with each new entity, alias and loose name (insert-search-key.sql; a file from before is backfilled at open), a
+-- trigger removes an entity's rows with it, and triggers keep entity_search_fts, a trigram index over the keys that
+-- answers contains queries without reading every key, in step with the rows.
 CREATE TABLE IF NOT EXISTS entity_search (
     id INTEGER PRIMARY KEY,
     entity_id TEXT NOT NULL,
@@ -145,18 +146,6 @@ CREATE TABLE IF NOT EXISTS entity_search (
 CREATE VIRTUAL TABLE IF NOT EXISTS entity_search_fts USING fts5 (
     key, content = 'entity_search', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
 );
-
-CREATE TRIGGER IF NOT EXISTS entities_search_insert AFTER INSERT ON entities BEGIN
-    INSERT OR IGNORE INTO entity_search (entity_id, key) VALUES (new.id, new.name_key);
-END;
-
-CREATE TRIGGER IF NOT EXISTS entity_aliases_search_insert AFTER INSERT ON entity_aliases BEGIN
-    INSERT OR IGNORE INTO entity_search (entity_id, key) VALUES (new.entity_id, new.alias_key);
-END;
-
-CREATE TRIGGER IF NOT EXISTS entity_keys_search_insert AFTER INSERT ON entity_keys WHEN new.key GLOB 'n:*' BEGIN
-    INSERT OR IGNORE INTO entity_search (entity_id, key, loose) VALUES (new.entity_id, substr(new.key, 3), 1);
-END;
 
 CREATE TRIGGER IF NOT EXISTS entities_search_delete AFTER DELETE ON entities BEGIN
     DELETE FROM entity_search WHERE entity_id = old.id;

@@ -69,10 +69,7 @@ public sealed class SqliteSearchIndexTests : SqliteStoreTestBase
         await store.DisposeAsync();
         SqliteConnection.ClearAllPools();
         // what a file of the release before both looks like: no search tables or triggers, no identity keys
-        Execute("""
-            DROP TRIGGER entities_search_insert; DROP TRIGGER entity_aliases_search_insert; DROP TRIGGER entity_keys_search_insert;
-            DROP TRIGGER entities_search_delete; DROP TABLE entity_search_fts; DROP TABLE entity_search; DELETE FROM entity_keys;
-            """);
+        Execute("DROP TRIGGER entities_search_delete; DROP TABLE entity_search_fts; DROP TABLE entity_search; DELETE FROM entity_keys;");
 
         var reopened = await Files.OpenInitializedAsync();
 
