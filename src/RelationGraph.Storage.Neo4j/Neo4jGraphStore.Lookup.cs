@@ -98,8 +98,9 @@ public sealed partial class Neo4jGraphStore
         return quotes;
     }
 
-    // Entities stored before cross-document identity (an earlier version, an import of an older export) get their identity
-    // keys, which only Core computes: a page of entities at a time in id order, once; the last write records it is done.
+    // Entities stored before cross-document identity (an earlier version, an export loaded into the database) get their
+    // identity keys, which only Core computes: a page of entities at a time in id order, once; the last write marks it done
+    // on the StoreFormat node, which an export script deletes.
     private async Task BackfillIdentityKeysAsync(CancellationToken cancellationToken)
     {
         var after = "";

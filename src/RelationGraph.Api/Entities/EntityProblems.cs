@@ -33,17 +33,25 @@ internal static class EntityProblems
             return null;
         }
 
-        var candidates = lookup.Candidates.Take(MaxCandidates).ToList();
-        var quotes = await store.GetEntityQuotesAsync([.. candidates.Select(c => c.Id)], cancellationToken);
-        var more = lookup.Candidates.Count > candidates.Count ? $" The {candidates.Count} most documented are listed." : "";
+        return await AmbiguousAsync($"'{reference}' ({parameter}) names {lookup.Candidates.Count} entities; pass one of the candidate ids instead.",
+            parameter, lookup.Candidates, store, cancellationToken);
+    }
+
+    /// <summary>409 for a name that means several entities: the most documented of them, each with what tells it apart.</summary>
+    public static async Task<ProblemHttpResult> AmbiguousAsync(
+        string detail, string parameter, IReadOnlyList<EntitySummary> candidates, IGraphStore store, CancellationToken cancellationToken)
+    {
+        var listed = candidates.Take(MaxCandidates).ToList();
+        var quotes = await store.GetEntityQuotesAsync([.. listed.Select(c => c.Id)], cancellationToken);
+        var more = candidates.Count > listed.Count ? $" The {listed.Count} most documented are listed." : "";
         return TypedResults.Problem(
             title: "Ambiguous entity name",
-            detail: $"'{reference}' ({parameter}) names {lookup.Candidates.Count} entities; pass one of the candidate ids instead.{more}",
+            detail: detail + more,
             statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?>
             {
                 ["parameter"] = parameter,
-                ["candidates"] = candidates
+                ["candidates"] = listed
                     .Select(c => new EntityCandidate(c.Id, c.Kind.ToString(), c.Name, c.Aliases, c.DocCount, c.MentionCount, quotes.GetValueOrDefault(c.Id)))
                     .ToList(),
             });

@@ -121,7 +121,9 @@ internal sealed class OpenApiDocumentFixes(IOptions<ApiOptions> api) : IOpenApiD
                 Description = description,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/problem+json"] = status == StatusCodes.Status409Conflict ? new() { Schema = AmbiguousNameSchema() } : new(),
+                    ["application/problem+json"] = status == StatusCodes.Status409Conflict && description.Contains("ambiguous", StringComparison.OrdinalIgnoreCase)
+                        ? new() { Schema = AmbiguousNameSchema() }
+                        : new(),
                 },
             };
         }

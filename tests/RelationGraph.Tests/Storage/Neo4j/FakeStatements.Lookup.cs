@@ -107,7 +107,7 @@ internal static partial class FakeStatements
 
     private static FakeAnswer IdentityKeysPage(FakeGraph g, Params p)
     {
-        if (g.WithLabel("Migration").Any(m => Equals(m["name"], "identity-keys")))
+        if (g.WithLabel("StoreFormat").Any(f => f["identityKeys"] is true))
         {
             return new(["id", "kind", "name", "aliases"], []);
         }
@@ -131,9 +131,9 @@ internal static partial class FakeStatements
             linked++;
         }
 
-        if (p["done"] is true && !g.WithLabel("Migration").Any(m => Equals(m["name"], "identity-keys")))
+        if (p["done"] is true)
         {
-            g.CreateNode("Migration").Props["name"] = "identity-keys";
+            (g.WithLabel("StoreFormat").FirstOrDefault() ?? g.CreateNode("StoreFormat")).Props["identityKeys"] = true;
         }
 
         return new(["linked"], [[linked]]);
