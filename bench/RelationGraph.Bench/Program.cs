@@ -23,8 +23,10 @@ internal static class Program
                 return await Load.LoadBenchmark.RunAsync(rest);
             case "pathquality":
                 return await PathQuality.PathQualityBenchmark.RunAsync(rest);
+            case "search":
+                return await Search.SearchBenchmark.RunAsync(rest);
             default:
-                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|rest|ingest|load|pathquality> [options]");
+                await Console.Error.WriteLineAsync("usage: bench <extraction|paths|rest|ingest|load|pathquality|search> [options]");
                 return 2;
         }
     }

@@ -29,4 +29,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information,
         Message = "Neo4j running totals brought up to date at {Url}: {FactsFilled} facts, {MentionsStamped} mentions and {EvidenceStamped} evidence written before them")]
     public static partial void RunningTotalsFilled(this ILogger logger, Uri url, int factsFilled, int mentionsStamped, int evidenceStamped);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information,
+        Message = "Neo4j entities stored before cross-document identity given their identity keys: {EntitiesLinked} of {EntitiesRead} read")]
+    public static partial void IdentityKeysBackfilled(this ILogger logger, int entitiesLinked, int entitiesRead);
 }

@@ -65,6 +65,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
         _logger.SchemaEnsured(Url, CypherStatements.Schema.Count, linked);
         await FillRunningTotalsAsync(cancellationToken);
+        await BackfillIdentityKeysAsync(cancellationToken);
     }
 
     // Data written before running totals (an earlier version, an export loaded into the database) gets their state once:
@@ -110,52 +111,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             : new StoredDocumentState(documentId, result.Records[0].StringOrNull("contentHash") ?? "", result.Records[0].StringOrNull("extractorVersion") ?? "");
     }
 
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<EntitySummary>> SearchEntitiesAsync(EntitySearch query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var key = NameKey.Normalise(query.Query);
-        if (key.Length == 0 || query.Limit <= 0)
-        {
-            return [];
-        }
-
-        var result = await ReadAsync(CypherStatements.EntitiesSearch, new Dictionary<string, object?>
-        {
-            ["key"] = key,
-            ["kind"] = query.Kind?.ToString(),
-            ["limit"] = query.Limit,
-        }, cancellationToken);
-        return [.. result.Records.Select(r => Neo4jMapping.Entity(r))];
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var key = NameKey.Normalise(name);
-        if (key.Length == 0)
-        {
-            return [];
-        }
-
-        var result = await ReadAsync(CypherStatements.EntitiesByKey, new Dictionary<string, object?> { ["key"] = key }, cancellationToken);
-        return [.. result.Records.Select(r => Neo4jMapping.Entity(r))];
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<EntitySummary>> FindIdentityCandidatesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0)
-        {
-            return [];
-        }
-
-        var result = await ReadAsync(CypherStatements.EntitiesByIdentityKeys, new Dictionary<string, object?> { ["keys"] = keys.ToArray() }, cancellationToken);
-        return [.. result.Records.Select(r => Neo4jMapping.Entity(r))];
-    }
 
     /// <inheritdoc />
     public async Task<EntityDetail?> GetEntityAsync(string entityId, CancellationToken cancellationToken = default)

@@ -24,6 +24,7 @@ internal sealed partial class DocumentWriter
     private readonly SqliteCommand _updateEntityAttributes;
     private readonly RowStatement _insertAlias;
     private readonly RowStatement _insertKey;
+    private readonly RowStatement _insertSearchKey;
     private readonly RowStatement _insertEntityDocument;
     private readonly SqliteCommand _upsertFact;
     private readonly SqliteCommand _touchBatch;
@@ -62,6 +63,7 @@ internal sealed partial class DocumentWriter
         _updateEntityAttributes = Command("update-entity-attributes.sql", "$id", "$amount", "$currency", "$year", "$status");
         _insertAlias = Row("insert-alias.sql");
         _insertKey = Row("insert-entity-key.sql");
+        _insertSearchKey = Row("insert-search-key.sql");
         _insertEntityDocument = Row("insert-entity-document.sql");
         _touchBatch = Command("touch-batch.sql", "$entity_ids", "$fact_keys");
         _upsertFact = Command("upsert-fact.sql", "$fact_key", "$type", "$subject_id", "$object_id");
@@ -145,20 +147,32 @@ internal sealed partial class DocumentWriter
             .Text("$status", entity.Status).Execute() > 0;
         if (created)
         {
+            InsertSearchKey(entity.Id, NameKey.Normalise(entity.Name), loose: false);
             InsertKeys(entity.Id, entity.Kind, entity.Name);
         }
 
         return created;
     }
 
-    // the keys the identity stage finds the entity by (Core's IdentityKeys), for each name it is stored under
+    // the keys the identity stage finds the entity by (Core's IdentityKeys), for each name it is stored under; a new loose
+    // name ("n:") is also a search key
     private void InsertKeys(string entityId, EntityKind kind, string name)
     {
         foreach (var key in IdentityKeys.Of(kind, name))
         {
-            _insertKey.Text("$key", key).Text("$entity_id", entityId).Execute();
+            if (_insertKey.Text("$key", key).Text("$entity_id", entityId).Execute() > 0 && key.StartsWith("n:", StringComparison.Ordinal))
+            {
+                InsertSearchKey(entityId, key[2..], loose: true);
+            }
         }
     }
+
+    // A key /api/entities?q= finds the entity by, once (schema.sql: entity_search, whose triggers keep the trigram index).
+    // Written here rather than by triggers on the entity tables: a trigger makes every execution of the writer's most run
+    // statements (the entity and alias inserts, nearly all of them ignored) open a statement journal, which cost the
+    // writer half again its CPU.
+    private void InsertSearchKey(string entityId, string key, bool loose) =>
+        _insertSearchKey.Text("$entity_id", entityId).Text("$key", key).Integer("$loose", loose ? 1 : 0).Execute();
 
     private void InsertEntityDocuments(Dictionary<string, int> mentionsPerEntity, string documentId)
     {
@@ -187,7 +201,12 @@ internal sealed partial class DocumentWriter
         {
             if (!string.IsNullOrWhiteSpace(alias) && !_aliasesKnown.Contains((entity.Id, alias)) && _aliasesWritten.Add((entity.Id, alias)))
             {
-                _insertAlias.Text("$entity_id", entity.Id).Text("$alias", alias).Text("$alias_key", NameKey.Normalise(alias)).Execute();
+                var aliasKey = NameKey.Normalise(alias);
+                if (_insertAlias.Text("$entity_id", entity.Id).Text("$alias", alias).Text("$alias_key", aliasKey).Execute() > 0)
+                {
+                    InsertSearchKey(entity.Id, aliasKey, loose: false);
+                }
+
                 InsertKeys(entity.Id, entity.Kind, alias);
             }
         }

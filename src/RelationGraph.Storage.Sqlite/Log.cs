@@ -37,6 +37,10 @@ internal static partial class Log
         Message = "Indexed {NameCount} entity names under their identity keys (a store from before cross-document identity) in {ElapsedMilliseconds} ms")]
     public static partial void EntityKeysBackfilled(this ILogger logger, long nameCount, long elapsedMilliseconds);
 
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information,
+        Message = "Indexed {KeyCount} entity name keys for search (a store from before the search index) in {ElapsedMilliseconds} ms")]
+    public static partial void EntitySearchBackfilled(this ILogger logger, long keyCount, long elapsedMilliseconds);
+
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information,
         Message = "Removed document {DocumentId} with {EvidenceRemoved} evidence: facts -{FactsRemoved} (~{FactsUpdated} recounted), entities -{EntitiesRemoved}")]
     public static partial void DocumentRemoved(this ILogger logger, string documentId, int evidenceRemoved, int factsRemoved, int factsUpdated, int entitiesRemoved);

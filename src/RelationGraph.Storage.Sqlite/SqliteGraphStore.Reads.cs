@@ -17,18 +17,28 @@ public sealed partial class SqliteGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
-        var key = NameKey.Normalise(query.Query);
-        if (key.Length == 0)
+        var name = NameQuery.Of(query.Query);
+        if (name.IsEmpty)
         {
             return [];
         }
 
-        (string, object?)[] parameters = [("$key", key), ("$key_end", key + char.ConvertFromUtf32(0x10FFFF)), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit)];
+        var forms = name.Forms;
+        var loose = forms[^1];
+        var end = char.ConvertFromUtf32(0x10FFFF);
+        var contains = name.ContainsForms;
+        (string, object?)[] parameters =
+        [
+            ("$form", forms[0]), ("$form_end", forms[0] + end), ("$loose_form", loose), ("$loose_form_end", loose + end),
+            ("$match", string.Join(" OR ", contains.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))),
+            ("$kind", query.Kind?.ToString()), ("$limit", query.Limit),
+        ];
         return await ReadAsync((session, ct) =>
         {
-            // what people type is mostly the start of a name: a full page of exact and prefix matches needs no contains scan
+            // what people type is mostly the start of a name: a full page of exact and prefix matches needs no contains
+            // search, and a query too short for the trigram index gets none
             var found = Query(session, "search-entities-prefix.sql", parameters, r => SqliteRows.Entity(r, []), ct);
-            if (found.Count < query.Limit)
+            if (found.Count < query.Limit && contains.Count > 0)
             {
                 found = Query(session, "search-entities.sql", parameters, r => SqliteRows.Entity(r, []), ct);
             }
@@ -41,14 +51,25 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var key = NameKey.Normalise(name);
-        if (key.Length == 0)
+        var query = NameQuery.Of(name);
+        var tiers = query.LookupTiers;
+        if (tiers.Count == 0)
         {
             return [];
         }
 
-        return await ReadAsync((session, ct) => Task.FromResult(WithAliases(session,
-            Query(session, "find-by-name.sql", [("$key", key)], r => SqliteRows.Entity(r, []), ct))), cancellationToken);
+        return await ReadAsync((session, ct) =>
+        {
+            // the name or alias itself; else its loose form, else the family name, through the identity keys
+            var found = WithAliases(session, Query(session, "find-by-name.sql", [("$key", tiers[0])], r => SqliteRows.Entity(r, []), ct));
+            for (var tier = 1; found.Count == 0 && tier < tiers.Count; tier++)
+            {
+                found = [.. Query(session, "identity-candidates.sql", [("$keys", JsonArray([tiers[tier]]))], r => SqliteRows.Entity(r, SqliteRows.JsonList(r, 5)), ct)
+                    .Where(query.Fits)];
+            }
+
+            return Task.FromResult<IReadOnlyList<EntitySummary>>(found);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

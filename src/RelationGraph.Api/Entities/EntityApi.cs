@@ -37,10 +37,13 @@ internal static class EntityApi
         var group = routes.MapGroup("/api/entities").WithTags("Entities");
         group.MapGet("/", SearchAsync)
             .WithName("SearchEntities")
-            .WithSummary("Entities whose name or alias matches q: exact first, then prefix and contains.");
+            .WithSummary("Entities whose name or alias matches q: exact first, then prefix and contains.")
+            .WithDescription("Names and aliases match with or without titles, middle initials, diacritics and case. A q of fewer than " +
+                "three characters matches whole names and their starts only; longer ones also the inside of names. Within each of the " +
+                "three ranks: most documents first, then most mentions, then name.");
         group.MapGet("/{id}", GetAsync)
             .WithName("GetEntity")
-            .WithSummary("One entity (id or unambiguous name) with its attributes and facts.");
+            .WithSummary("One entity (id or unambiguous name) with its attributes and facts; an ambiguous name answers 409 with the candidates.");
         group.MapGet("/{id}/neighbours", GetNeighboursAsync)
             .WithName("GetNeighbours")
             .WithSummary("Facts touching an entity, with the entity at the other end, filtered as path queries are.");
@@ -71,7 +74,7 @@ internal static class EntityApi
     public static async Task<Results<Ok<EntityDetail>, ProblemHttpResult>> GetAsync(string id, IGraphStore store, CancellationToken cancellationToken)
     {
         var lookup = await store.ResolveAsync(id, cancellationToken);
-        if (EntityProblems.ForLookup(lookup, id, "id") is { } problem)
+        if (await EntityProblems.ForLookupAsync(lookup, id, "id", store, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -91,7 +94,7 @@ internal static class EntityApi
         }
 
         var lookup = await store.ResolveAsync(id, cancellationToken);
-        if (EntityProblems.ForLookup(lookup, id, "id") is { } problem)
+        if (await EntityProblems.ForLookupAsync(lookup, id, "id", store, cancellationToken) is { } problem)
         {
             return problem;
         }

@@ -13,13 +13,14 @@ namespace RelationGraph.Api.Hosting;
 internal sealed class OpenApiDocumentFixes(IOptions<ApiOptions> api) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     private const string SchemeName = "ApiKey";
+    private const string AmbiguousName = "A name is ambiguous; the candidates are listed, most documented first.";
 
     // Statuses a handler answers with Problem Details, by operation id (the endpoints' WithName).
     private static readonly Dictionary<string, (int Status, string Description)[]> HandlerProblems = new(StringComparer.Ordinal)
     {
-        ["FindPaths"] = [(404, "An entity name or id is unknown."), (409, "A name is ambiguous; the candidates are listed.")],
-        ["GetEntity"] = [(404, "Unknown entity.")],
-        ["GetNeighbours"] = [(404, "Unknown entity.")],
+        ["FindPaths"] = [(404, "An entity name or id is unknown."), (409, AmbiguousName)],
+        ["GetEntity"] = [(404, "Unknown entity."), (409, AmbiguousName)],
+        ["GetNeighbours"] = [(404, "Unknown entity."), (409, AmbiguousName)],
         ["GetFactEvidence"] = [(404, "Unknown fact.")],
         ["GetDocument"] = [(404, "Unknown document.")],
         ["IngestDocument"] =
@@ -118,9 +119,51 @@ internal sealed class OpenApiDocumentFixes(IOptions<ApiOptions> api) : IOpenApiD
             operation.Responses[key] = new OpenApiResponse
             {
                 Description = description,
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() },
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = status == StatusCodes.Status409Conflict && description.Contains("ambiguous", StringComparison.OrdinalIgnoreCase)
+                        ? new() { Schema = AmbiguousNameSchema() }
+                        : new(),
+                },
             };
         }
+    }
+
+    // The 409 of an ambiguous name (EntityProblems): Problem Details with the parameter and the ranked candidates.
+    private static OpenApiSchema AmbiguousNameSchema()
+    {
+        static OpenApiSchema Of(JsonSchemaType type, string description) => new() { Type = type, Description = description };
+        var candidate = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["id"] = Of(JsonSchemaType.String, "Entity id, to pass instead of the name."),
+                ["kind"] = Of(JsonSchemaType.String, "Person, Organisation, Contract or Investigation."),
+                ["name"] = Of(JsonSchemaType.String, "Canonical name."),
+                ["aliases"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Of(JsonSchemaType.String, "Another name documents gave it."), Description = "Other names documents gave it." },
+                ["docCount"] = Of(JsonSchemaType.Integer, "Documents that mention it."),
+                ["mentionCount"] = Of(JsonSchemaType.Integer, "Mentions in all documents."),
+                ["quote"] = Of(JsonSchemaType.String | JsonSchemaType.Null, "The best evidence quote of its strongest fact, else the sentence of one of its mentions."),
+            },
+        };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["title"] = Of(JsonSchemaType.String, "Ambiguous entity name."),
+                ["status"] = Of(JsonSchemaType.Integer, "409."),
+                ["detail"] = Of(JsonSchemaType.String, "Which name, and how many entities it names."),
+                ["parameter"] = Of(JsonSchemaType.String, "The parameter whose name is ambiguous: from, to or id."),
+                ["candidates"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = candidate,
+                    Description = $"The entities the name means, most documents first, then most mentions (at most {Entities.EntityProblems.MaxCandidates}).",
+                },
+            },
+        };
     }
 
     // Accepts<T> gives every media type T's schema; only JSON is that object, the others are the document itself.

@@ -134,7 +134,7 @@ internal static class JudgementApi
         return outcome.Result switch
         {
             { } result => result,
-            _ when outcome.Outcome!.Problem is { } problem => Problem(problem),
+            _ when outcome.Outcome!.Problem is { } problem => await ProblemAsync(problem, store, cancellationToken),
             _ => TypedResults.Created($"/api/judgements/{Uri.EscapeDataString(outcome.Outcome.Judgement!.Id)}", JudgementResponse.From(outcome.Outcome)),
         };
     }
@@ -151,7 +151,7 @@ internal static class JudgementApi
         return outcome.Result switch
         {
             { } result => result,
-            _ when outcome.Outcome!.Problem is { } problem => Problem(problem),
+            _ when outcome.Outcome!.Problem is { } problem => await ProblemAsync(problem, store, cancellationToken),
             _ => TypedResults.Ok(JudgementResponse.From(outcome.Outcome)),
         };
     }
@@ -189,20 +189,16 @@ internal static class JudgementApi
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    // Invalid requests are 400s with the field at fault, as validation answers; the rest are problems of their own.
-    private static ProblemHttpResult Problem(JudgementProblem problem) => problem.Kind switch
+    // Invalid requests are 400s with the field at fault, as validation answers; an ambiguous name is the 409 every entity
+    // lookup answers (EntityProblems); the rest are problems of their own.
+    private static async Task<ProblemHttpResult> ProblemAsync(JudgementProblem problem, IGraphStore store, CancellationToken cancellationToken) => problem.Kind switch
     {
         JudgementProblemKind.Invalid => TypedResults.Problem(title: "Invalid judgement", detail: problem.Message, statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [problem.Field] = [problem.Message] } }),
         JudgementProblemKind.NotFound when problem.Field == "id" => UnknownJudgement(problem.Message),
         JudgementProblemKind.NotFound => TypedResults.Problem(title: problem.Field == "documents" ? "Unknown document" : "Unknown entity", detail: problem.Message,
             statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["parameter"] = problem.Field }),
-        JudgementProblemKind.Ambiguous => TypedResults.Problem(title: "Ambiguous entity name", detail: problem.Message, statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?>
-            {
-                ["parameter"] = problem.Field,
-                ["candidates"] = problem.Candidates.Select(c => new EntityCandidate(c.Id, c.Kind.ToString(), c.Name)).ToList(),
-            }),
+        JudgementProblemKind.Ambiguous => await EntityProblems.AmbiguousAsync(problem.Message, problem.Field, problem.Candidates, store, cancellationToken),
         _ => TypedResults.Problem(title: "Judgement conflict", detail: problem.Message, statusCode: StatusCodes.Status409Conflict),
     };
 

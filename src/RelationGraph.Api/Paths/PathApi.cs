@@ -18,7 +18,9 @@ internal static class PathApi
             .WithName("FindPaths")
             .WithSummary("Paths between two entities (ids or names), shortest first, with evidence per hop.")
             .WithDescription("A search that reaches its time limit answers 200 with timedOut=true and the paths found so far; " +
-                "one that does not stop within its limit plus a grace period answers 503. Unknown entity: 404; ambiguous name: 409 with candidates.");
+                "one that does not stop within its limit plus a grace period answers 503. Names match with or without titles, middle initials, diacritics and case, " +
+                "and a family name alone finds the one person of that name. Unknown entity: 404; ambiguous name: 409 with the candidates, " +
+                "most documented first, each with its kind, aliases, document count and a quote.");
         return group;
     }
 
@@ -34,13 +36,13 @@ internal static class PathApi
         }
 
         var from = await store.ResolveAsync(query.From!, cancellationToken);
-        if (EntityProblems.ForLookup(from, query.From!, "from") is { } fromProblem)
+        if (await EntityProblems.ForLookupAsync(from, query.From!, "from", store, cancellationToken) is { } fromProblem)
         {
             return fromProblem;
         }
 
         var to = await store.ResolveAsync(query.To!, cancellationToken);
-        if (EntityProblems.ForLookup(to, query.To!, "to") is { } toProblem)
+        if (await EntityProblems.ForLookupAsync(to, query.To!, "to", store, cancellationToken) is { } toProblem)
         {
             return toProblem;
         }

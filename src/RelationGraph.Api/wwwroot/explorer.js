@@ -437,9 +437,14 @@
     if (error.status === 409 && Array.isArray(p.candidates)) {
       const end = p.parameter === 'to' ? ends.to : ends.from;
       say('choose', `“${params.get(p.parameter)}” names ${p.candidates.length} entities. Which one do you mean?`,
+        // most documented first, each with what tells it from the others: kind, documents, aliases and one quote
         el('ul', { className: 'candidates' }, p.candidates.map((c) => el('li', {},
           el('button', { type: 'button', 'data-id': c.id, onclick: () => { setEnd(end, c.id, c.name); form.requestSubmit(); } },
-            c.name, ' ', el('span', { className: `kind kind-${c.kind}` }, c.kind), ' ', el('span', { className: 'id' }, c.id))))));
+            c.name, ' ', el('span', { className: `kind kind-${c.kind}` }, c.kind), ' ',
+            c.docCount === undefined ? null : el('span', { className: 'docs' }, `${c.docCount} doc${c.docCount === 1 ? '' : 's'}`), ' ',
+            c.aliases?.length ? el('span', { className: 'aliases' }, `aka ${c.aliases.slice(0, 4).join(', ')}`) : null, ' ',
+            el('span', { className: 'id' }, c.id)),
+          c.quote ? el('q', { className: 'quote' }, c.quote) : null))));
       return;
     }
     // the route exists, so a 404 is an end the graph does not know; the problem names it (from) or (to)

@@ -12,6 +12,9 @@ namespace RelationGraph.Cli.Commands;
 /// <summary><c>relgraph path &lt;from&gt; &lt;to&gt;</c>: paths between two entities with the evidence for every hop.</summary>
 internal static class PathCommand
 {
+    // as many candidates of an ambiguous name as the API lists
+    private const int MaxCandidates = 20;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -127,9 +130,16 @@ internal static class PathCommand
             return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
         }
 
-        if (!await ReportLookupAsync(from, args.From, stderr) || !await ReportLookupAsync(to, args.To, stderr))
+        try
         {
-            return ExitCodes.Failed;
+            if (!await ReportLookupAsync(from, args.From, store, stderr, cancellationToken) || !await ReportLookupAsync(to, args.To, store, stderr, cancellationToken))
+            {
+                return ExitCodes.Failed;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
         }
 
         var request = new PathRequest { FromId = from.Entity!.Id, ToId = to.Entity!.Id, MaxHops = args.MaxHops, K = args.K, Mode = args.Mode, Filter = args.Filter };
@@ -144,7 +154,9 @@ internal static class PathCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<bool> ReportLookupAsync(EntityLookupResult lookup, string reference, TextWriter stderr)
+    // An unknown name fails; an ambiguous one lists its candidates as the API's 409 does: most documented first, each with
+    // what tells it from the others (kind, aliases, documents, a quote).
+    private static async Task<bool> ReportLookupAsync(EntityLookupResult lookup, string reference, IGraphStore store, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (lookup.NotFound)
         {
@@ -154,10 +166,19 @@ internal static class PathCommand
 
         if (lookup.Entity is null)
         {
-            await stderr.WriteLineAsync($"relgraph path: '{reference}' is ambiguous; use one of these ids:");
-            foreach (var candidate in lookup.Candidates)
+            var candidates = lookup.Candidates.Take(MaxCandidates).ToList();
+            var quotes = await store.GetEntityQuotesAsync([.. candidates.Select(c => c.Id)], cancellationToken);
+            var more = lookup.Candidates.Count > candidates.Count ? $" (the {candidates.Count} most documented of {lookup.Candidates.Count})" : "";
+            await stderr.WriteLineAsync($"relgraph path: '{reference}' is ambiguous; use one of these ids{more}:");
+            foreach (var candidate in candidates)
             {
-                await stderr.WriteLineAsync($"  {candidate.Id}  {candidate.Kind}  {candidate.Name}");
+                var aliases = candidate.Aliases.Count > 0 ? $", also {string.Join("; ", candidate.Aliases)}" : "";
+                await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {candidate.Id}  {candidate.Kind}  {candidate.Name}{aliases}  ({candidate.DocCount} document{(candidate.DocCount == 1 ? "" : "s")})"));
+                if (quotes.TryGetValue(candidate.Id, out var quote))
+                {
+                    await stderr.WriteLineAsync($"      \"{quote}\"");
+                }
             }
 
             return false;

@@ -1,3 +1,4 @@
+using RelationGraph.Core.Identity;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 
@@ -19,8 +20,10 @@ public sealed record EntityLookupResult(EntitySummary? Entity, IReadOnlyList<Ent
 public static class EntityLookup
 {
     /// <summary>
-    /// An id is looked up as an id; otherwise the normalised name or alias is. When several entities share the
-    /// name, the one whose canonical name it is wins if it is the only such one; else the answer is ambiguous.
+    /// An id is looked up as an id; otherwise the name, as <see cref="IGraphStore.FindByNameAsync"/> finds it (with or
+    /// without titles, middle initials, diacritics and case; a family name alone finds the people of that name). When several
+    /// entities match, the one whose canonical name is the name typed wins if it is the only such one, else the one whose
+    /// canonical name has its loose form; otherwise the answer is ambiguous, the candidates most documented first.
     /// </summary>
     public static async Task<EntityLookupResult> ResolveAsync(this IGraphStore store, string reference, CancellationToken cancellationToken = default)
     {
@@ -36,14 +39,20 @@ public static class EntityLookup
             return new EntityLookupResult(byId, [byId]);
         }
 
-        var matches = await store.FindByNameAsync(text, cancellationToken);
+        var matches = (await store.FindByNameAsync(text, cancellationToken))
+            .OrderByDescending(m => m.DocCount).ThenByDescending(m => m.MentionCount).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         if (matches.Count <= 1)
         {
             return new EntityLookupResult(matches.Count == 1 ? matches[0] : null, matches);
         }
 
-        var key = NameKey.Normalise(text);
-        var canonical = matches.Where(m => NameKey.Normalise(m.Name) == key).ToList();
+        var name = NameQuery.Of(text);
+        var canonical = matches.Where(m => NameKey.Normalise(m.Name) == name.Key).ToList();
+        if (canonical.Count != 1)
+        {
+            canonical = matches.Where(m => NameVariants.LooseKey(m.Name) == name.LooseKey).ToList();
+        }
+
         return canonical.Count == 1
             ? new EntityLookupResult(canonical[0], matches)
             : new EntityLookupResult(null, matches);

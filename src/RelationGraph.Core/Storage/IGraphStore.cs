@@ -37,11 +37,27 @@ public interface IGraphStore
     /// </summary>
     Task<ApplyResult?> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Entities whose name or an alias matches <paramref name="query"/> (exact key first, then prefix/contains).</summary>
+    /// <summary>
+    /// Entities whose name, an alias or the loose form of either matches <paramref name="query"/> (<see cref="NameQuery"/>):
+    /// exact first, then prefix, then contains (queries of <see cref="NameQuery.MinContainsLength"/> characters or more);
+    /// then most documents, most mentions, name and id.
+    /// </summary>
     Task<IReadOnlyList<EntitySummary>> SearchEntitiesAsync(EntitySearch query, CancellationToken cancellationToken = default);
 
-    /// <summary>Entities whose normalised name or alias equals the normalised <paramref name="name"/>.</summary>
+    /// <summary>
+    /// The entities a name someone typed or a document printed means, most documented first: those whose normalised name
+    /// or alias equals it; when none, those with its loose form (titles, middle initials, diacritics and case aside:
+    /// <see cref="NameQuery.LookupTiers"/>); when none, the people whose family name it is.
+    /// </summary>
     Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One quote per entity that tells it from others of the same name (the candidates of an ambiguous name show it): the
+    /// sample quote of its strongest fact (most documents, then confidence, then fact key), else the sentence of its first
+    /// mention in the document that mentions it most (<see cref="MentionSentence"/>). Unknown entities and those with
+    /// neither are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> GetEntityQuotesAsync(IReadOnlyCollection<string> entityIds, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// People and organisations indexed under any of <paramref name="keys"/> (<see cref="Identity.IdentityKeys"/>): the

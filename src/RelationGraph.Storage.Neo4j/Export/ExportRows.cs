@@ -36,7 +36,8 @@ internal static class ExportRows
             ["kind"] = e.Kind.ToString(),
             ["name"] = e.Name,
             ["aliases"] = e.Aliases.ToArray(),
-            ["nameKeys"] = e.Aliases.Prepend(e.Name).Select(NameKey.Normalise).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
+            // the keys the store writes (identity keys included), so an imported graph is found and joined as a written one
+            ["nameKeys"] = BatchRows.NameKeys(e.Kind, e.Name, e.Aliases),
             ["mentionCount"] = e.MentionCount,
             ["docCount"] = e.DocCount,
             ["degree"] = degree,

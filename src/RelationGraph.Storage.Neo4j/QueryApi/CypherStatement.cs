@@ -52,6 +52,10 @@ internal static class CypherStatements
     public static CypherStatement EntitiesByKey { get; } = Load("entities-by-key");
     public static CypherStatement EntitiesByIdentityKeys { get; } = Load("entities-by-identity-keys");
     public static CypherStatement EntitiesSearch { get; } = Load("entities-search");
+    public static CypherStatement EntityQuotes { get; } = Load("entity-quotes");
+    public static CypherStatement EntityMentionWindows { get; } = Load("entity-mention-windows");
+    public static CypherStatement IdentityKeysPage { get; } = Load("identity-keys-page");
+    public static CypherStatement IdentityKeysLink { get; } = Load("identity-keys-link");
     public static CypherStatement PathsShortest { get; } = Load("paths-shortest");
     public static CypherStatement PathsKShortest { get; } = Load("paths-k-shortest");
     public static CypherStatement PathsAllSimple { get; } = Load("paths-all-simple");

@@ -7,3 +7,4 @@ DROP INDEX IF EXISTS ix_entity_aliases_alias_key;
 DROP INDEX IF EXISTS ix_facts_subject_id;
 DROP INDEX IF EXISTS ix_facts_object_id;
 DROP INDEX IF EXISTS ix_evidence_fact_rank;
+DROP INDEX IF EXISTS ix_entity_search_loose;

@@ -127,3 +127,34 @@ CREATE TABLE IF NOT EXISTS judgements (
     revoked_at TEXT,
     revoked_by TEXT
 ) WITHOUT ROWID;
+
+-- What /api/entities?q= searches inside names: each distinct key an entity is found by (its name key, its alias keys and
+-- the loose forms of both, Core's NameVariants.LooseKey: the "n:" entity_keys without their prefix), one row each;
+-- loose = 1 marks a loose form that is neither its name key nor an alias key written before it (exact and prefix matches
+-- read those through ix_entity_search_loose, and names and aliases through their own key indexes). The writer adds a row
+-- with each new entity, alias and loose name (insert-search-key.sql; a file from before is backfilled at open), a
+-- trigger removes an entity's rows with it, and triggers keep entity_search_fts, a trigram index over the keys that
+-- answers contains queries without reading every key, in step with the rows.
+CREATE TABLE IF NOT EXISTS entity_search (
+    id INTEGER PRIMARY KEY,
+    entity_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    loose INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (entity_id, key)
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_search_fts USING fts5 (
+    key, content = 'entity_search', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
+);
+
+CREATE TRIGGER IF NOT EXISTS entities_search_delete AFTER DELETE ON entities BEGIN
+    DELETE FROM entity_search WHERE entity_id = old.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS entity_search_fts_insert AFTER INSERT ON entity_search BEGIN
+    INSERT INTO entity_search_fts (rowid, key) VALUES (new.id, new.key);
+END;
+
+CREATE TRIGGER IF NOT EXISTS entity_search_fts_delete AFTER DELETE ON entity_search BEGIN
+    INSERT INTO entity_search_fts (entity_search_fts, rowid, key) VALUES ('delete', old.id, old.key);
+END;

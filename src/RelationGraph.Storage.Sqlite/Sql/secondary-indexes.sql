@@ -8,3 +8,5 @@ CREATE INDEX IF NOT EXISTS ix_facts_subject_id ON facts (subject_id);
 CREATE INDEX IF NOT EXISTS ix_facts_object_id ON facts (object_id);
 -- in the order readers rank a fact's evidence (sample quote, evidence pages, path hops), so picking the best needs no sort
 CREATE INDEX IF NOT EXISTS ix_evidence_fact_rank ON evidence (fact_key, confidence DESC, doc_id, start);
+-- exact and prefix matches of entity searches on loose names (names and aliases have their own key indexes above)
+CREATE INDEX IF NOT EXISTS ix_entity_search_loose ON entity_search (key) WHERE loose = 1;

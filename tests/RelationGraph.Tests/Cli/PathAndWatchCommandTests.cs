@@ -70,6 +70,30 @@ public sealed class PathAndWatchCommandTests
     }
 
     [Fact]
+    public async Task PathRunAsync_AmbiguousName_ListsTheCandidatesMostDocumentedFirstWithAQuoteEach()
+    {
+        using var work = new TempFolder("work");
+        using var host = CliRun.Host(Path.Combine(work.Path, "graph.db"));
+        var store = host.Services.GetRequiredService<IGraphStore>();
+        await store.ApplyAsync([
+            TestData.Batch("docs/jordan.txt", "Jordan Vale works with Jordan Vale, the firm.",
+                ("Jordan Vale", EntityKind.Person, RelationType.AssociatedWith, "Jordan Vale", EntityKind.Organisation, "Jordan Vale works with Jordan Vale")),
+            TestData.Batch("docs/firm.txt", "Jordan Vale funds Harbour Trust.",
+                ("Jordan Vale", EntityKind.Organisation, RelationType.Funds, "Harbour Trust", EntityKind.Organisation, "Jordan Vale funds Harbour Trust"))], Ct);
+        var stderr = new StringWriter();
+
+        var exit = await PathCommand.RunAsync(new("Jordan Vale", "Harbour Trust", 4, 3, PathMode.Shortest), json: false, host.Services, TextWriter.Null, stderr, Ct);
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("relgraph path: 'Jordan Vale' is ambiguous; use one of these ids:", lines[0]);
+        Assert.Equal($"{TestData.Id(EntityKind.Organisation, "Jordan Vale")}  Organisation  Jordan Vale  (2 documents)", lines[1]);
+        Assert.StartsWith("\"Jordan Vale ", lines[2], StringComparison.Ordinal);
+        Assert.Equal($"{TestData.Id(EntityKind.Person, "Jordan Vale")}  Person  Jordan Vale  (1 document)", lines[3]);
+        Assert.Equal("\"Jordan Vale works with Jordan Vale\"", lines[4]);
+    }
+
+    [Fact]
     public async Task WatchRunAsync_FileDroppedIn_IsIngestedAndStopIsGraceful()
     {
         using var work = new TempFolder("work");

@@ -181,6 +181,10 @@ public sealed class ExplorerBrowserTests(ExplorerBrowser browser, ITestOutputHel
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("“Jordan Vale” names 2 entities. Which one do you mean?");
         await Assertions.Expect(candidates).ToHaveCountAsync(2);
         Assert.Equal(["Organisation", "Person"], (await candidates.Locator(".kind").AllTextContentsAsync()).Order());
+        // each with a quote that tells it apart, shown as text
+        var quotes = await page.Locator("#status .candidates .quote").AllTextContentsAsync();
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.True(q is "Jordan Vale works with Elon Musk" or "Jordan Vale, the firm, employs Jordan Vale", q));
         var person = candidates.Filter(new() { HasText = "Person" });
         var personId = await person.GetAttributeAsync("data-id");
         await person.ClickAsync();

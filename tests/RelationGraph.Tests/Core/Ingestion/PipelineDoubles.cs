@@ -191,6 +191,9 @@ internal sealed class RecordingStore : IGraphStore, IBulkLoadStore
 
     public Task<IReadOnlyList<EntitySummary>> FindByNameAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyDictionary<string, string>> GetEntityQuotesAsync(IReadOnlyCollection<string> entityIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     // a store that records writes holds nothing a document could be joined to
     public Task<IReadOnlyList<EntitySummary>> FindIdentityCandidatesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<EntitySummary>>([]);

@@ -15,7 +15,7 @@ internal sealed record FakeAnswer(string[] Fields, List<object?[]> Rows)
 /// guarantees is that the adapter sends nothing but the linted files and that the adapter's logic around
 /// them is right. Unknown statements are rejected as Neo4j rejects bad syntax.
 /// </summary>
-internal static class FakeStatements
+internal static partial class FakeStatements
 {
     private static readonly Dictionary<string, Func<FakeGraph, Params, FakeAnswer>> Handlers = new(StringComparer.Ordinal)
     {
@@ -54,6 +54,10 @@ internal static class FakeStatements
         ["entities-by-key"] = EntitiesByKey,
         ["entities-by-identity-keys"] = EntitiesByIdentityKeys,
         ["entities-search"] = EntitiesSearch,
+        ["entity-quotes"] = EntityQuotes,
+        ["entity-mention-windows"] = EntityMentionWindows,
+        ["identity-keys-page"] = IdentityKeysPage,
+        ["identity-keys-link"] = IdentityKeysLink,
         ["name-keys-backfill"] = NameKeysBackfill,
         ["document-source"] = FakeJudgements.DocumentSource,
         ["entity-document-ids"] = FakeJudgements.EntityDocumentIds,
@@ -571,17 +575,6 @@ internal static class FakeStatements
 
     private static List<string> Keys(FakeNode e) => ((List<object?>?)e["nameKeys"] ?? []).Cast<string>().ToList();
 
-    private static FakeAnswer EntitiesByKey(FakeGraph g, Params p)
-    {
-        var key = p.String("key");
-        return new(SummaryFields,
-        [
-            .. ByNameKeys(g, k => k == key).Select(x => x.Entity)
-                .OrderByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
-        ]);
-    }
-
     private static FakeAnswer EntitiesByIdentityKeys(FakeGraph g, Params p)
     {
         var keys = p.List("keys").Cast<string>().ToHashSet(StringComparer.Ordinal);
@@ -590,22 +583,6 @@ internal static class FakeStatements
             .. ByNameKeys(g, keys.Contains).Select(x => x.Entity)
                 .OrderByDescending(e => e["docCount"], CypherOrder.Instance).ThenByDescending(e => e["mentionCount"], CypherOrder.Instance).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => SummaryFields.Select(f => e[f]).ToArray()),
-        ]);
-    }
-
-    private static FakeAnswer EntitiesSearch(FakeGraph g, Params p)
-    {
-        var key = p.String("key");
-        var kind = p["kind"] as string;
-        return new(SummaryFields,
-        [
-            .. ByNameKeys(g, k => k.Contains(key, StringComparison.Ordinal))
-                .Where(x => kind is null || Equals(x.Entity["kind"], kind))
-                .OrderBy(x => x.Keys.Contains(key) ? 0 : x.Keys.Any(k => k.StartsWith(key, StringComparison.Ordinal)) ? 1 : 2)
-                .ThenByDescending(x => x.Entity["docCount"], CypherOrder.Instance).ThenByDescending(x => x.Entity["mentionCount"], CypherOrder.Instance)
-                .ThenBy(x => x.Entity["name"], CypherOrder.Instance).ThenBy(x => x.Entity.Id, StringComparer.Ordinal)
-                .Take((int)p.Long("limit"))
-                .Select(x => SummaryFields.Select(f => x.Entity[f]).ToArray()),
         ]);
     }
 

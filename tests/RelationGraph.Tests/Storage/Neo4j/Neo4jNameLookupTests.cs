@@ -66,4 +66,40 @@ public sealed class Neo4jNameLookupTests
         Assert.DoesNotContain(IdentityKeys.Name("ministry of works"), fake.Graph.WithLabel("NameKey").Select(k => (string)k["key"]!));
         Assert.Empty(await store.Port.FindByNameAsync("Ministry of Works", Ct));
     }
+
+    [Fact]
+    public async Task InitializeAsync_EntitiesStoredBeforeIdentityKeys_GivesThemTheirKeysOnceSoLooseAndFamilyNamesFindThem()
+    {
+        var fake = new FakeQueryApi();
+        using var store = Neo4jTestStore.OnFake(fake);
+        await store.Port.InitializeAsync(Ct);
+        var redfern = TestData.Id(EntityKind.Person, "Dr. Bethany R. Redfern");
+        await store.Port.ApplyAsync([TestData.Batch("docs/redfern.txt", "Dr. Bethany R. Redfern works for Acme Corp.",
+            ("Dr. Bethany R. Redfern", EntityKind.Person, RelationType.EmployedBy, "Acme Corp", EntityKind.Organisation, "Dr. Bethany R. Redfern works for Acme Corp"))], Ct);
+        // what an earlier version leaves: plain name keys only, and no record of the backfill
+        foreach (var key in fake.Graph.WithLabel("NameKey").Where(k => ((string)k["key"]!).Contains(':', StringComparison.Ordinal)).ToList())
+        {
+            fake.Graph.DetachDelete(key);
+        }
+
+        foreach (var entity in fake.Graph.WithLabel("Entity"))
+        {
+            entity.Props["nameKeys"] = ((List<object?>)entity["nameKeys"]!).Where(k => !((string)k!).Contains(':', StringComparison.Ordinal)).ToList();
+        }
+
+        Assert.Single(fake.Graph.WithLabel("StoreFormat")).Props.Remove("identityKeys");
+        Assert.Empty(await store.Port.FindByNameAsync("Bethany Redfern", Ct));
+
+        await store.Port.InitializeAsync(Ct);
+
+        Assert.Equal([redfern], (await store.Port.FindByNameAsync("Bethany Redfern", Ct)).Select(e => e.Id));
+        Assert.Equal([redfern], (await store.Port.FindByNameAsync("Redfern", Ct)).Select(e => e.Id));
+        Assert.Equal([redfern], (await store.Port.FindIdentityCandidatesAsync([IdentityKeys.Family("redfern")], Ct)).Select(e => e.Id));
+        Assert.Contains(IdentityKeys.Name("bethany redfern"), (List<object?>)fake.Graph.Find("Entity", redfern)!["nameKeys"]!);
+
+        // done once: the next start reads one empty page
+        var before = fake.Requests.Count(r => r.StatementName == "identity-keys-page");
+        await store.Port.InitializeAsync(Ct);
+        Assert.Equal(before + 1, fake.Requests.Count(r => r.StatementName == "identity-keys-page"));
+    }
 }

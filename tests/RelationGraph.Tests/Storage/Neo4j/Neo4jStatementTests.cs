@@ -57,6 +57,8 @@ public sealed class Neo4jStatementTests
         await port.SearchEntitiesAsync(new("acme"), Ct);
         await port.FindByNameAsync("Acme Corp", Ct);
         await port.FindIdentityCandidatesAsync([IdentityKeys.Name("acme corp")], Ct);
+        // an entity no fact quotes is quoted from a mention
+        await port.GetEntityQuotesAsync([alice, "per_0000000000000000"], Ct);
         await port.GetEntityAsync(alice, Ct);
         await port.GetNeighboursAsync(alice, PathFilter.None, 5, Ct);
         await port.GetEvidenceAsync(StableId.Fact(RelationType.EmployedBy, alice, TestData.Id(EntityKind.Organisation, "Acme Corp")), 0, 5, Ct);

@@ -177,7 +177,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         await bulk.EndBulkLoadAsync(Ct);
 
         Assert.Equal(IndexNames(normalFiles.DatabasePath), IndexNames(Files.DatabasePath));
-        Assert.Equal(7, IndexNames(Files.DatabasePath).Count);
+        Assert.Equal(8, IndexNames(Files.DatabasePath).Count);
         Assert.Equal(DumpRows(normalFiles.DatabasePath), DumpRows(Files.DatabasePath));
         Assert.Equal(normal.Index.DescribeAdjacency(), bulk.Index.DescribeAdjacency());
         Assert.Equal(await AnswersAsync(normal), await AnswersAsync(bulk));
@@ -193,7 +193,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
 
         Assert.False(await store.TryBeginBulkLoadAsync(Ct));
 
-        Assert.Equal(7, indexes.Count);
+        Assert.Equal(8, indexes.Count);
         Assert.Equal(indexes, IndexNames(Files.DatabasePath));
     }
 
@@ -213,7 +213,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         // a changed document takes the general path, which finds rows through the indexes: they are built first
         Assert.Equal(ApplyOutcome.Updated, Assert.Single(await bulk.ApplyAsync([edited], Ct)).Outcome);
 
-        Assert.Equal(7, IndexNames(Files.DatabasePath).Count);
+        Assert.Equal(8, IndexNames(Files.DatabasePath).Count);
         await bulk.EndBulkLoadAsync(Ct);
         Assert.Equal(DumpRows(normalFiles.DatabasePath), DumpRows(Files.DatabasePath));
         Assert.Equal(normal.Index.DescribeAdjacency(), bulk.Index.DescribeAdjacency());
@@ -238,7 +238,7 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         Assert.Empty(IndexNames(Files.DatabasePath));
         var reopened = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
 
-        Assert.Equal(7, IndexNames(Files.DatabasePath).Count);
+        Assert.Equal(8, IndexNames(Files.DatabasePath).Count);
         Assert.Equal(IndexNames(normalFiles.DatabasePath), IndexNames(Files.DatabasePath));
         Assert.Equal(DumpRows(normalFiles.DatabasePath), DumpRows(Files.DatabasePath));
         Assert.Equal(normal.Index.DescribeAdjacency(), reopened.Index.DescribeAdjacency());
@@ -266,10 +266,10 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         // a changed document there takes the general path, which needs the indexes and builds them; a new one does not,
         // and the loading store, seeing another writer, builds them before its next write
         await elsewhere.ApplyAsync([other], Ct);
-        Assert.Equal(changedDocument ? 7 : 0, IndexNames(Files.DatabasePath).Count);
+        Assert.Equal(changedDocument ? 8 : 0, IndexNames(Files.DatabasePath).Count);
         await bulk.ApplyAsync([Dated(Fifth(), 2018)], Ct);
 
-        Assert.Equal(7, IndexNames(Files.DatabasePath).Count);
+        Assert.Equal(8, IndexNames(Files.DatabasePath).Count);
         await bulk.EndBulkLoadAsync(Ct);
         Assert.Equal(DumpRows(normalFiles.DatabasePath), DumpRows(Files.DatabasePath));
         await AssertTotalsMatchTheRowsAsync();
@@ -559,16 +559,18 @@ public sealed class SqliteWritePathTests : SqliteStoreTestBase
         return new StoredTotals(entities.ToDictionary(e => e.Id), facts.ToDictionary(f => f.Key));
     }
 
-    // Every stored row of the graph tables, all columns, in key order, as text; reals to 12 digits when a recount is compared
+    // Every stored row of the graph tables (and the search keys), all columns, in key order, as text; reals to 12 digits when a recount is compared
     // with totals extended document by document (the same noisy-or, multiplied in another order).
     private static List<string> DumpRows(string databasePath, bool roundReals = false)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
         connection.Open();
         var rows = new List<string>();
-        foreach (var (table, order) in new[] { ("entities", "id"), ("entity_aliases", "entity_id, alias"), ("facts", "fact_key"), ("mentions", "doc_id, id"), ("entity_documents", "entity_id, doc_id"), ("evidence", "doc_id, id") })
+        // the search keys without their row ids, which follow the order rows were written in
+        foreach (var (table, order) in new[] { ("entities", "id"), ("entity_aliases", "entity_id, alias"), ("facts", "fact_key"), ("mentions", "doc_id, id"), ("entity_documents", "entity_id, doc_id"), ("evidence", "doc_id, id"), ("entity_search", "entity_id, key") })
         {
-            rows.AddRange(Rows(connection, $"SELECT * FROM {table} ORDER BY {order}",
+            var columns = table == "entity_search" ? order : "*";
+            rows.AddRange(Rows(connection, $"SELECT {columns} FROM {table} ORDER BY {order}",
                 r => table + ": " + string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL"
                     : roundReals && r.GetValue(i) is double real ? real.ToString("G12", System.Globalization.CultureInfo.InvariantCulture)
                     : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)))));
