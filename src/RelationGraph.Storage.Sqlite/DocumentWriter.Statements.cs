@@ -169,8 +169,7 @@ internal sealed partial class DocumentWriter
 
     // A key /api/entities?q= finds the entity by, once (schema.sql: entity_search, whose triggers keep the trigram index).
     // Written here rather than by triggers on the entity tables: a trigger makes every execution of the writer's most run
-    // statements (the entity and alias inserts, nearly all of them ignored) open a statement journal, which cost the
-    // writer half again its CPU.
+    // statements (the entity and alias inserts, nearly all of them ignored) open a statement journal (WRITE-PATH.md).
     private void InsertSearchKey(string entityId, string key, bool loose) =>
         _insertSearchKey.Text("$entity_id", entityId).Text("$key", key).Integer("$loose", loose ? 1 : 0).Execute();
 
