@@ -28,13 +28,9 @@ public sealed partial class SqliteGraphStore
     // so an empty index beside entities means exactly that (a killed backfill leaves it empty).
     private void BackfillEntitySearch(SqliteConnection connection)
     {
-        using (var probe = connection.CreateCommand())
+        if (!Holds(connection, "SELECT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM entity_search);"))
         {
-            probe.CommandText = "SELECT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM entity_search);";
-            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-            {
-                return;
-            }
+            return;
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -50,13 +46,9 @@ public sealed partial class SqliteGraphStore
     // A file from before entities had identity keys gets them once, in one transaction, from its names and aliases.
     private void BackfillEntityKeys(SqliteConnection connection)
     {
-        using (var probe = connection.CreateCommand())
+        if (!Holds(connection, "SELECT EXISTS (SELECT 1 FROM entities WHERE kind IN ('Person', 'Organisation')) AND NOT EXISTS (SELECT 1 FROM entity_keys);"))
         {
-            probe.CommandText = "SELECT EXISTS (SELECT 1 FROM entities WHERE kind IN ('Person', 'Organisation')) AND NOT EXISTS (SELECT 1 FROM entity_keys);";
-            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-            {
-                return;
-            }
+            return;
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -99,13 +91,9 @@ public sealed partial class SqliteGraphStore
     // A file from before mentions moved into their documents still has the mentions table: it is converted once, in one transaction.
     private void MigrateMentionsTable(SqliteConnection connection)
     {
-        using (var probe = connection.CreateCommand())
+        if (!Holds(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'mentions';"))
         {
-            probe.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'mentions';";
-            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-            {
-                return;
-            }
+            return;
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -120,5 +108,13 @@ public sealed partial class SqliteGraphStore
         command.ExecuteNonQuery();
         transaction.Commit();
         _logger.MentionsMigrated(documents, stopwatch.ElapsedMilliseconds);
+    }
+
+    // whether a one-time conversion is due: its probe query answers 1 (or any count above 0)
+    private static bool Holds(SqliteConnection connection, string probeSql)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = probeSql;
+        return Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 }
