@@ -5,7 +5,7 @@ using RelationGraph.Core.Model;
 namespace RelationGraph.Bench.PathQuality;
 
 /// <summary>
-/// <c>pathquality [--docs 1500] [--pairs 300] [--seed N] [--dump DIR] [--keep]</c>: generates a news corpus whose true
+/// <c>pathquality [--docs 1500] [--pairs 300] [--seed N] [--dump DIR] [--examples 3] [--keep]</c>: generates a news corpus whose true
 /// facts are known, ingests it through the product (the hosting code's SQLite store and default extractor), maps every
 /// stored node to the true entity its mentions print, then asks the product about random pairs of people as
 /// <c>GET /api/paths</c> does and judges every returned path hop by hop. Prints path recall, hop precision, names found and
@@ -13,16 +13,17 @@ namespace RelationGraph.Bench.PathQuality;
 /// </summary>
 internal static class PathQualityBenchmark
 {
-    private const string Usage = "usage: bench pathquality [--docs 1500] [--pairs 300] [--seed N] [--dump DIR] [--keep]";
+    private const string Usage = "usage: bench pathquality [--docs 1500] [--pairs 300] [--seed N] [--dump DIR] [--examples 3] [--keep]";
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int docs, pairs, seed;
+        int docs, pairs, seed, examples;
         try
         {
             docs = IntOption(args, "--docs") ?? 1_500;
             pairs = IntOption(args, "--pairs") ?? 300;
             seed = IntOption(args, "--seed") ?? 1;
+            examples = IntOption(args, "--examples") ?? 3;
         }
         catch (FormatException)
         {
@@ -30,7 +31,7 @@ internal static class PathQualityBenchmark
             return 2;
         }
 
-        if (docs < 1 || pairs < 1)
+        if (docs < 1 || pairs < 1 || examples < 0)
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -85,7 +86,7 @@ internal static class PathQualityBenchmark
             stages.Add(("path queries", watch.Elapsed));
 
             Console.WriteLine();
-            var output = new PathQualityReport(corpus, mapping, product.Store, Console.Out);
+            var output = new PathQualityReport(corpus, mapping, product.Store, Console.Out, examples);
             output.Table(outcomes, people, organisations);
             watch.Restart();
             await output.DiagnosticsAsync(outcomes, people, organisations);

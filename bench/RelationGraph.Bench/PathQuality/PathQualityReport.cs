@@ -6,9 +6,10 @@ using RelationGraph.Core.Storage;
 namespace RelationGraph.Bench.PathQuality;
 
 /// <summary>Prints the figures and the diagnostics that say what to fix, with a few examples of each failure.</summary>
-internal sealed class PathQualityReport(Corpus corpus, NodeMapping mapping, IGraphStore store, TextWriter output)
+internal sealed class PathQualityReport(Corpus corpus, NodeMapping mapping, IGraphStore store, TextWriter output, int examples)
 {
-    private const int Examples = 3;
+    /// <summary>How many examples each diagnostic prints (<c>--examples</c>).</summary>
+    private int Examples => examples;
     private readonly Dictionary<string, IReadOnlyList<Neighbour>> _neighbours = new(StringComparer.Ordinal);
 
     private World World => corpus.World;
@@ -131,7 +132,7 @@ internal sealed class PathQualityReport(Corpus corpus, NodeMapping mapping, IGra
         Line($"Person/Organisation type conflicts: {asOrganisation.Count} true people have mentions in Organisation nodes ({both} of them also in Person nodes); " +
             $"{orgsAsPeople.Count} organisations have mentions in Person nodes");
         foreach (var (entity, kind) in asOrganisation.Take(Examples).Select(p => ((TrueEntity)p, EntityKind.Organisation))
-            .Concat(orgsAsPeople.Take(2).Select(o => ((TrueEntity)o, EntityKind.Person))))
+            .Concat(orgsAsPeople.Take(Examples).Select(o => ((TrueEntity)o, EntityKind.Person))))
         {
             var node = mapping.NodesOf[entity.Id].Keys.Select(n => mapping.Nodes[n]).Where(n => n.Summary.Kind == kind).OrderByDescending(n => n.Entities[entity.Id]).First();
             Example($"\"{entity.Name}\" in {Node(node.Summary.Id)} ({node.Entities[entity.Id]} mentions): {Sentence(node.Samples[entity.Id])}");
@@ -146,7 +147,7 @@ internal sealed class PathQualityReport(Corpus corpus, NodeMapping mapping, IGra
             string.Join(", ", Enum.GetValues<HopVerdict>().Skip(1).Select(v => $"{Label(v)} {hops.Count(h => h.Verdict == v)}")));
         foreach (var group in distinct.GroupBy(h => h.Verdict).OrderBy(g => g.Key))
         {
-            foreach (var hop in group.Take(2))
+            foreach (var hop in group.Take(Examples))
             {
                 var evidence = hop.Hop.Evidence.Count > 0 ? hop.Hop.Evidence[0] : null;
                 var quote = evidence is null ? "" : $"; evidence ({evidence.Extractor}): \"{Clip(evidence.Quote)}\"";

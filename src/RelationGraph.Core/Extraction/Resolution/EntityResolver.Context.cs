@@ -93,17 +93,39 @@ internal sealed partial class EntityResolver
 
     internal static readonly string[] GovernmentWords =
         ["Department", "Ministry", "Office", "Agency", "Authority", "Commission", "Committee", "Council", "Police", "Court", "Senate",
-         "Congress", "Parliament", "Bureau", "Administration", "Army", "Navy", "Force", "Regulation", "Regulator", "Inspector"];
+         "Congress", "Parliament", "Bureau", "Administration", "Army", "Navy", "Force", "Regulation", "Regulator", "Inspector",
+         "Directorate", "Command", "Ombudsman", "Prosecutor", "Prosecution", "Tribunal", "Inspectorate", "Secretariat", "Treasury",
+         "Government", "Embassy", "Assembly", "Legislature", "Guard", "Sheriff"];
 
     // "the company" → the latest company named before; "the authority" → the latest organisation with "Authority"
     // in its name; "its" → the organisation that leads the sentence, or the one that led a recent sentence.
+    // A noun resolves only where one antecedent is clear: the latest fitting organisation is the only one named so
+    // far, or it is the document's main one (named most often). Otherwise "the firm" could be either, and a guess puts a
+    // fact on the wrong one, a false hop in every path through it.
     private static void ResolveAnaphors(IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities, int[] assignment)
     {
+        var counts = new Dictionary<int, int>();
+        foreach (var entity in assignment)
+        {
+            if (entity >= 0 && entity < entities.Count && entities[entity].Kind == EntityKind.Organisation)
+            {
+                counts[entity] = counts.GetValueOrDefault(entity) + 1;
+            }
+        }
+
+        // organisations named so far, in order of first mention; a forward pass keeps this linear
+        var namedSoFar = new List<int>();
+        var named = new HashSet<int>();
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
             if (mention.Strength != MentionStrength.Anaphor)
             {
+                if (assignment[m] >= 0 && entities[assignment[m]].Kind == EntityKind.Organisation && named.Add(assignment[m]))
+                {
+                    namedSoFar.Add(assignment[m]);
+                }
+
                 continue;
             }
 
@@ -114,49 +136,62 @@ internal sealed partial class EntityResolver
                 continue;
             }
 
-            for (var k = m - 1; k >= 0; k--)
+            var latest = LatestFitting(mentions, entities, assignment, m, noun);
+            if (latest >= 0 && !IsClearAntecedent(latest, namedSoFar, counts, entities, noun))
             {
-                // Mentions are in text order, so the scan back stops eight sentences up (linear time on long texts).
-                if (mentions[k].Sentence < mention.Sentence - 8)
-                {
-                    break;
-                }
+                latest = -1;
+            }
 
-                if (assignment[k] < 0 || entities[assignment[k]].Kind != EntityKind.Organisation)
-                {
-                    continue;
-                }
+            assignment[m] = latest;
+        }
+    }
 
-                var name = entities[assignment[k]].Name;
-                var isGovernment = GovernmentWords.Any(w => name.Contains(w, StringComparison.Ordinal));
-                var fits = noun switch
-                {
-                    "company" or "firm" or "lender" or "insurer" or "carrier" or "airline" => !isGovernment,
-                    "regulator" or "watchdog" => isGovernment,
-                    _ => name.Split(' ').Any(w => string.Equals(w, noun, StringComparison.OrdinalIgnoreCase)),
-                };
-                if (!fits)
-                {
-                    continue;
-                }
-
-                if (assignment[m] < 0)
-                {
-                    assignment[m] = assignment[k];
-                }
-                else if (assignment[m] != assignment[k] && mentions[k].Sentence >= mention.Sentence - 1)
-                {
-                    // two firms named in this sentence or the one before: "the firm" could be either, and a guess
-                    // puts a fact on the wrong one, a false hop in every path through it
-                    assignment[m] = -1;
-                    break;
-                }
-                else if (mentions[k].Sentence < mention.Sentence - 1)
-                {
-                    break;
-                }
+    // The fitting organisation named latest before mention m, at most eight sentences up (mentions are in text
+    // order, so the scan back is bounded and the pass stays linear on long texts).
+    private static int LatestFitting(List<Mention> mentions, List<EntityDraft> entities, int[] assignment, int m, string noun)
+    {
+        for (var k = m - 1; k >= 0 && mentions[k].Sentence >= mentions[m].Sentence - 8; k--)
+        {
+            if (assignment[k] >= 0 && mentions[k].Strength != MentionStrength.Anaphor && Fits(entities[assignment[k]], noun))
+            {
+                return assignment[k];
             }
         }
+
+        return -1;
+    }
+
+    private static bool IsClearAntecedent(int latest, List<int> namedSoFar, Dictionary<int, int> counts, List<EntityDraft> entities, string noun)
+    {
+        var rivals = 0;
+        var mostNamedRival = 0;
+        foreach (var other in namedSoFar)
+        {
+            if (other != latest && Fits(entities[other], noun))
+            {
+                rivals++;
+                mostNamedRival = Math.Max(mostNamedRival, counts.GetValueOrDefault(other));
+            }
+        }
+
+        return rivals == 0 || counts.GetValueOrDefault(latest) > mostNamedRival;
+    }
+
+    private static bool Fits(EntityDraft organisation, string noun)
+    {
+        if (organisation.Kind != EntityKind.Organisation)
+        {
+            return false;
+        }
+
+        var name = organisation.Name;
+        var isGovernment = GovernmentWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return noun switch
+        {
+            "company" or "firm" or "lender" or "insurer" or "carrier" or "airline" => !isGovernment,
+            "regulator" or "watchdog" => isGovernment,
+            _ => name.Split(' ').Any(w => string.Equals(w, noun, StringComparison.OrdinalIgnoreCase)),
+        };
     }
 
     private static int LeadingOrganisation(IReadOnlyList<Sentence> sentences, List<Mention> mentions, List<EntityDraft> entities, int[] assignment, Mention anaphor)

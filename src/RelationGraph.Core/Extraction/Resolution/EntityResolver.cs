@@ -16,7 +16,9 @@ internal sealed partial class EntityResolver
     // the timeout is a safety net, and the extractor skips a sentence or stage that hits it.
     private const int MatchTimeoutMs = RegexLimits.MatchTimeoutMs;
 
-    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}),? (?:who is |also |widely |popularly |better |commonly )?(?:known as|nicknamed|dubbed|called) (?:the )?[“""‘']?(?<nick>\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    // "called" alone is also the verb of a phone call ("Jane Roe called Smith"): it names only after a comma, a
+    // qualifier ("also called") or before a quotation mark.
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3})(?:,? (?:who is |also |widely |popularly |better |commonly )?(?:known as|nicknamed|dubbed)|,? (?:who is |also |widely |popularly |better |commonly |often |sometimes )called| called(?= (?:the )?[“""‘'])|, called) (?:the )?[“""‘']?(?<nick>\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex NicknamePattern();
 
     [GeneratedRegex(@"^ ?\((?<acronym>\p{Lu}[\p{Lu}&.]{1,7})\)", RegexOptions.CultureInvariant, MatchTimeoutMs)]

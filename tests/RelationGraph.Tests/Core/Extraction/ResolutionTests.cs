@@ -52,6 +52,56 @@ public sealed class ResolutionTests
         Assert.Contains("Roz", person.Aliases);
     }
 
+    [Theory]
+    [InlineData("Hollis Brandt, also called Teddy, ran the fund. Teddy later left.", "Teddy")]
+    [InlineData("Hollis Brandt, called \u201cTeddy\u201d by friends, ran the fund. Teddy later left.", "Teddy")]
+    public void Extract_CalledAsNaming_JoinsNickname(string text, string nickname)
+    {
+        var batch = Extract(text);
+
+        var person = Assert.Single(batch.Entities, e => e.Kind == EntityKind.Person);
+        Assert.Contains(nickname, person.Aliases);
+    }
+
+    [Fact]
+    public void Extract_CalledAsPhoneCall_KeepsTwoPeople()
+    {
+        // "called" is the verb of a phone call here: Ostrow's mentions stay his, not the caller's
+        var batch = Extract("Brenda Ostrow said the review was fair. Lionel Markey called Ostrow the day before the award. Ostrow declined to comment.");
+
+        var caller = Assert.Single(batch.Entities, e => e.Name == "Lionel Markey");
+        var called = Assert.Single(batch.Entities, e => e.Name == "Brenda Ostrow");
+        Assert.DoesNotContain("Ostrow", caller.Aliases);
+        Assert.Equal(3, batch.Mentions.Count(m => m.EntityId == called.Id));
+    }
+
+    [Fact]
+    public void Extract_TheFirmAfterTwoFirms_StaysUnresolved()
+    {
+        // two firms named once each: "the firm" could be either, so no fact is pinned on one of them
+        var batch = Extract("Harrowgate Robotics won the tender. Pellmark Logistics lost it. Ivo Stanek joined the firm as a partner in 2019.");
+
+        Assert.DoesNotContain(batch.Facts, f => f.Type == RelationType.EmployedBy);
+    }
+
+    [Fact]
+    public void Extract_TheFirmWhenTheLatestIsTheMainFirm_Resolves()
+    {
+        var batch = Extract("Harrowgate Robotics won the tender. Pellmark Logistics lost it. Harrowgate Robotics said it was pleased. " +
+            "Ivo Stanek joined the firm as a partner in 2019.");
+
+        var firm = Assert.Single(batch.Entities, e => e.Name == "Harrowgate Robotics");
+        Assert.Contains(batch.Facts, f => f.Type == RelationType.EmployedBy && f.ObjectId == firm.Id);
+    }
+
+    [Fact]
+    public void Extract_TheCompanyAfterAPublicBody_IsNotThePublicBody()
+    {
+        var batch = Extract("The Coastal Logistics Command signed the deal. According to Ivo Stanek, a consultant at the company, costs rose.");
+
+        Assert.DoesNotContain(batch.Facts, f => f.Type == RelationType.EmployedBy);
+    }
+
     [Fact]
     public void Extract_SamePersonInTwoDocuments_HasOneId()
     {
