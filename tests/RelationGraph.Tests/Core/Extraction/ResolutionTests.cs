@@ -102,6 +102,17 @@ public sealed class ResolutionTests
         Assert.DoesNotContain(batch.Facts, f => f.Type == RelationType.EmployedBy);
     }
 
+    [Theory]
+    [InlineData("Quorrel Marine")]
+    [InlineData("Quorrel Infrastructure")]
+    [InlineData("Quorrel Electronics")]
+    public void Extract_IndustryWordEndingAName_MakesAnOrganisation(string name)
+    {
+        var batch = Extract($"{name} won the tender in May, officials said.");
+
+        Assert.Equal(EntityKind.Organisation, Assert.Single(batch.Entities, e => e.Name == name).Kind);
+    }
+
     [Fact]
     public void Extract_SamePersonInTwoDocuments_HasOneId()
     {
