@@ -7,6 +7,10 @@ namespace RelationGraph.Core.Extraction.Resolution;
 // organisation names, acronyms and their expansions, and names equal up to a legal suffix.
 internal sealed partial class EntityResolver
 {
+    /// <summary>What <see cref="Join"/> answers when several entities fit equally: the mention names no one.</summary>
+    private const int Ambiguous = -2;
+
+    // The entity a single-word or short mention names: an entity index, -1 for none, or Ambiguous.
     private int Join(Mention mention, int m)
     {
         var key = Key(mention.Name);
@@ -22,8 +26,9 @@ internal sealed partial class EntityResolver
 
         _names.CatchUp();
 
-        // Surname: the person with that surname named most recently before this mention; a family name with particles
-        // ("de Groot", "Ó Briain") is looked up whole.
+        // Surname: the one person of the document with that surname; a family name with particles ("de Groot",
+        // "Ó Briain") is looked up whole. Two people sharing it ("Irene Roe ... Imogen Roe ... Roe said") make a bare
+        // "Roe" ambiguous: a guess would put the fact on the wrong one, so it names no one.
         var surnames = _names.PeopleWithLastWord(mention.Name);
         if (surnames.Count == 0)
         {
@@ -37,7 +42,9 @@ internal sealed partial class EntityResolver
 
         if (surnames.Count > 1)
         {
-            return MostRecent(surnames, m, _assignment);
+            // "Jane Roe" and "Jane A. Roe" are one person written two ways, not two namesakes
+            var given = _entities[surnames[0]].Words[0];
+            return surnames.All(s => string.Equals(_entities[s].Words[0], given, StringComparison.Ordinal)) ? MostRecent(surnames, m, _assignment) : Ambiguous;
         }
 
         var firstNameMatches = _names.PeopleWithFirstWord(mention.Name);

@@ -134,10 +134,10 @@ internal sealed partial class EntityResolver
             }
 
             // "De Groot said", "Ó Briain added": a family name with its particle is a surname-only mention
-            if (mention.Kind == EntityKind.Person && StartsWithParticle(name) && Join(mention, m) is >= 0 and var person
-                && _entities[person].Kind == EntityKind.Person)
+            if (mention.Kind == EntityKind.Person && StartsWithParticle(name) && Join(mention, m) is var person
+                && (person == Ambiguous || person >= 0 && _entities[person].Kind == EntityKind.Person))
             {
-                _assignment[m] = person;
+                _assignment[m] = Math.Max(person, -1);
                 continue;
             }
 
@@ -176,7 +176,7 @@ internal sealed partial class EntityResolver
             {
                 _assignment[m] = joined;
             }
-            else if (mention.Strength == MentionStrength.Contextual && !mention.InHeading)
+            else if (joined != Ambiguous && mention.Strength == MentionStrength.Contextual && !mention.InHeading)
             {
                 _assignment[m] = Entity(mention.Kind, mention.Name, false);
             }
@@ -187,7 +187,7 @@ internal sealed partial class EntityResolver
         {
             if (_assignment[m] < 0)
             {
-                _assignment[m] = Join(_mentions[m], m);
+                _assignment[m] = Math.Max(Join(_mentions[m], m), -1);
             }
         }
     }
@@ -201,7 +201,7 @@ internal sealed partial class EntityResolver
             if (_assignment[m] < 0 && mention.InHeading && mention.Strength is MentionStrength.Strong or MentionStrength.Weak)
             {
                 var key = (mention.Kind, Key(mention.Canonical ?? mention.Name));
-                _assignment[m] = _byKey.TryGetValue(key, out var known) ? known : Join(mention, m);
+                _assignment[m] = _byKey.TryGetValue(key, out var known) ? known : Math.Max(Join(mention, m), -1);
             }
         }
     }

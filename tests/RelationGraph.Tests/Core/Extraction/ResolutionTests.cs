@@ -33,6 +33,25 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void Extract_SurnameSharedByTwoPeopleOfTheDocument_NamesNeither()
+    {
+        var batch = Extract("Irene Calloway joined Brightmoor Freight in 2019. Imogen Calloway chairs the Harbour Authority. " +
+            "Calloway funds Westerly Analytics, according to disclosures.");
+
+        Assert.DoesNotContain(batch.Facts, f => f.Type == RelationType.Funds);
+        Assert.DoesNotContain(batch.Entities, e => e.Name == "Calloway");
+    }
+
+    [Fact]
+    public void Extract_SurnameOfOnePersonWrittenTwoWays_JoinsThem()
+    {
+        var batch = Extract("Irene Calloway joined Brightmoor Freight in 2019. Irene M. Calloway chairs the Harbour Authority. " +
+            "Calloway funds Westerly Analytics, according to disclosures.");
+
+        Assert.Contains(batch.Facts, f => f.Type == RelationType.Funds);
+    }
+
+    [Fact]
     public void Extract_AcronymAfterExpansion_JoinsOneOrganisation()
     {
         var batch = Extract("The National Widget Safety Board (NWSB) opened a review. The NWSB said it would report in May.");
