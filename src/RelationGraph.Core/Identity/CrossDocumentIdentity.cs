@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
 
@@ -14,7 +15,7 @@ namespace RelationGraph.Core.Identity;
 /// Runs in the pipeline's single writer just before the store write, on a whole batch: one store query for the batch's
 /// keys, then each document in order, so a document sees the ones before it in the same batch.
 /// </remarks>
-public sealed class CrossDocumentIdentity(IGraphStore store)
+public sealed partial class CrossDocumentIdentity(IGraphStore store)
 {
     /// <summary>Particles that start a family name ("de Groot", "van der Berg", "al-Rashid"), in key form.</summary>
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
@@ -161,10 +162,15 @@ public sealed class CrossDocumentIdentity(IGraphStore store)
         return IsFamilyName(entity.Name);
     }
 
-    // one word once honorifics are gone ("Darrow", "Mr. Darrow"), or particles and one word ("De Vries", "Ó Briain")
+    // a hyphen between letters, which the loose key turns into a space
+    [GeneratedRegex(@"(?<=\p{L})[-‐‑–](?=\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex HyphenJoined();
+
+    // one word once honorifics are gone ("Darrow", "Mr. Darrow"), or particles and one word ("De Vries", "Ó Briain");
+    // a hyphenated family name is one word ("Arnim-Keller", "al-Rashid"): read as two, it joined every Arnim-Keller
     private static bool IsFamilyName(string name)
     {
-        var words = NameVariants.LooseKey(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = NameVariants.LooseKey(HyphenJoined().Replace(name, "")).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length <= 1 || words[..^1].All(Particles.Contains);
     }
 

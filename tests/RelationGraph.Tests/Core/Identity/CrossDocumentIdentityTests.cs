@@ -1,3 +1,4 @@
+using RelationGraph.Core.Extraction;
 using RelationGraph.Core.Identity;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
@@ -34,6 +35,23 @@ public sealed class CrossDocumentIdentityTests : IAsyncDisposable
         Assert.Equal(fact.FactKey, Assert.Single(resolved.Evidence).FactKey);
         Assert.All(resolved.Mentions, m => Assert.Contains(m.EntityId, resolved.Entities.Select(e => e.Id)));
         Assert.Null(BatchValidation.FindProblem(resolved));
+    }
+
+    [Fact]
+    public async Task ResolveAsync_RelativesSharingAHyphenatedFamilyName_StayApart()
+    {
+        // each document also calls its person by the family name alone ("Arnim-Keller"), which the loose key splits
+        // into two words; it must not pass for a full name that joins every relative
+        var extractor = new RuleBasedExtractor();
+        var store = await StoreWithAsync(extractor.Extract(SourceDocument.Create("docs/a.txt",
+            "Konrad von Arnim-Keller chairs the Harbour Authority. Arnim-Keller said costs rose."), Ct));
+
+        var resolved = await ResolveAsync(store, extractor.Extract(SourceDocument.Create("docs/b.txt",
+            "Annika von Arnim-Keller works for Brightmoor Freight. Arnim-Keller declined to comment."), Ct));
+
+        var person = Assert.Single(resolved.Entities, e => e.Kind == Person);
+        Assert.Equal("Annika von Arnim-Keller", person.Name);
+        Assert.Equal(TestData.Id(Person, "Annika von Arnim-Keller"), person.Id);
     }
 
     [Fact]
