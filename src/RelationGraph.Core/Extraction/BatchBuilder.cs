@@ -27,8 +27,8 @@ internal static class BatchBuilder
             }
 
             var id = events.TryGetValue(e, out var identifying)
-                ? StableId.Event(draft.Kind, draft.Name, identifying)
-                : StableId.Entity(draft.Kind, draft.Name);
+                ? StableId.Event(draft.Kind, draft.IdentityName ?? draft.Name, identifying)
+                : StableId.Entity(draft.Kind, draft.IdentityName ?? draft.Name);
             ids[e] = id;
             var aliases = draft.Spans.Select(s => s.Text)
                 .Where(a => !string.Equals(NameKey.Normalise(a), NameKey.Normalise(draft.Name), StringComparison.Ordinal))

@@ -48,7 +48,8 @@ internal sealed partial class ContractFinder
 
     public static void Find(string text, IReadOnlyList<MaskedSentence> sentences, List<EntityDraft> entities, List<FactDraft> facts)
     {
-        var contractsByValue = new Dictionary<(decimal, string), int>();
+        // a document's contracts by value, each with what it is for ("dredging", "patrol boat") where the text says
+        var contractsByValue = new Dictionary<(decimal, string), List<SameValue>>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var masked = sentences[s];
@@ -145,19 +146,42 @@ internal sealed partial class ContractFinder
                     continue;
                 }
 
+                // One agency's two $387 million contracts, for body armour and for dredging, or won by two firms in two
+                // sentences, are two contracts; a mention that says neither what it is for nor who won it is the one
+                // already named at that value.
                 var key = (amount.Amount, amount.Currency);
-                if (!contractsByValue.TryGetValue(key, out var contract))
+                var purpose = amount.End <= nounStart ? Purpose(text[amount.End..nounStart]) : "";
+                if (!contractsByValue.TryGetValue(key, out var sameValue))
                 {
-                    var label = (awarders.Count > 0 ? entities[awarders[0]].Name : entities[party].Name) + " contract (" + amount.Text + ")";
+                    contractsByValue[key] = sameValue = [];
+                }
+
+                var known = sameValue.FindLast(c => (purpose.Length == 0 || c.Purpose.Length == 0 || c.Purpose == purpose)
+                    && (party < 0 || c.Parties.Count == 0 || c.Parties.Contains(party)));
+                int contract;
+                if (known is not null)
+                {
+                    contract = known.Draft;
+                    known.Purpose = known.Purpose.Length == 0 ? purpose : known.Purpose;
+                    if (party >= 0)
+                    {
+                        known.Parties.Add(party);
+                    }
+                }
+                else
+                {
+                    var named = awarders.Count > 0 ? entities[awarders[0]].Name : entities[party].Name;
+                    var label = named + " contract (" + amount.Text + ")";
                     contract = entities.Count;
                     var years = Year().Matches(text.Substring(sentence.Start, sentence.Length));
-                    entities.Add(new EntityDraft(EntityKind.Contract, label)
+                    entities.Add(new EntityDraft(EntityKind.Contract, purpose.Length > 0 ? $"{named} {purpose} contract ({amount.Text})" : label)
                     {
+                        IdentityName = label,
                         Amount = amount.Amount,
                         Currency = amount.Currency,
                         Year = years.Count == 1 ? int.Parse(years[0].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
                     });
-                    contractsByValue[key] = contract;
+                    sameValue.Add(new SameValue(contract) { Purpose = purpose, Parties = party >= 0 ? [party] : [] });
                 }
 
                 var draft = entities[contract];
@@ -177,6 +201,33 @@ internal sealed partial class ContractFinder
             }
         }
     }
+
+    // A contract of the document at one value: what it is for and who won it, as far as the text has said.
+    private sealed class SameValue(int draft)
+    {
+        public int Draft { get; } = draft;
+
+        public string Purpose { get; set; } = "";
+
+        public HashSet<int> Parties { get; init; } = [];
+    }
+
+    // What a contract is for, from the words between its value and "contract": "body armour", "dredging". Words that
+    // say how it is let or how big it is, and names, are not a purpose.
+    private static string Purpose(string between)
+    {
+        var words = between.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 1 && w.All(c => char.IsLower(c) || c == '-') && !NotPurposes.Contains(w)
+                && !w.EndsWith("-year", StringComparison.Ordinal) && !w.EndsWith("-month", StringComparison.Ordinal));
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> NotPurposes = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "its", "their", "new", "major", "large", "huge", "lucrative", "single", "initial", "additional", "separate",
+        "another", "federal", "government", "fixed-price", "firm-fixed-price", "cost-plus", "no-bid", "sole-source", "follow-on",
+        "multiyear", "annual", "total", "combined", "potential", "estimated", "worth", "of", "and", "in", "for",
+    };
 
     private static string LocateMasked(MaskedSentence masked, int documentStart, int maskedEnd)
     {

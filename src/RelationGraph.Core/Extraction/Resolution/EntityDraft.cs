@@ -10,6 +10,13 @@ internal sealed class EntityDraft(EntityKind kind, string name)
     /// <summary>Canonical name; may grow to a fuller form as mentions join.</summary>
     public string Name { get; set; } = name;
 
+    /// <summary>
+    /// The name the stable id is made from when it differs from <see cref="Name"/>: a contract is shown with what it is for
+    /// ("Ministry of Works dredging contract ($5 million)") but identified without it, so documents that do not say
+    /// what it is for still name the same contract.
+    /// </summary>
+    public string? IdentityName { get; init; }
+
     /// <summary>Mentions as (start, end) UTF-16 spans with their surface text and sentence.</summary>
     public List<(int Start, int End, string Text, int Sentence)> Spans { get; } = [];
 
