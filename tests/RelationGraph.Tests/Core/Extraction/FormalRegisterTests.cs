@@ -136,6 +136,16 @@ public sealed class FormalRegisterTests
     }
 
     [Fact]
+    public void Extract_CapitalisedTheDepartment_IsTheDocumentsOnlyDepartment()
+    {
+        var batch = Extract("“Bid rigging harms taxpayers,” said Solveig Arkwright, Acting Assistant Attorney General in charge of the Department’s Antitrust Division. "
+            + "The Department of Justice thanked the agents.");
+
+        Assert.True(HasFactStarting(batch, RelationType.EmployedBy, "Solveig Arkwright", "Antitrust Division"));
+        Assert.True(HasFactStarting(batch, RelationType.EmployedBy, "Solveig Arkwright", "U.S. Department of Justice"));
+    }
+
+    [Fact]
     public void Extract_LetterUrgingAnOfficial_LinksSendersToTheAddresseeOnly()
     {
         var batch = Extract("In May, Senator Hollis Brandt and Representative Mira Okafor sent a letter urging Postmaster General Alden Pryce to restore service. "
