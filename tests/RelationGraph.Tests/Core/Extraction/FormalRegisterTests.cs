@@ -168,4 +168,28 @@ public sealed class FormalRegisterTests
         Assert.True(HasFactStarting(batch, RelationType.EmployedBy, "Tobias Wren", "Widget Safety Agency"));
         Assert.True(HasFactStarting(batch, RelationType.Leads, "Tobias Wren", "Office of Inspector General"));
     }
+
+    [Fact]
+    public void Extract_InvestigatedInConjunctionWith_CountsEveryListedInvestigator()
+    {
+        var batch = Extract("Dorrance Pipe Company pleaded guilty today. "
+            + "This ongoing investigation is being conducted by the Antitrust Division in conjunction with the Widget Safety Agency’s Office of Inspector General (Harbor Field Office).");
+
+        var investigation = Assert.Single(batch.Entities, e => e.Kind == EntityKind.Investigation);
+        var investigators = batch.Facts.Where(f => f.Type == RelationType.Investigates && f.ObjectId == investigation.Id)
+            .Select(f => batch.Entities.Single(e => e.Id == f.SubjectId).Name).ToList();
+        Assert.Contains("Widget Safety Agency", investigators);
+        Assert.Contains("Office of Inspector General", investigators);
+        Assert.Contains("Harbor Field Office", investigators);
+    }
+
+    [Fact]
+    public void Extract_TheDepartmentsInvestigation_IsTheReleasesCase()
+    {
+        var batch = Extract("Jane Roe pleaded guilty today, the Department of Justice announced. "
+            + "The investigation is being conducted by the Antitrust Division. Harbor Power Authority cooperated with the Department’s investigation.");
+
+        var investigation = Assert.Single(batch.Entities, e => e.Kind == EntityKind.Investigation);
+        Assert.True(HasFactStarting(batch, RelationType.Investigates, "U.S. Department of Justice", investigation.Name));
+    }
 }
