@@ -79,8 +79,9 @@ internal sealed partial class InvestigationFinder
     [GeneratedRegex(@"\b(?<noun>case|matter|investigation|inquiry|probe|audit|review)s? (?:was|were|is|are|has been|have been|had been|is being|was being) (?:jointly |primarily |also |being )?(?:investigated|conducted|handled|led|pursued|undertaken|performed|carried out|worked) by (?:the )?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex CaseInvestigatedBy();
 
-    // "an ongoing investigation by the X, the Y and the Z": everyone in the list after "by".
-    [GeneratedRegex(@"\G(?:(?:,|, and| and|’s|'s| of| for| -| –|,? in cooperation with|,? with the assistance of|,? with) (?:the )?)?" + "\uE000(?<kind>[PO])(?<e>\\d+)\uE001" + @"(?: \([^()]{1,40}\))?", RegexOptions.CultureInvariant, MatchTimeoutMs)]
+    // "an ongoing investigation by the X, the Y and the Z": everyone in the list after "by". A unit in brackets after
+    // its office ("the Y's Office of Inspector General (New York Field Office)") is in the list too.
+    [GeneratedRegex(@"\G(?:(?:,|, and| and|’s|'s| of| for| -| –|,? in cooperation with|,? in conjunction with|,? together with|,? with the assistance of|,? assisted by|,? with) (?:the )?| \((?:the )?)?" + "\uE000(?<kind>[PO])(?<e>\\d+)\uE001" + @"\)?(?: \([^()\uE000]{1,40}\))?", RegexOptions.CultureInvariant, MatchTimeoutMs)]
     private static partial Regex ListItem();
 
     // Who a prosecutor's release is about: the subject of "pleaded guilty", "was sentenced", "agreed to pay".
@@ -133,7 +134,7 @@ internal sealed partial class InvestigationFinder
                 continue;
             }
 
-            FromSentence(masked, drafts);
+            FromSentence(text, masked, drafts);
         }
 
         var defendants = Defendants(sentences);
@@ -226,7 +227,7 @@ internal sealed partial class InvestigationFinder
         return k - 1;
     }
 
-    private static void FromSentence(MaskedSentence masked, List<Draft> drafts)
+    private static void FromSentence(string text, MaskedSentence masked, List<Draft> drafts)
     {
         var sentence = masked.Sentence;
         var subjects = new List<int>();
@@ -240,7 +241,7 @@ internal sealed partial class InvestigationFinder
             subjects.Add(MaskedSentence.EntityOf(m.Groups["subject"].Value));
         }
 
-        var found = new List<(MaskedSentence Source, Match Match, string Noun, bool Requested)>();
+        var found = new List<(MaskedSentence Source, Match Match, string Noun, bool Requested, bool Case)>();
         foreach (Match m in ByBefore().Matches(masked.Text))
         {
             // "IRS Criminal Investigation", "Office of Investigations": a capitalised noun is part of a name.
@@ -256,7 +257,12 @@ internal sealed partial class InvestigationFinder
                 continue;
             }
 
-            found.Add((masked, m, m.Groups["noun"].Value, false));
+            // "Acme cooperated with the Department's investigation": a body's investigation named with "the" and no
+            // subject is the release's own case ("the Department" is masked with its article).
+            var definite = subjects.Count == 0 && (m.Value.Contains('’') || m.Value.Contains('\''))
+                && (masked.Text.AsSpan(0, m.Index).EndsWith("the ", StringComparison.OrdinalIgnoreCase)
+                    || text.AsSpan(masked.ToDocument(m.Index, m.Index + 1).Start).StartsWith("the ", StringComparison.OrdinalIgnoreCase));
+            found.Add((masked, m, m.Groups["noun"].Value, false, definite));
         }
 
         foreach (Match m in ByAfter().Matches(masked.Text))
@@ -281,7 +287,7 @@ internal sealed partial class InvestigationFinder
                 continue;
             }
 
-            found.Add((masked, m, m.Groups["noun"].Value, false));
+            found.Add((masked, m, m.Groups["noun"].Value, false, false));
         }
 
         foreach (Match m in CaseInvestigatedBy().Matches(masked.Text))
@@ -309,7 +315,7 @@ internal sealed partial class InvestigationFinder
 
         foreach (Match m in InvestigatorsFrom().Matches(masked.Text))
         {
-            found.Add((masked, m, "investigation", false));
+            found.Add((masked, m, "investigation", false, false));
         }
 
         foreach (Match m in ActedOn().Matches(masked.Text))
@@ -321,7 +327,7 @@ internal sealed partial class InvestigationFinder
         var plain = masked.WithoutAsides();
         foreach (Match m in ByVerb().Matches(plain.Text))
         {
-            found.Add((plain, m, m.Groups["noun"].Value, RequestedCue().IsMatch(m.Value)));
+            found.Add((plain, m, m.Groups["noun"].Value, RequestedCue().IsMatch(m.Value), false));
         }
 
         foreach (Match m in FutureVerb().Matches(plain.Text))
@@ -346,23 +352,23 @@ internal sealed partial class InvestigationFinder
                 "scrutinise" or "scrutinize" => "review",
                 var verb => verb,
             };
-            found.Add((plain, m, noun, false));
+            found.Add((plain, m, noun, false, false));
         }
 
         foreach (Match m in Requested().Matches(plain.Text))
         {
-            found.Add((plain, m, "investigation", true));
+            found.Add((plain, m, "investigation", true, false));
         }
 
         foreach (Match m in VerbSubject().Matches(plain.Text))
         {
             subjects.Add(ApposedPerson(plain.Text, m.Groups["subject"]));
-            found.Add((plain, m, "investigation", false));
+            found.Add((plain, m, "investigation", false, false));
         }
 
         foreach (Match m in InformationRequest().Matches(plain.Text))
         {
-            found.Add((plain, m, "inquiry", true));
+            found.Add((plain, m, "inquiry", true, false));
         }
 
         if (found.Count == 0 && subjects.Count > 0)
@@ -370,15 +376,16 @@ internal sealed partial class InvestigationFinder
             // "an investigation into X" with no named investigator.
             var first = SubjectAfter().Match(masked.Text);
             var match = first.Success ? first : SubjectUnder().Match(masked.Text);
-            found.Add((masked, match, "investigation", RequestedCue().IsMatch(masked.Text)));
+            found.Add((masked, match, "investigation", RequestedCue().IsMatch(masked.Text), false));
         }
 
         var leading = masked.LeadingEntity(_ => true);
         var seen = new HashSet<int>();
-        foreach (var (source, match, noun, requested) in found)
+        foreach (var (source, match, noun, requested, isCase) in found)
         {
             var draft = new Draft
             {
+                Case = isCase,
                 Sentence = sentence,
                 Noun = noun.ToLowerInvariant(),
                 Requested = requested,

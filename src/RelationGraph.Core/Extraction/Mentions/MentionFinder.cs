@@ -166,7 +166,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         for (var k = 0; k + 1 < tokens.Count; k++)
         {
             var t = tokens[k];
-            if (t.Text is "the" or "The" && tokens[k + 1].Kind == TokenKind.Word && _anaphorNouns.Contains(tokens[k + 1].Text))
+            // "the Department's Antitrust Division": formal texts capitalise the noun that stands for a named body.
+            if (t.Text is "the" or "The" && tokens[k + 1].Kind == TokenKind.Word
+                && (_anaphorNouns.Contains(tokens[k + 1].Text) || (tokens[k + 1].IsCapitalised && _anaphorNouns.Contains(tokens[k + 1].Text.ToLowerInvariant()))))
             {
                 var next = k + 2 < tokens.Count ? tokens[k + 2] : default;
                 if (next.Kind == TokenKind.Word && next.Text is not null && (next.Text is "of" or "for" || next.IsCapitalised))

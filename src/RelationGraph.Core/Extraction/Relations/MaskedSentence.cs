@@ -63,15 +63,18 @@ internal sealed partial class MaskedSentence
                 map.Add(position);
             }
 
+            // "Quillon Systems Inc., a unit of ..." / "Joe Roe Jr., chief of ...": the abbreviation's dot belongs to the
+            // name, so patterns see "<O>, a unit of" rather than "<O>., a unit of".
+            var last = AbbreviationDotAfter(text, end, sentence.End) ? end : end - 1;
             var placeholder = Open + (kind == EntityKind.Person ? "P" : "O") + entity.ToString(CultureInfo.InvariantCulture) + Close;
             builder.Append(placeholder);
             for (var k = 0; k < placeholder.Length; k++)
             {
-                map.Add(k == placeholder.Length - 1 ? end - 1 : start);
+                map.Add(k == placeholder.Length - 1 ? last : start);
             }
 
             order.Add(entity);
-            position = end;
+            position = last + 1;
         }
 
         for (; position < sentence.End; position++)
@@ -81,6 +84,26 @@ internal sealed partial class MaskedSentence
         }
 
         return new MaskedSentence(sentence, builder.ToString(), [.. map], order);
+    }
+
+    private static readonly string[] AbbreviatedEndings = ["Inc", "Co", "Corp", "Ltd", "Cos", "Bros", "Jr", "Sr"];
+
+    private static bool AbbreviationDotAfter(string text, int end, int sentenceEnd)
+    {
+        if (end >= sentenceEnd || text[end] != '.' || (end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])))
+        {
+            return false;
+        }
+
+        foreach (var ending in AbbreviatedEndings)
+        {
+            if (end >= ending.Length + 1 && text[end - ending.Length - 1] == ' ' && string.CompareOrdinal(text, end - ending.Length, ending, 0, ending.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace RelationGraph.Core.Extraction.Relations;
 /// appositions ("X's chief Y", "Y, chief executive of X"), possessive associations ("X's right-hand man Y"),
 /// communication ("X met Y", "a letter to Y"), funding and membership. Co-mention alone is never a fact.
 /// </summary>
-internal sealed class RelationFinder
+internal sealed partial class RelationFinder
 {
     private const string AssociateNoun = "(?:(?:former |longtime |long-time |close |then-)?(?:campaign (?:chief|chairman|manager|aide|adviser|advisor)|business partner|wealth manager|chief of staff|co-defendant|co-conspirator|accountant|banker)|lawyer|attorney|spokesman|spokeswoman|spokesperson|right-hand man|right-hand woman|right hand|close ally|ally|allies|close associate|associate|confidant|confidante|longtime friend|close friend|friend|buddy|business partner|protégé|protege|adviser|advisor|aide|fixer|crony|consigliere)";
     private const string CommVerb = "(?:met|meets|meeting|spoke|speaks|spoken|talked|talks|talking|chatted|chats|chatting|called|calls|phoned|phones|texted|texts|messaged|messages|emailed|emails|wrote to|writes to|written to|corresponded|corresponds|visited|visits|negotiated|negotiates)";
@@ -31,7 +31,7 @@ internal sealed class RelationFinder
         [
             ("org-title-person", Pattern.Build(@"{O:o}{POS}? " + Mod + @"{T:t}(?: and [\p{L}\- ]{1,30}?)?,? {P:p}", titles)),
             ("org-whose-title-person", Pattern.Build(@"{O:o},? whose " + Mod + "{T:t},? {P:p}", titles)),
-            ("appositive-title-of-org", Pattern.Build(@"{P:p}, (?:who is |who was |is |was )?(?:the |a |an |its |their )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for|with) (?:the )?{O:o}", titles)),
+            ("appositive-title-of-org", Pattern.Build(@"{P:p}{RES}, (?:who is |who was |is |was )?(?:the |a |an |its |their )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for|with) (?:the )?{O:o}", titles)),
             ("appositive-org-title", Pattern.Build(@"{P:p}, (?:the |a |an )?" + Mod + "{O:o}{POS}? " + Mod + "{T:t}", titles)),
             ("title-of-org-person", Pattern.Build(@"{T:t} (?:of|at) (?:the )?{O:o},? {P:p}", titles)),
             ("copula-title-of-org", Pattern.Build(@"{P:p} (?:is|was|has been|had been|became|becomes|served as|serves as|will become|was named|was appointed|named|as) (?:the |a |an |its )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for) (?:the )?{O:o}", titles)),
@@ -45,7 +45,7 @@ internal sealed class RelationFinder
             ("title-person-of-org", Pattern.Build(@"{T:t} {P:p}(?:,? (?:and )?(?:[\p{L}.\-]+ ){0,5}?{P}){0,3},? (?:of|for|at|with) (?:the )?{O:o}(?:{POS} {O:o2})?", titles)),
 
             // "X, Assistant Director in Charge of the FBI's Washington Field Office", "X, a former sales representative for Y".
-            ("appositive-title-in-charge-of", Pattern.Build(@"{P:p}(?: \(\p{Lu}[\p{L}\-]+\))?, (?:the |a |an |who is |who was )?" + Mod + @"(?:[\p{L}\-]+ ){0,2}?{T:t}(?: in charge)? (?:of|for|at|with|in charge of) (?:the )?{O:o}(?:{POS} {O:o2})?", titles)),
+            ("appositive-title-in-charge-of", Pattern.Build(@"{P:p}(?: \(\p{Lu}[\p{L}\-]+\))?{RES}, (?:the |a |an |who is |who was )?" + Mod + @"(?:[\p{L}\-]+ ){0,2}?{T:t}(?: in charge)? (?:of|for|at|with|in charge of) (?:the )?{O:o}(?:{POS} {O:o2})?", titles)),
 
             // Signature blocks: "X, Special Agent in Charge, U.S. Department of Commerce; Office of Export Enforcement".
             ("signature-block", Pattern.Build(@"{P:p}, " + Mod + @"{T:t}, (?:the )?{O:o}(?:[,;] (?:the )?{O:o2})?", titles)),
@@ -89,10 +89,10 @@ internal sealed class RelationFinder
             ("owned-by", @"{O:b},? (?:which |that )?(?:is |was |has been |a |an |the )?(?:[\p{L}\-]+ ){0,3}?(?:owned|co-owned|controlled) by (?:his |her |their |its |the )?(?:[\p{L}\-]+,? ){0,2}?{P:a}", RelationType.Owns, 0.8),
             ("sits-on", @"{P:a},? (?:who )?(?:has |had |also |now |still )*(?:sits|sat|serves|served|is|was) on (?:the )?{O:b}", RelationType.MemberOf, 0.75),
             ("ran-role-at", @"{P:a} (?:previously |formerly |once |also |later )*(?:ran|led|headed|managed|oversaw|runs|leads|heads|manages) (?:the |a |an |its )?(?:[\p{L}\-]+ ){1,3}(?:at|of) (?:the )?{O:b}", RelationType.EmployedBy, 0.6),
-            ("owns-verb", @"{P:a},? (?:who )?(?:owns|owned|bought|acquired|controls|controlled) (?:the )?{O:b}", RelationType.Owns, 0.75),
-            ("owner-founder-of", @"{P:a}, (?:the )?(?:majority |sole |co-)?(?:owner|founder|co-founder)(?: and [\p{L} \-]{1,30})? of (?:the )?{O:b}", RelationType.Owns, 0.85),
-            ("member-of", @"{P:a},? (?:is |was |a |an |the )*(?:former |longtime |senior |board )?members? of (?:the )?{O:b}", RelationType.MemberOf, 0.8),
-            ("org-role-noun", @"{P:a},? (?:a |an |the )?(?:former |ex-)?{O:b} (?:agent|spy|officer|official|employee|staffer|operative|lawyer|engineer|analyst|executive)", RelationType.EmployedBy, 0.75),
+            ("owns-verb", @"{P:a},? (?:who )?(?:owns|owned|bought|acquired|controls|controlled) (?:the |(?:a|an|the) (?:[\p{L}\-]+ ){0,3}?(?:company|firm|business|corporation|entity) (?:named|called),? )?{O:b}", RelationType.Owns, 0.75),
+            ("owner-founder-of", @"{P:a}{RES}, (?:the |a |an )?(?:former )?(?:majority |sole |co-)?(?:owner|founder|co-founder)(?: and [\p{L} \-]{1,30})? of (?:the )?{O:b}", RelationType.Owns, 0.85),
+            ("member-of", @"{P:a}{RES},? (?:is |was |a |an |the )*(?:former |longtime |senior |board )?members? of (?:the )?{O:b}", RelationType.MemberOf, 0.8),
+            ("org-role-noun", @"{P:a}{RES},? (?:a |an |the )?(?:former |ex-)?{O:b} (?:agent|spy|officer|official|employee|staffer|operative|lawyer|engineer|analyst|executive)", RelationType.EmployedBy, 0.75),
             ("org-employees-list", @"(?:former |current |two |three |several )*{O:b}{POS}? (?:employees|executives|officials|officers|staff members|workers),? (?:including |namely )?(?:{P}(?:,| and|, and) ){0,4}{P:a}", RelationType.EmployedBy, 0.7),
             ("org-employees", @"(?:former |current |two |three |several )*{O:b}{POS}? (?:employees|executives|officials|officers|staff members|workers),? (?:including |namely )?{P:a}", RelationType.EmployedBy, 0.7),
             ("his-corporation", @"{P:a} and (?:his|her|their) (?:company|corporation|firm|business|companies),? {O:b}", RelationType.Owns, 0.8),
@@ -100,7 +100,7 @@ internal sealed class RelationFinder
             ("subsidiary-of", @"{O:b}, (?:a |an )?(?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) of (?:the )?{O:a}", RelationType.Owns, 0.75),
             ("a-unit-of", @"{O:b}, (?:a |an )(?:unit of |division of |subsidiary of )?{O:a}(?: (?:company|subsidiary|unit|affiliate))?,", RelationType.Owns, 0.65),
             ("who-works-for", @"{P:a},? who (?:now |currently |previously |formerly |also |still )*(?:works|worked|has worked|had worked|is employed|was employed) (?:for|at|with|by) (?:the )?{O:b}", RelationType.EmployedBy, 0.75),
-            ("adviser-to-org", @"{P:a}, (?:a |an |the )?(?:former |senior |longtime |long-time |special |outside )?(?:adviser|advisor|consultant|partner|contractor|lobbyist) (?:to|at|for|with) (?:the )?{O:b}", RelationType.EmployedBy, 0.65),
+            ("adviser-to-org", @"{P:a}{RES}, (?:a |an |the )?(?:former |senior |longtime |long-time |special |outside )?(?:adviser|advisor|consultant|partner|contractor|lobbyist) (?:to|at|for|with) (?:the )?{O:b}", RelationType.EmployedBy, 0.65),
             ("board-member-at", @"{P:a},? (?:a |an |who is a |is a |was a )?(?:former |longtime )?(?:board member|member of the board|trustee|director) (?:at|of) (?:the )?{O:b}", RelationType.MemberOf, 0.7),
             ("does-business-with", @"{O:a} (?:has |had |have |also |already |long )*(?:done business|does business|do business|worked|works|partnered|partners|collaborated|has a (?:[\p{L}\-]+ ){0,3}(?:agreement|deal|partnership)|signed (?:a |an |the )?(?:[\p{L}\-]+ ){0,3}(?:agreement|deal|pact|partnership)|entered (?:into )?(?:a |an )?(?:[\p{L}\-]+ ){0,3}(?:agreement|partnership)) with (?:the )?{O:b}", RelationType.ContractsWith, 0.7),
             ("supplies-org", @"{O:a} (?:has |had |also |long )*(?:supplies|supplied|provides|provided|sells|sold|delivers|delivered|services|serviced) (?:the )?{O:b} with", RelationType.ContractsWith, 0.7),
@@ -184,6 +184,14 @@ internal sealed class RelationFinder
                     relation = RelationType.Leads;
                 }
 
+                // "the Widget Agency Inspector General X": X works for the agency and heads its inspector general's office,
+                // when the document names that office.
+                if (title.EndsWith("inspector general", StringComparison.Ordinal) && relation == RelationType.EmployedBy && !match.Groups["o2"].Success
+                    && OfficeOfInspectorGeneral(entities, entities[organisation].Name) is var office and >= 0)
+                {
+                    Add(facts, RelationType.Leads, person, office, sentence, 0.75, rule + "+office");
+                }
+
                 if (match.Groups["o2"].Success)
                 {
                     // "of the Criminal Division's Fraud Section": a unit and its parent. The head leads the unit and works
@@ -256,6 +264,12 @@ internal sealed class RelationFinder
             return;
         }
 
+        // "a letter urging Acme Postmaster General X to ...": after "urging" the addressee comes first, titled at most.
+        if (letter.Groups["urging"].Success && !AddresseeOnly().IsMatch(masked.Text.AsSpan(letter.Index + letter.Length)))
+        {
+            return;
+        }
+
         foreach (Match sender in PersonPlaceholderRegex.Matches(masked.Text[..letter.Index]))
         {
             var person = MaskedSentence.EntityOf(sender.Groups["p"].Value);
@@ -285,6 +299,30 @@ internal sealed class RelationFinder
         }
     }
 
+    // The inspector general's office of an agency: the one whose name contains the agency's, or the document's only one.
+    private static int OfficeOfInspectorGeneral(List<EntityDraft> entities, string agency)
+    {
+        int only = -1, offices = 0;
+        for (var e = 0; e < entities.Count; e++)
+        {
+            var name = entities[e].Name;
+            if (entities[e].Kind != EntityKind.Organisation || entities[e].Spans.Count == 0 || !name.Contains("Inspector General", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (name.Contains(agency, StringComparison.OrdinalIgnoreCase))
+            {
+                return e;
+            }
+
+            only = e;
+            offices++;
+        }
+
+        return offices == 1 ? only : -1;
+    }
+
     private static int FirstPersonAfter(string masked, int position, int within)
     {
         foreach (Match m in PersonPlaceholderRegex.Matches(masked, position))
@@ -295,8 +333,11 @@ internal sealed class RelationFinder
         return -1;
     }
 
-    private static readonly Regex LetterToRegex = new(@"\b(?:sent|send|sends|wrote|write|writes|addressed|delivered) (?:a |an |the |their |his |her )?(?:joint |bipartisan |formal )?(?:letters?|e-?mails?|memos?|requests?) (?:on [^\uE000\uE001]{1,40} )?to\b",
+    private static readonly Regex LetterToRegex = new(@"\b(?:sent|send|sends|wrote|write|writes|addressed|delivered) (?:a |an |the |their |his |her )?(?:joint |bipartisan |formal )?(?:letters?|e-?mails?|memos?|requests?) (?:(?:on [^\uE000\uE001]{1,40} )?to|(?<urging>urging|asking|calling on|pressing))\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
+
+    [GeneratedRegex("^ (?:the )?(?:\uE000O\\d+\uE001(?:'s|’s)? )?(?:\\p{Lu}[\\p{L}.\\-]* ){0,4}\uE000P\\d+\uE001", RegexOptions.CultureInvariant, RegexLimits.MatchTimeoutMs)]
+    private static partial Regex AddresseeOnly();
 
     private static readonly Regex PersonPlaceholderRegex = new("\uE000P(?<p>\\d+)\uE001", RegexOptions.CultureInvariant);
 

@@ -142,8 +142,33 @@ internal sealed partial class EntityResolver
                 latest = -1;
             }
 
+            // "the Department" with a capital names the one department of the document, wherever the document names it.
+            if (latest < 0 && char.IsUpper(mention.Name[0]))
+            {
+                latest = OnlyOrganisationNamed(noun, entities, counts);
+            }
+
             assignment[m] = latest;
         }
+    }
+
+    private static int OnlyOrganisationNamed(string noun, List<EntityDraft> entities, Dictionary<int, int> counts)
+    {
+        var found = -1;
+        foreach (var e in counts.Keys)
+        {
+            if (entities[e].Name.Split(' ').Any(w => string.Equals(w, noun, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = e;
+            }
+        }
+
+        return found;
     }
 
     // The fitting organisation named latest before mention m, at most eight sentences up (mentions are in text

@@ -137,7 +137,7 @@ internal sealed partial class EntityResolver
 
     private static readonly string[] LegalSuffixes =
         ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "ASA", "AG", "SA", "S.A.",
-         "GmbH", "NV", "N.V.", "BV", "AB", "Oyj", "SE", "SpA", "Srl", "Pty", "LP", "Co", "Co."];
+         "GmbH", "NV", "N.V.", "BV", "AB", "Oyj", "SE", "SpA", "Srl", "Pty", "LP", "Co", "Co.", "Company"];
 
     // "Halvorsen Shipping" and "Halvorsen Shipping ASA" are one company: names equal up to a legal suffix join.
     private static void JoinLegalForms(List<EntityDraft> entities, int[] assignment, Dictionary<(EntityKind, string), int> byKey)
@@ -176,6 +176,46 @@ internal sealed partial class EntityResolver
 
             byKey[(EntityKind.Organisation, Key(entities[drop].Name))] = keep;
             byCore[core] = keep;
+        }
+
+        CompanyShortForms(entities, assignment, byKey, byCore);
+    }
+
+    // "Leo Burnett Company ... Leo Burnett will pay": a person's name that is a company's name without its legal form,
+    // first used after the company was named, is the company's short form. Named first ("Jane Roe, owner of Jane Roe
+    // Inc.") it stays a person.
+    private static void CompanyShortForms(List<EntityDraft> entities, int[] assignment, Dictionary<(EntityKind, string), int> byKey, Dictionary<string, int> byCore)
+    {
+        var first = new int[entities.Count];
+        Array.Fill(first, int.MaxValue);
+        for (var m = assignment.Length - 1; m >= 0; m--)
+        {
+            if (assignment[m] >= 0)
+            {
+                first[assignment[m]] = m;
+            }
+        }
+
+        for (var e = 0; e < entities.Count; e++)
+        {
+            var person = entities[e];
+            if (person.Kind != EntityKind.Person || person.FixedName || first[e] == int.MaxValue
+                || !byCore.TryGetValue(Key(person.Name), out var company) || entities[company].Words.Length <= person.Words.Length
+                || first[company] > first[e])
+            {
+                continue;
+            }
+
+            for (var m = 0; m < assignment.Length; m++)
+            {
+                if (assignment[m] == e)
+                {
+                    assignment[m] = company;
+                }
+            }
+
+            byKey.Remove((EntityKind.Person, Key(person.Name)));
+            byKey[(EntityKind.Organisation, Key(person.Name))] = company;
         }
     }
 

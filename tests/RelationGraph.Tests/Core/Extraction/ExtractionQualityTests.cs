@@ -41,7 +41,7 @@ public sealed class ExtractionQualityTests
     // news articles. The check part (every fourth document) was held back while the rules were written. Scores are
     // summed over the documents (micro-averaged), as score.py does; floors sit just under the scores reached.
     [Theory]
-    [InlineData(false, 0.83, 0.60)]
+    [InlineData(false, 0.83, 0.68)]
     [InlineData(true, 0.76, 0.42)]
     public void Extract_RealDevelopmentDocuments_ScoresAboveFloor(bool checkPart, double entityFloor, double relationFloor)
     {

@@ -23,6 +23,12 @@ public sealed class FormalRegisterTests
     private static bool HasFact(DocumentGraph batch, RelationType type, string subject, string obj) =>
         batch.Facts.Any(f => f.Type == type && f.SubjectId == Entity(batch, subject).Id && f.ObjectId == Entity(batch, obj).Id);
 
+    // Names as extracted may drop a final abbreviation dot ("Quillon Systems Inc"), so facts are looked up by the name's start.
+    private static bool HasFactStarting(DocumentGraph batch, RelationType type, string subject, string obj) =>
+        batch.Facts.Any(f => f.Type == type
+            && batch.Entities.Single(e => e.Id == f.SubjectId).Name.StartsWith(subject, StringComparison.Ordinal)
+            && batch.Entities.Single(e => e.Id == f.ObjectId).Name.StartsWith(obj, StringComparison.Ordinal));
+
     [Fact]
     public void Extract_MiddleInitial_KeepsTheWholeName()
     {
@@ -107,5 +113,83 @@ public sealed class FormalRegisterTests
         var organisations = Names(batch, EntityKind.Organisation);
         Assert.DoesNotContain("IDIQ", organisations);
         Assert.Contains("Internal Widget Service", organisations);
+    }
+
+    [Fact]
+    public void Extract_NameEndingInAnAbbreviation_KeepsItsApposition()
+    {
+        var batch = Extract("Lintel Systems Inc., a unit of Orrin Holdings Corp., was fined. "
+            + "Corwin Talbot Jr., chief executive of Lintel Systems Inc., declined to comment.");
+
+        Assert.True(HasFactStarting(batch, RelationType.Owns, "Orrin Holdings", "Lintel Systems"));
+        Assert.True(HasFactStarting(batch, RelationType.Leads, "Corwin Talbot", "Lintel Systems"));
+    }
+
+    [Fact]
+    public void Extract_AgeAndHomeTownBeforeTheRole_StillLinkPersonAndEmployer()
+    {
+        var batch = Extract("Marlowe T. Quennell, 52, of Dayton, Ohio, a former employee of Harbor Supply Corp., pleaded guilty. "
+            + "Idris Vandermolen of Fresno, Calif., a former purchasing assistant at Quillon Systems Inc., was sentenced.");
+
+        Assert.True(HasFactStarting(batch, RelationType.EmployedBy, "Marlowe T. Quennell", "Harbor Supply"));
+        Assert.True(HasFactStarting(batch, RelationType.EmployedBy, "Idris Vandermolen", "Quillon Systems"));
+    }
+
+    [Fact]
+    public void Extract_CapitalisedTheDepartment_IsTheDocumentsOnlyDepartment()
+    {
+        var batch = Extract("“Bid rigging harms taxpayers,” said Solveig Arkwright, Acting Assistant Attorney General in charge of the Department’s Antitrust Division. "
+            + "The Department of Justice thanked the agents.");
+
+        Assert.True(HasFactStarting(batch, RelationType.EmployedBy, "Solveig Arkwright", "Antitrust Division"));
+        Assert.True(HasFactStarting(batch, RelationType.EmployedBy, "Solveig Arkwright", "U.S. Department of Justice"));
+    }
+
+    [Fact]
+    public void Extract_LetterUrgingAnOfficial_LinksSendersToTheAddresseeOnly()
+    {
+        var batch = Extract("In May, Senator Hollis Brandt and Representative Mira Okafor sent a letter urging Postmaster General Alden Pryce to restore service. "
+            + "Later, Senator Hollis Brandt sent a letter asking for records about Tobiah Renwick and his company.");
+
+        Assert.True(HasFactStarting(batch, RelationType.CommunicatesWith, "Hollis Brandt", "Alden Pryce")
+            || HasFactStarting(batch, RelationType.CommunicatesWith, "Alden Pryce", "Hollis Brandt"));
+        Assert.True(HasFactStarting(batch, RelationType.CommunicatesWith, "Mira Okafor", "Alden Pryce")
+            || HasFactStarting(batch, RelationType.CommunicatesWith, "Alden Pryce", "Mira Okafor"));
+        Assert.DoesNotContain(batch.Facts, f => f.Type == RelationType.CommunicatesWith
+            && (f.SubjectId == Entity(batch, "Tobiah Renwick").Id || f.ObjectId == Entity(batch, "Tobiah Renwick").Id));
+    }
+
+    [Fact]
+    public void Extract_AgencyInspectorGeneral_LeadsTheAgencysInspectorGeneralOffice()
+    {
+        var batch = Extract("The review was conducted by the Widget Safety Agency’s Office of Inspector General. "
+            + "“Fraud costs us all,” Widget Safety Agency Inspector General Tobias Wren said.");
+
+        Assert.True(HasFactStarting(batch, RelationType.EmployedBy, "Tobias Wren", "Widget Safety Agency"));
+        Assert.True(HasFactStarting(batch, RelationType.Leads, "Tobias Wren", "Office of Inspector General"));
+    }
+
+    [Fact]
+    public void Extract_InvestigatedInConjunctionWith_CountsEveryListedInvestigator()
+    {
+        var batch = Extract("Dorrance Pipe Company pleaded guilty today. "
+            + "This ongoing investigation is being conducted by the Antitrust Division in conjunction with the Widget Safety Agency’s Office of Inspector General (Harbor Field Office).");
+
+        var investigation = Assert.Single(batch.Entities, e => e.Kind == EntityKind.Investigation);
+        var investigators = batch.Facts.Where(f => f.Type == RelationType.Investigates && f.ObjectId == investigation.Id)
+            .Select(f => batch.Entities.Single(e => e.Id == f.SubjectId).Name).ToList();
+        Assert.Contains("Widget Safety Agency", investigators);
+        Assert.Contains("Office of Inspector General", investigators);
+        Assert.Contains("Harbor Field Office", investigators);
+    }
+
+    [Fact]
+    public void Extract_TheDepartmentsInvestigation_IsTheReleasesCase()
+    {
+        var batch = Extract("Jane Roe pleaded guilty today, the Department of Justice announced. "
+            + "The investigation is being conducted by the Antitrust Division. Harbor Power Authority cooperated with the Department’s investigation.");
+
+        var investigation = Assert.Single(batch.Entities, e => e.Kind == EntityKind.Investigation);
+        Assert.True(HasFactStarting(batch, RelationType.Investigates, "U.S. Department of Justice", investigation.Name));
     }
 }

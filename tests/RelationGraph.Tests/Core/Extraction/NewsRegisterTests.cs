@@ -34,6 +34,7 @@ public sealed class NewsRegisterTests
     [InlineData("Redwater Energy is owned by Halvorsen Capital, according to filings.", RelationType.Owns, "Halvorsen Capital", "Redwater Energy")]
     [InlineData("Halvorsen Capital owns a 40 percent stake in Bluefjord Analytics.", RelationType.Owns, "Halvorsen Capital", "Bluefjord Analytics")]
     [InlineData("Westerly Capital is a subsidiary of Oakhaven Holdings.", RelationType.Owns, "Oakhaven Holdings", "Westerly Capital")]
+    [InlineData("Filings showed that Dario Fenwick owned a Panamanian company named Lorvex Trading Limited.", RelationType.Owns, "Dario Fenwick", "Lorvex Trading Limited")]
     public void Extract_CommonNewsPhrasing_GivesTheFact(string text, RelationType type, string subject, string obj)
     {
         var graph = Extract(text);

@@ -151,4 +151,24 @@ public sealed class ResolutionTests
         var person = Assert.Single(batch.Entities, e => e.Kind == EntityKind.Person);
         Assert.Contains("Tobias", person.Aliases);
     }
+
+    [Fact]
+    public void Extract_CompanyNamedAfterAPersonThenShortened_IsOneCompany()
+    {
+        var batch = Extract("WASHINGTON - Harlan Voss Company, a Chicago advertising firm, agreed to pay $2 million. "
+            + "Harlan Voss will also credit the Navy. The suit was filed by former Harlan Voss employees, Orla Quint and Benedikt Ashby.");
+
+        Assert.DoesNotContain(batch.Entities, e => e.Kind == EntityKind.Person && e.Name == "Harlan Voss");
+        var company = Assert.Single(batch.Entities, e => e.Name == "Harlan Voss Company");
+        Assert.Contains(batch.Facts, f => f.Type == RelationType.EmployedBy && f.ObjectId == company.Id
+            && batch.Entities.Single(e => e.Id == f.SubjectId).Name == "Orla Quint");
+    }
+
+    [Fact]
+    public void Extract_PersonNamedBeforeTheirNamesakeCompany_StaysAPerson()
+    {
+        var batch = Extract("Harlan Voss, the owner of Harlan Voss Inc., pleaded guilty. Harlan Voss Inc. paid a fine.");
+
+        Assert.Contains(batch.Entities, e => e.Kind == EntityKind.Person && e.Name == "Harlan Voss");
+    }
 }
