@@ -27,14 +27,16 @@ internal sealed partial class RelationFinder
             .OrderByDescending(t => t.Length)
             .Select(Regex.Escape)) + ")";
         const string Mod = @"(?:(?:former|new|acting|interim|then-|longtime|long-time|current|incoming|outgoing|founding|deputy|assistant|senior|top|veteran) )*";
+        // the field of a title, in lower case: "vice president for government contracts at", "director of sales at"
+        const string Field = @"(?: (?:for|of) (?:[\p{Ll}\-]+ ){0,2}[\p{Ll}\-]+)?";
         _rolePatterns =
         [
             ("org-title-person", Pattern.Build(@"{O:o}{POS}? " + Mod + @"{T:t}(?: and [\p{L}\- ]{1,30}?)?,? {P:p}", titles)),
             ("org-whose-title-person", Pattern.Build(@"{O:o},? whose " + Mod + "{T:t},? {P:p}", titles)),
-            ("appositive-title-of-org", Pattern.Build(@"{P:p}{RES}, (?:who is |who was |is |was )?(?:the |a |an |its |their )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for|with) (?:the )?{O:o}", titles)),
+            ("appositive-title-of-org", Pattern.Build(@"{P:p}{RES}, (?:who is |who was |is |was )?(?:the |a |an |its |their )?" + Mod + "(?:{W} ){0,2}?{T:t}" + Field + " (?:of|at|for|with) (?:the )?{O:o}", titles)),
             ("appositive-org-title", Pattern.Build(@"{P:p}, (?:the |a |an )?" + Mod + "{O:o}{POS}? " + Mod + "{T:t}", titles)),
             ("title-of-org-person", Pattern.Build(@"{T:t} (?:of|at) (?:the )?{O:o},? {P:p}", titles)),
-            ("copula-title-of-org", Pattern.Build(@"{P:p} (?:is|was|has been|had been|became|becomes|served as|serves as|will become|was named|was appointed|named|as) (?:the |a |an |its )?" + Mod + "(?:{W} ){0,2}?{T:t} (?:of|at|for) (?:the )?{O:o}", titles)),
+            ("copula-title-of-org", Pattern.Build(@"{P:p} (?:is|was|has been|had been|became|becomes|served as|serves as|will become|was named|was appointed|named|as|worked as|works as) (?:the |a |an |its )?" + Mod + "(?:{W} ){0,2}?{T:t}" + Field + " (?:of|at|for) (?:the )?{O:o}", titles)),
 
             // "X took over as chief executive of Y", "X was promoted to general counsel at Y", "Y named X as its chairman".
             ("became-title-of-org", Pattern.Build(@"{P:p} (?:has |had )?(?:took over as|takes over as|stepped in as|took the helm as|returned as|joined as|was promoted to|was hired as|was elected|was installed as|was confirmed as) (?:the |a |an |its )?" + Mod + @"(?:[\p{L}\-]+ and )?{T:t} (?:of|at|for) (?:the )?{O:o}", titles)),
@@ -99,7 +101,7 @@ internal sealed partial class RelationFinder
             ("parent-company", @"{O:b}{POS}? (?:[\p{L}\-]+ ){0,3}parent(?: company| firm| corporation| group)?,? {O:a}", RelationType.Owns, 0.75),
             ("subsidiary-of", @"{O:b}, (?:a |an )?(?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) of (?:the )?{O:a}", RelationType.Owns, 0.75),
             ("a-unit-of", @"{O:b}, (?:a |an )(?:unit of |division of |subsidiary of )?{O:a}(?: (?:company|subsidiary|unit|affiliate))?,", RelationType.Owns, 0.65),
-            ("who-works-for", @"{P:a},? who (?:now |currently |previously |formerly |also |still )*(?:works|worked|has worked|had worked|is employed|was employed) (?:for|at|with|by) (?:the )?{O:b}", RelationType.EmployedBy, 0.75),
+            ("who-works-for", @"{P:a},? who (?:now |currently |previously |formerly |also |still |once )*(?:works|worked|has worked|had worked|is employed|was employed) (?:for|at|with|by) (?:the )?{O:b}", RelationType.EmployedBy, 0.75),
             ("adviser-to-org", @"{P:a}{RES}, (?:a |an |the )?(?:former |senior |longtime |long-time |special |outside )?(?:adviser|advisor|consultant|partner|contractor|lobbyist) (?:to|at|for|with) (?:the )?{O:b}", RelationType.EmployedBy, 0.65),
             ("board-member-at", @"{P:a},? (?:a |an |who is a |is a |was a )?(?:former |longtime )?(?:board member|member of the board|trustee|director) (?:at|of) (?:the )?{O:b}", RelationType.MemberOf, 0.7),
             ("does-business-with", @"{O:a} (?:has |had |have |also |already |long )*(?:done business|does business|do business|worked|works|partnered|partners|collaborated|has a (?:[\p{L}\-]+ ){0,3}(?:agreement|deal|partnership)|signed (?:a |an |the )?(?:[\p{L}\-]+ ){0,3}(?:agreement|deal|pact|partnership)|entered (?:into )?(?:a |an )?(?:[\p{L}\-]+ ){0,3}(?:agreement|partnership)) with (?:the )?{O:b}", RelationType.ContractsWith, 0.7),
@@ -110,6 +112,9 @@ internal sealed partial class RelationFinder
             ("org-owns-org", @"{O:a},? (?:which |that )?(?:owns|acquired|bought|controls|took over) (?:the )?{O:b}", RelationType.Owns, 0.7),
             ("org-owned-by", @"{O:b},? (?:which |that )?(?:is |was |has been |had been )(?:wholly |majority |partly |jointly )?(?:owned|controlled|acquired) by (?:the )?{O:a}", RelationType.Owns, 0.75),
             ("is-subsidiary-of", @"{O:b} (?:is|was|became|has been) (?:a |an |the )?(?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) of (?:the )?{O:a}", RelationType.Owns, 0.75),
+            // a former post: "X spent 12 years at Y before leaving", "X resigned from Y in 2020"
+            ("spent-years-at", @"{P:a} (?:had )?spent (?:(?:more than|nearly|almost|about|over) )?(?:[\p{L}\d\-]+ ){1,2}(?:years|decades|months) (?:at|with|in) (?:the )?{O:b}", RelationType.EmployedBy, 0.7),
+            ("left-post-at", @"{P:a} (?:has |had |later |eventually )*(?:left|resigned from|quit|retired from|stepped down from|was fired by|was dismissed by|departed) (?:the |his post at (?:the )?|her post at (?:the )?|a job at (?:the )?|his job at (?:the )?|her job at (?:the )?)?{O:b}", RelationType.EmployedBy, 0.6),
             ("sent-letter-to", @"{P:a}(?: {W}){0,3} (?:sent|wrote|addressed|delivered) (?:a |an |the )?(?:letter|letters|email|memo|request) to (?:[\p{L}.\-]+ ){0,6}?{P:b}", RelationType.CommunicatesWith, 0.7),
         ];
         return [.. patterns.Select(p => (p.Rule, Pattern.Build(p.Notation, titles), p.Type, p.Confidence, Need.Of(p.Notation)))];

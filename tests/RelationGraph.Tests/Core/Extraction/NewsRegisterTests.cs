@@ -35,11 +35,25 @@ public sealed class NewsRegisterTests
     [InlineData("Halvorsen Capital owns a 40 percent stake in Bluefjord Analytics.", RelationType.Owns, "Halvorsen Capital", "Bluefjord Analytics")]
     [InlineData("Westerly Capital is a subsidiary of Oakhaven Holdings.", RelationType.Owns, "Oakhaven Holdings", "Westerly Capital")]
     [InlineData("Filings showed that Dario Fenwick owned a Panamanian company named Lorvex Trading Limited.", RelationType.Owns, "Dario Fenwick", "Lorvex Trading Limited")]
+    [InlineData("Karen Valbrook spent 9 years at Kestly Energy before leaving in 2024.", RelationType.EmployedBy, "Karen Valbrook", "Kestly Energy")]
+    [InlineData("Harold R. Blackmoor resigned from Pinelode Telecom in 2024.", RelationType.EmployedBy, "Harold R. Blackmoor", "Pinelode Telecom")]
+    [InlineData("Before 2018, Oona Trevelyan worked as head of procurement at Ashharbor Fuels.", RelationType.EmployedBy, "Oona Trevelyan", "Ashharbor Fuels")]
+    [InlineData("Ida Vickerstaff, a former vice president for government contracts at Marlucid Engineering, said it was fair.", RelationType.EmployedBy, "Ida Vickerstaff", "Marlucid Engineering")]
+    [InlineData("Lydia Radcombe, who once worked for the Ports Authority, said the schedule had slipped.", RelationType.EmployedBy, "Lydia Radcombe", "Ports Authority")]
+    [InlineData("Helena Pemworth, the procurement chief at the State Ports Administration, said no rules had been broken.", RelationType.EmployedBy, "Helena Pemworth", "State Ports Administration")]
     public void Extract_CommonNewsPhrasing_GivesTheFact(string text, RelationType type, string subject, string obj)
     {
         var graph = Extract(text);
 
         Assert.Contains(graph.Facts, f => f.Type == type && Name(graph, f.SubjectId) == subject && Name(graph, f.ObjectId) == obj);
+    }
+
+    [Fact]
+    public void Extract_ProcurementChief_IsStaffNotTheHead()
+    {
+        var graph = Extract("Helena Pemworth, the procurement chief at the State Ports Administration, said no rules had been broken.");
+
+        Assert.DoesNotContain(graph.Facts, f => f.Type == RelationType.Leads);
     }
 
     [Fact]
