@@ -156,8 +156,10 @@ internal sealed partial class ContractFinder
                     contractsByValue[key] = sameValue = [];
                 }
 
-                var known = sameValue.FindLast(c => (purpose.Length == 0 || c.Purpose.Length == 0 || c.Purpose == purpose)
-                    && (party < 0 || c.Parties.Count == 0 || c.Parties.Contains(party)));
+                // past a few dozen contracts of one value the latest is taken, so a long list stays linear
+                var known = sameValue.Count >= MaxSameValue ? sameValue[^1]
+                    : sameValue.FindLast(c => (purpose.Length == 0 || c.Purpose.Length == 0 || c.Purpose == purpose)
+                        && (party < 0 || c.Parties.Count == 0 || c.Parties.Contains(party)));
                 int contract;
                 if (known is not null)
                 {
@@ -201,6 +203,8 @@ internal sealed partial class ContractFinder
             }
         }
     }
+
+    private const int MaxSameValue = 32;
 
     // A contract of the document at one value: what it is for and who won it, as far as the text has said.
     private sealed class SameValue(int draft)

@@ -188,6 +188,13 @@ internal sealed partial class EntityResolver
 
     private static bool IsClearAntecedent(int latest, List<int> namedSoFar, Dictionary<int, int> counts, List<EntityDraft> entities, string noun)
     {
+        // a document that has named dozens of organisations gives "the firm" no clear antecedent (and the check
+        // stays linear in the text)
+        if (namedSoFar.Count > 64)
+        {
+            return false;
+        }
+
         var rivals = 0;
         var mostNamedRival = 0;
         foreach (var other in namedSoFar)
