@@ -33,11 +33,15 @@ internal sealed class Lexicon
         IReadOnlyList<string> boilerplatePrefixes,
         IReadOnlyList<string> boilerplateSuffixes,
         FrozenSet<string> commonWords,
-        FrozenSet<string> nonEntityHeads)
+        FrozenSet<string> nonEntityHeads,
+        FrozenSet<string> familyParticles,
+        FrozenSet<string> runParticles)
     {
         _contextWords = LoadSections("context-words.txt");
         CommonWords = commonWords;
         NonEntityHeads = nonEntityHeads;
+        FamilyParticles = familyParticles;
+        RunParticles = runParticles;
         GivenNames = givenNames;
         TitleFirstWords = titles.Keys.Select(t => t.Split(' ')[0].TrimEnd('.')).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         OrganisationForms = organisationForms;
@@ -67,6 +71,12 @@ internal sealed class Lexicon
 
     /// <summary>Head words of laws, programmes and places ("Act", "County"): such a phrase is no entity unless an organisation cue says so.</summary>
     public FrozenSet<string> NonEntityHeads { get; }
+
+    /// <summary>Particles that begin a family name ("de", "van", "ó", "al"), matched in any case.</summary>
+    public FrozenSet<string> FamilyParticles { get; }
+
+    /// <summary>The family-name particles also written in lower case inside a full name ("de", "van der"), lower case.</summary>
+    public FrozenSet<string> RunParticles { get; }
 
     /// <summary>Places (countries, capitals, states, cities, regions), lower case.</summary>
     public FrozenSet<string> Places { get; }
@@ -158,6 +168,8 @@ internal sealed class Lexicon
             }
         }
 
+        var particles = ReadLines("name-particles.txt").Select(line => line.Split('\t', StringSplitOptions.TrimEntries)).ToList();
+
         var boilerplateLines = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var suffixes = new List<string>();
@@ -191,7 +203,9 @@ internal sealed class Lexicon
             prefixes,
             suffixes,
             ReadLines("common-words.txt").ToFrozenSet(StringComparer.Ordinal),
-            ReadLines("non-entity-heads.txt").ToFrozenSet(StringComparer.Ordinal));
+            ReadLines("non-entity-heads.txt").ToFrozenSet(StringComparer.Ordinal),
+            particles.Select(p => p[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            particles.Where(p => p is [_, "run"]).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal));
     }
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _contextWords;

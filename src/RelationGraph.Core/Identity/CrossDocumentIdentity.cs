@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using RelationGraph.Core.Model;
 using RelationGraph.Core.Storage;
@@ -17,11 +18,9 @@ namespace RelationGraph.Core.Identity;
 /// </remarks>
 public sealed partial class CrossDocumentIdentity(IGraphStore store)
 {
-    /// <summary>Particles that start a family name ("de Groot", "van der Berg", "al-Rashid"), in key form.</summary>
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
-    {
-        "de", "van", "der", "den", "von", "da", "di", "du", "del", "della", "la", "le", "al", "el", "bin", "ibn", "o", "mac", "st", "ter", "dos", "das",
-    };
+    /// <summary>Particles that start a family name ("de Groot", "van der Berg", "Ó Briain"), in key form ("o").</summary>
+    private static readonly FrozenSet<string> Particles = Extraction.Lexicon.Instance.FamilyParticles
+        .Select(NameVariants.LooseKey).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The batch's graphs with each one's entities joined to stored ones.</summary>
     /// <param name="graphs">One graph per document, in the order they will be written.</param>

@@ -231,10 +231,10 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             }
 
             // "Pieter van der Berg": particles of a family name carry the run to its capitalised last word
-            if (t.Kind == TokenKind.Word && RunClassifier.NameParticles.Contains(t.Text))
+            if (t.Kind == TokenKind.Word && lexicon.RunParticles.Contains(t.Text))
             {
                 var after = end;
-                while (after < tokens.Count && after - end < 3 && RunClassifier.NameParticles.Contains(tokens[after].Text))
+                while (after < tokens.Count && after - end < 3 && lexicon.RunParticles.Contains(tokens[after].Text))
                 {
                     after++;
                 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using RelationGraph.Core.Extraction.Segmentation;
 using RelationGraph.Core.Model;
 
@@ -221,10 +220,6 @@ internal sealed partial class RunClassifier
         return words >= 3 && caps * 2 > words;
     }
 
-    /// <summary>Lower-case particles that begin a family name ("de Groot", "van der Berg", "bin Salman").</summary>
-    internal static readonly FrozenSet<string> NameParticles = new[] { "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "ter", "ten", "dos", "das", "bin", "ibn" }
-        .ToFrozenSet(StringComparer.Ordinal);
-
     // a given name (or an initial, or a title) before the particles, then one capitalised word: a person's full name
     private bool IsParticleName(List<Token> tokens, int from, int to, int connector)
     {
@@ -235,7 +230,7 @@ internal sealed partial class RunClassifier
 
         for (var k = connector; k < to - 1; k++)
         {
-            if (!NameParticles.Contains(tokens[k].Text))
+            if (!lexicon.RunParticles.Contains(tokens[k].Text))
             {
                 return false;
             }

@@ -145,15 +145,10 @@ internal sealed partial class EntityResolver
         }
     }
 
-    private static readonly HashSet<string> FamilyParticles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "ter", "ten", "dos", "das", "bin", "ibn", "ó", "ní", "mac", "al", "el",
-    };
-
     private static bool StartsWithParticle(string name)
     {
         var space = name.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0 && FamilyParticles.Contains(name[..space]);
+        return space > 0 && Lexicon.Instance.FamilyParticles.Contains(name[..space]);
     }
 
     // Single words: typed by context or not, they join a full name when one matches.

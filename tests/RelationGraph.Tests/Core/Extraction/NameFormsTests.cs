@@ -29,6 +29,19 @@ public sealed class NameFormsTests
         Assert.Contains("Ó Briain", people.Single(p => p.Name == "Clodagh Ó Briain").Aliases);
     }
 
+    [Theory]
+    [InlineData("Corrie ten Boom", "Ten Boom")]
+    [InlineData("Aoife Ní Bhriain", "Ní Bhriain")]
+    [InlineData("Ronan St Clair", "St Clair")]
+    public void Extract_FamilyNameWithAnyParticleLater_JoinsTheFullName(string name, string family)
+    {
+        var graph = Extract($"{name}, a lawyer, met officials in Paris on Monday. {family} said the talks went well.");
+
+        var person = Assert.Single(graph.Entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal(name, person.Name);
+        Assert.Contains(family, person.Aliases);
+    }
+
     [Fact]
     public void Extract_PersonSaidTheReview_IsNotAnInvestigationByThem()
     {

@@ -76,6 +76,22 @@ public sealed class CrossDocumentIdentityTests : IAsyncDisposable
         Assert.Equal(2, resolved.Facts.Count);
     }
 
+    [Theory]
+    [InlineData("Esther de Groot", "De Groot")]
+    [InlineData("Aoife Ní Bhriain", "Ní Bhriain")]
+    [InlineData("Corrie ten Boom", "Ten Boom")]
+    [InlineData("Ronan St Clair", "St Clair")]
+    public async Task ResolveAsync_FamilyNameWithItsParticleAndOneStoredPersonWhoSharesAFact_JoinsThem(string stored, string family)
+    {
+        var store = await StoreWithAsync(Doc("a", $"{stored} works for Acme Corp.", (stored, Person, RelationType.EmployedBy, "Acme Corp", Org)));
+
+        var resolved = await ResolveAsync(store, Doc("b", $"{family} leads Ministry of Works and {family} owns Acme Corp.",
+            (family, Person, RelationType.Leads, "Ministry of Works", Org), (family, Person, RelationType.Owns, "Acme Corp", Org)));
+
+        Assert.All(resolved.Facts, f => Assert.Equal(TestData.Id(Person, stored), f.SubjectId));
+        Assert.Equal(2, resolved.Facts.Count);
+    }
+
     [Fact]
     public async Task ResolveAsync_SurnameOnlyWhoseOneStoredNamesakeSharesNothingWithTheDocument_IsDropped()
     {
