@@ -27,20 +27,20 @@ public sealed partial class SqliteGraphStore
         var loose = forms[^1];
         var end = char.ConvertFromUtf32(0x10FFFF);
         var contains = name.ContainsForms;
-        (string, object?)[] parameters =
+        (string, object?)[] Parameters(string? match) =>
         [
             ("$form", forms[0]), ("$form_end", forms[0] + end), ("$loose_form", loose), ("$loose_form_end", loose + end),
-            ("$match", string.Join(" OR ", contains.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))),
-            ("$kind", query.Kind?.ToString()), ("$limit", query.Limit),
+            ("$match", match), ("$kind", query.Kind?.ToString()), ("$limit", query.Limit),
         ];
         return await ReadAsync((session, ct) =>
         {
             // what people type is mostly the start of a name: a full page of exact and prefix matches needs no contains
-            // search, and a query too short for the trigram index gets none
-            var found = Query(session, "search-entities-prefix.sql", parameters, r => SqliteRows.Entity(r, []), ct);
+            // search ($match NULL skips it), and a query too short for the trigram index gets none
+            var found = Query(session, "search-entities.sql", Parameters(null), r => SqliteRows.Entity(r, []), ct);
             if (found.Count < query.Limit && contains.Count > 0)
             {
-                found = Query(session, "search-entities.sql", parameters, r => SqliteRows.Entity(r, []), ct);
+                var match = string.Join(" OR ", contains.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+                found = Query(session, "search-entities.sql", Parameters(match), r => SqliteRows.Entity(r, []), ct);
             }
 
             return Task.FromResult(WithAliases(session, found));

@@ -1,7 +1,14 @@
--- Exact key first, then prefix, then contains, on names, aliases and their loose forms. Exact and prefix matches are
--- the arms of search-entities-prefix.sql; contains matches come from the trigram index over every search key ($match:
--- the forms of three characters or more as quoted FTS5 phrases joined by OR, each a substring of the keys it matches),
--- so only keys that contain the query are read. Each arm keeps its own best page; the page is the best of those.
+-- Exact key first, then prefix, then contains, on names, aliases and their loose forms. The first four arms are range
+-- scans of the key indexes of names, aliases and loose names (the entity_search rows marked loose), joined by row id
+-- ($form_end is $form followed by U+10FFFF, a noncharacter, so the range holds every key that starts with $form). The
+-- two forms are the query's name key and its loose form (Core's NameQuery; the same when they do not differ). Contains
+-- matches come from the trigram index over every search key ($match: the forms of three characters or more as quoted
+-- FTS5 phrases joined by OR, each a substring of the keys it matches), so only keys that contain the query are read.
+-- Each arm keeps only its own best page, so a short query that starts 400,000 names sorts none of them whole; the page
+-- is the best of those. With $match NULL the contains arm is skipped before it opens the index (a constant term, as
+-- $loose_form <> $form is): what people type is mostly the start of a name, and a full page of exact and prefix
+-- matches needs no contains search, so the store runs this first with $match NULL, and again with it only when the
+-- page is not full.
 WITH hits (rid, match_rank) AS (
     SELECT rid, match_rank FROM (
         SELECT e.rowid AS rid, CASE WHEN e.name_key IN ($form, $loose_form) THEN 0 ELSE 1 END AS match_rank
@@ -47,7 +54,7 @@ WITH hits (rid, match_rank) AS (
         FROM entity_search_fts f
         JOIN entity_search s ON s.id = f.rowid
         JOIN entities e ON e.id = s.entity_id
-        WHERE entity_search_fts MATCH $match AND ($kind IS NULL OR e.kind = $kind)
+        WHERE $match IS NOT NULL AND entity_search_fts MATCH $match AND ($kind IS NULL OR e.kind = $kind)
         GROUP BY e.rowid
         ORDER BY match_rank, e.doc_count DESC, e.mention_count DESC, e.name, e.id
         LIMIT $limit)
