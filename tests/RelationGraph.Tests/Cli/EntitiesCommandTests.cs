@@ -221,6 +221,23 @@ public sealed class EntitiesCommandTests
         Assert.False(File.Exists(work.Database));
     }
 
+    [Fact]
+    public async Task Main_MergeAndDistinct_JudgeTheEntitiesInTheirOrderWithReasonAndAuthor()
+    {
+        using var work = new Workspace();
+        await work.IngestAsync();
+        var ana = StableId.Entity(EntityKind.Person, "Ana Ruiz");
+
+        var merged = await CliProgram.Main(["entities", "merge", "Beth Redfern", "Bethany Redfern", "--reason", "one person", "--by", "analyst", "--db", work.Database]);
+        var distinct = await CliProgram.Main(["entities", "distinct", "Alex Moreno", "Ana Ruiz", "--reason", "two people", "--by", "lead", "--db", work.Database]);
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (merged, distinct));
+        var judgements = await work.ReadAsync(s => s.ListJudgementsAsync(Ct));
+        Assert.Equal(
+            [(JudgementKind.Merge, Beth, Bethany, "analyst", "one person"), (JudgementKind.Distinct, Alex, ana, "lead", "two people")],
+            judgements.Select(j => (j.Kind, j.Entity.Id, j.Other.Id, j.Author, j.Reason)));
+    }
+
     [Theory]
     [InlineData("entities", "merge", "Only One")]
     [InlineData("entities", "split", "Alex Moreno", "--name", "Alex M.")]
