@@ -32,18 +32,11 @@ internal static class EntitiesCommand
         return command;
     }
 
-    private static Command Merge()
-    {
-        var entity = new Argument<string>("entity") { Description = "The entity merged away: id (per_…) or name." };
-        var into = new Argument<string>("into") { Description = "The entity it becomes: id or name." };
-        var command = new Command("merge", "Merge an entity into another: its mentions and facts become the other's, in every document. " + ExitCodesText)
-        {
-            entity, into, Reason, By, CommonOptions.Database,
-        };
-        command.SetAction((parse, ct) => RunAsync(parse, "merge", (judgements, author, token) => judgements.MakeAsync(
-            JudgementRequest.Merge(parse.GetValue(entity)!, parse.GetValue(into)!, author, parse.GetValue(Reason)), token), ct));
-        return command;
-    }
+    private static Command Merge() => TwoEntityJudgement(
+        "merge", "Merge an entity into another: its mentions and facts become the other's, in every document.",
+        new Argument<string>("entity") { Description = "The entity merged away: id (per_…) or name." },
+        new Argument<string>("into") { Description = "The entity it becomes: id or name." },
+        JudgementRequest.Merge);
 
     private static Command Split()
     {
@@ -71,16 +64,22 @@ internal static class EntitiesCommand
         return command;
     }
 
-    private static Command Distinct()
+    private static Command Distinct() => TwoEntityJudgement(
+        "distinct", "Mark two entities as different: no identity decision joins them, and neither can be merged into the other.",
+        new Argument<string>("entity") { Description = "One entity: id or name." },
+        new Argument<string>("other") { Description = "The other: id or name." },
+        JudgementRequest.Distinct);
+
+    // merge and distinct: a judgement on two entities named by the two arguments, with --reason, --by and --db
+    private static Command TwoEntityJudgement(string verb, string description, Argument<string> entity, Argument<string> other,
+        Func<string, string, string, string?, JudgementRequest> request)
     {
-        var entity = new Argument<string>("entity") { Description = "One entity: id or name." };
-        var other = new Argument<string>("other") { Description = "The other: id or name." };
-        var command = new Command("distinct", "Mark two entities as different: no identity decision joins them, and neither can be merged into the other. " + ExitCodesText)
+        var command = new Command(verb, description + " " + ExitCodesText)
         {
             entity, other, Reason, By, CommonOptions.Database,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, "distinct", (judgements, author, token) => judgements.MakeAsync(
-            JudgementRequest.Distinct(parse.GetValue(entity)!, parse.GetValue(other)!, author, parse.GetValue(Reason)), token), ct));
+        command.SetAction((parse, ct) => RunAsync(parse, verb, (judgements, author, token) => judgements.MakeAsync(
+            request(parse.GetValue(entity)!, parse.GetValue(other)!, author, parse.GetValue(Reason)), token), ct));
         return command;
     }
 
