@@ -10,6 +10,9 @@ namespace RelationGraph.Core.Extraction.Relations;
 /// </summary>
 internal static class Pattern
 {
+    /// <summary>The options of every pattern.</summary>
+    public const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+
     // After a name, the age and home town of a press release: "X, 44, of Dayton, Ohio, a former clerk at Y". The
     // place is capitalised words (case-sensitive inside the case-insensitive pattern) and a state that may be masked.
     private const string Place = @"(?-i:\p{Lu})[\p{L}.'’\-]*(?: (?-i:\p{Lu})[\p{L}.'’\-]*){0,2}";
@@ -29,6 +32,6 @@ internal static class Pattern
         expanded = Regex.Replace(expanded, @"\{([POE])\}", match =>
             "\uE000" + (match.Groups[1].Value == "E" ? "[PO]" : match.Groups[1].Value) + @"\d+" + "\uE001");
         expanded = Regex.Replace(expanded, @"\{T:(\w+)\}", match => "(?<" + match.Groups[1].Value + ">" + titleAlternation + ")");
-        return new Regex(expanded, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        return new Regex(expanded, Options);
     }
 }

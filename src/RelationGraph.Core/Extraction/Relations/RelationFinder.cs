@@ -16,6 +16,7 @@ internal sealed partial class RelationFinder
 
     private readonly (string Rule, Regex Regex)[] _rolePatterns;
     private readonly (string Rule, Regex Regex, RelationType Type, double Confidence, Need Need)[] _fixedPatterns;
+    private readonly Regex _anyFixedPattern;
     private readonly Regex _hisAssociate;
     private readonly Lexicon _lexicon;
 
@@ -54,6 +55,11 @@ internal sealed partial class RelationFinder
         ];
 
         _fixedPatterns = BuildFixed(titles);
+
+        // Every fixed pattern at once: a sentence that none of them matches (three in four with two entities) is scanned
+        // once instead of forty times. The patterns are regular (no lookarounds or backreferences in this engine), so
+        // their alternation matches a sentence exactly when one of them does.
+        _anyFixedPattern = new Regex("(?:" + string.Join(")|(?:", _fixedPatterns.Select(p => p.Regex.ToString())) + ")", Pattern.Options);
         _hisAssociate = Pattern.Build(@"\b(?:his|her) (?:(?:former|longtime|long-time|close|old|one-time) )?(?:business partner|wealth manager|campaign (?:chief|manager|aide)|chief of staff|co-defendant|co-conspirator|accountant|banker|buddy|pal|friend|ally|confidant|associate|close friend|old friend|longtime friend|right-hand man|protégé|wife|husband|son|daughter|brother|sister|father|mother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|nephew|niece|cousin|partner|girlfriend|boyfriend),? {P:b}", titles);
     }
 
@@ -212,7 +218,7 @@ internal sealed partial class RelationFinder
             }
         }
 
-        foreach (var (rule, regex, type, confidence, need) in _fixedPatterns)
+        foreach (var (rule, regex, type, confidence, need) in _anyFixedPattern.IsMatch(masked.Text) ? _fixedPatterns : [])
         {
             if (!need.MetBy(people, organisations))
             {
