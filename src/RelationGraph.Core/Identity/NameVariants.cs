@@ -33,8 +33,13 @@ public static class NameVariants
     public static string? FamilyKey(string name)
     {
         var tokens = LooseTokens(name);
-        return tokens.Count < 2 ? null : string.Join(' ', tokens.Skip(1).SkipWhile(t => t.Length == 1));
+        // an initial after the given name is skipped, the particle "Ó" (folded "o") of "Clodagh Ó Briain" is not
+        return tokens.Count < 2 ? null : string.Join(' ', tokens.Skip(1).SkipWhile(t => t.Length == 1 && !FoldedParticles.Value.Contains(t)));
     }
+
+    // lazy: the folding table it needs is a static declared further down
+    private static readonly Lazy<FrozenSet<string>> FoldedParticles =
+        new(() => Lexicon.Instance.FamilyParticles.Select(RemoveDiacritics).ToFrozenSet(StringComparer.Ordinal));
 
     /// <summary>The loose key of a one-word mention's word, the form a surname-only mention is matched by.</summary>
     public static string LastWordKey(string name)

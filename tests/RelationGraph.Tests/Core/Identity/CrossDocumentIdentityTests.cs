@@ -55,6 +55,16 @@ public sealed class CrossDocumentIdentityTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ResolveAsync_FamilyNameWithTheParticleÓ_JoinsTheStoredPerson()
+    {
+        var store = await StoreWithAsync(Doc("a", "Clodagh Ó Briain works for Acme Corp.", ("Clodagh Ó Briain", Person, RelationType.EmployedBy, "Acme Corp", Org)));
+
+        var resolved = await ResolveAsync(store, Doc("b", "Ó Briain owns Acme Corp.", ("Ó Briain", Person, RelationType.Owns, "Acme Corp", Org)));
+
+        Assert.Equal(TestData.Id(Person, "Clodagh Ó Briain"), Assert.Single(resolved.Facts).SubjectId);
+    }
+
+    [Fact]
     public async Task ResolveAsync_HonorificAndDiacritics_JoinTheStoredPerson()
     {
         var store = await StoreWithAsync(Doc("a", "José Müller works for Acme Corp.", ("José Müller", Person, RelationType.EmployedBy, "Acme Corp", Org)));

@@ -21,6 +21,7 @@ public sealed class NameVariantsTests
     [Theory]
     [InlineData("Bethany R. Redfern", "redfern")]
     [InlineData("Esther de Groot", "de groot")]
+    [InlineData("Clodagh Ó Briain", "o briain")]
     [InlineData("Redfern", null)]
     public void FamilyKey_FullName_IsEverythingAfterTheGivenName(string name, string? expected) =>
         Assert.Equal(expected, NameVariants.FamilyKey(name));
