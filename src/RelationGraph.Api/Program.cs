@@ -21,6 +21,7 @@ builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDoc
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiKey(builder.Configuration);
 builder.Services.AddRequestLimits();
+builder.Services.AddKestrelRejectionProblems();
 builder.Services.AddApiLimits();
 builder.Services.AddGraphStore(builder.Configuration);
 builder.Services.AddIngestion().ValidateOnStart();

@@ -6,8 +6,8 @@ namespace RelationGraph.Api.Hosting;
 /// The request-line and header limits, enforced here so that a 414 or 431 is Problem Details like every other error:
 /// Kestrel answers its own limits with an empty body and no hook (aspnet/KestrelHttpServer#2947), so its limits are
 /// raised to <see cref="KestrelRequestLineBytes"/> and <see cref="KestrelHeaderBytes"/> and this middleware answers
-/// the ordinary ones (Kestrel's defaults) first. Only a request past Kestrel's raised limits, or one Kestrel cannot parse
-/// at all (a NUL in the path), still gets Kestrel's bare status.
+/// the ordinary ones (Kestrel's defaults) first, with a hint. A request past Kestrel's raised limits, or one Kestrel
+/// cannot parse at all (a NUL in the path), gets Kestrel's status with a body from <see cref="KestrelRejections"/>.
 /// </summary>
 internal sealed class RequestLimitsMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
