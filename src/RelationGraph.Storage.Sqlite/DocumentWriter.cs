@@ -60,6 +60,9 @@ internal sealed partial class DocumentWriter : IDisposable
     /// <summary>Test hook: false sends new documents down the general path too, to compare the two.</summary>
     public bool NewDocumentFastPath { get; set; } = true;
 
+    /// <summary>Benchmark hook: false leaves out the <c>index_log</c> row of each <see cref="Apply(IReadOnlyList{DocumentGraph})"/>, to measure its cost.</summary>
+    public bool WriteIndexLog { get; set; } = true;
+
     /// <summary>
     /// Applies the documents in order in one transaction and returns, for each, what changed and the delta for
     /// the path index. Any failure rolls every one of them back. Each document sees the ones before it, so
@@ -143,7 +146,9 @@ internal sealed partial class DocumentWriter : IDisposable
         }
 
         FlushPendingEntities();
-        var logged = LogChanges(applied.Where(a => a.Item1.Outcome != ApplyOutcome.Unchanged).Select(a => a.Item1.DocumentId), applied.Select(a => a.Item2));
+        var logged = WriteIndexLog
+            ? LogChanges(applied.Where(a => a.Item1.Outcome != ApplyOutcome.Unchanged).Select(a => a.Item1.DocumentId), applied.Select(a => a.Item2))
+            : (0, 0);
         transaction.Commit();
         LastLogged = logged;
 

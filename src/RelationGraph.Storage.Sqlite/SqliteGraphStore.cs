@@ -94,6 +94,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
     /// <summary>Test hook: false writes new documents the general way too (see <c>DocumentWriter.NewDocument.cs</c>).</summary>
     internal bool NewDocumentFastPath { get; set; } = true;
 
+    /// <summary>
+    /// Benchmark hook: false writes documents without their <c>index_log</c> row, to measure what it costs
+    /// (<c>bench ingest --index-log-ab</c>); other processes' path indexes then miss these writes.
+    /// </summary>
+    internal bool WriteIndexLog { get; set; } = true;
+
     /// <summary>The path index, for diagnostics and tests.</summary>
     internal PathIndex Index => _index;
 
@@ -263,6 +269,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IBulkLoadStore, IAsy
         var writer = _writer!;
         writer.BeforeCommit = BeforeCommit;
         writer.NewDocumentFastPath = NewDocumentFastPath;
+        writer.WriteIndexLog = WriteIndexLog;
         var applied = await WhileNotLockedAsync(() => _retry.ExecuteAsync(static (state, _) => ValueTask.FromResult(state.writer.Apply(state.batches)), (writer, batches), cancellationToken));
         await _checkpointer!.AfterCommitAsync(_writeConnection!);
         var results = new List<ApplyResult>(applied.Count);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RelationGraph.Core.Extraction;
@@ -10,7 +11,7 @@ using RelationGraph.Storage.Sqlite;
 
 namespace RelationGraph.Bench.Ingestion;
 
-// `ingest [--docs 10000] [--batch N] [--workers N] [--dir DIR] [--keep] [--store-only]`: generates a news-like corpus (about
+// `ingest [--docs 10000] [--batch N] [--workers N] [--dir DIR] [--keep] [--store-only] [--index-log-ab [--rounds 4]]`: generates a news-like corpus (about
 // 5 KB a document), then in the same run measures, after two warm-up passes of extraction: (1) read + extract alone, in
 // parallel, no store; (2) the whole job into a fresh SQLite store through IngestionPipeline, sampling the working set at
 // 10%, 50% and 100% of the documents; (1') extraction alone again; (3) the store alone: the extracted documents applied
@@ -59,6 +60,12 @@ internal static class IngestBenchmark
             // --no-bulk: every row and index written as documents arrive, as a job into a non-empty store does
             var bulk = !args.Contains("--no-bulk");
             Console.WriteLine(bulk ? "bulk load: on (indexes built once, at the end of the job and of the store-alone run, and timed with them)" : "bulk load: off");
+            if (args.Contains("--index-log-ab"))
+            {
+                await IndexLogAbAsync(files, reader, extractor, dir, batchSize, bulk, IntOption(args, "--rounds") ?? 4);
+                return 0;
+            }
+
             if (args.Contains("--store-only"))
             {
                 var (alone, cpu, notes) = await StoreAloneAsync(files, reader, extractor, Path.Combine(dir, "store-alone.db"), batchSize, bulk);
@@ -120,7 +127,7 @@ internal static class IngestBenchmark
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             if (!keep && Directory.Exists(dir))
             {
                 Directory.Delete(dir, recursive: true);
@@ -158,14 +165,26 @@ internal static class IngestBenchmark
         var retainedPerDoc = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1024.0 / files.Count;
         var retained = string.Create(CultureInfo.InvariantCulture, $"  (an extracted document waiting for the writer holds {retainedPerDoc:0.0} KB)");
 
-        using var store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { Path = database }));
+        var pauses = new GcPauseListener();
+        var (elapsed, cpu, allocated) = await ApplyTimedAsync(batches.OfType<DocumentGraph>().ToList(), database, batchSize, bulk);
+        pauses.Dispose();
+        // the writer's own garbage: in the job, every collection extraction triggers also pays for what the writer keeps
+        var notes = string.Create(CultureInfo.InvariantCulture,
+            $"  (the writer allocated {allocated / 1024.0 / files.Count:0} KB per document; garbage collection pauses: {pauses.Summary()})");
+        return (elapsed, cpu, notes + Environment.NewLine + retained);
+    }
+
+    // Applies the documents in batches to a fresh store on this thread, as the pipeline's single writer does; the store's
+    // opening is not timed.
+    private static async Task<(TimeSpan Elapsed, TimeSpan Cpu, long Allocated)> ApplyTimedAsync(IReadOnlyList<DocumentGraph> documents, string database, int batchSize, bool bulk, bool writeIndexLog = true)
+    {
+        using var store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { Path = database })) { WriteIndexLog = writeIndexLog };
         await store.InitializeAsync();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var pauses = new GcPauseListener();
         var watch = Stopwatch.StartNew();
         var bulkLoad = bulk && await store.TryBeginBulkLoadAsync();
-        foreach (var chunk in batches.OfType<DocumentGraph>().Chunk(batchSize))
+        foreach (var chunk in documents.Chunk(batchSize))
         {
             await store.ApplyAsync(chunk);
         }
@@ -175,13 +194,73 @@ internal static class IngestBenchmark
             await store.EndBulkLoadAsync();
         }
 
-        var elapsed = watch.Elapsed;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        pauses.Dispose();
-        // the writer's own garbage: in the job, every collection extraction triggers also pays for what the writer keeps
-        var notes = string.Create(CultureInfo.InvariantCulture,
-            $"  (the writer allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / files.Count:0} KB per document; garbage collection pauses: {pauses.Summary()})");
-        return (elapsed, cpu, notes + Environment.NewLine + retained);
+        return (watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.GetTotalAllocatedBytes() - allocatedBefore);
+    }
+
+    // `--index-log-ab`: what the index_log row each commit writes (for other processes' path indexes) costs the single
+    // writer. The documents are extracted once; the store-alone run is then repeated with and without the log, each into a
+    // fresh file, the order alternating from round to round so that a drift in the machine's speed falls on both. The
+    // cost is the median over rounds of each round's ratio, whose two runs are seconds apart.
+    private static async Task IndexLogAbAsync(List<string> files, DocumentReader reader, RuleBasedExtractor extractor, string dir, int batchSize, bool bulk, int rounds)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var extracted = new DocumentGraph?[files.Count];
+        await ExtractAloneAsync(files, reader, extractor, extracted);
+        var documents = extracted.OfType<DocumentGraph>().ToList();
+        var with = new List<(TimeSpan Wall, TimeSpan Cpu)>();
+        var without = new List<(TimeSpan Wall, TimeSpan Cpu)>();
+        var (logRows, logBytes) = (0L, 0L);
+        // round -1 is untimed: the writer's code runs optimised in the measured rounds
+        for (var round = -1; round < rounds; round++)
+        {
+            foreach (var writeLog in round % 2 == 0 ? [true, false] : new[] { false, true })
+            {
+                var database = Path.Combine(dir, $"index-log-ab-{round + 1}-{(writeLog ? "with" : "without")}.db");
+                GC.Collect();
+                var (elapsed, cpu, _) = await ApplyTimedAsync(documents, database, batchSize, bulk, writeLog);
+                if (round >= 0)
+                {
+                    (writeLog ? with : without).Add((elapsed, cpu));
+                    Console.WriteLine(string.Create(inv, $"  round {round + 1} {(writeLog ? "with" : "without")} the log: {elapsed.TotalSeconds:0.000} s, CPU {cpu.TotalSeconds:0.000} s"));
+                }
+
+                if (writeLog)
+                {
+                    (logRows, logBytes) = IndexLogSize(database);
+                }
+
+                SqliteConnection.ClearAllPools();
+                foreach (var file in Directory.EnumerateFiles(dir, Path.GetFileName(database) + "*"))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        var wallRatio = Median(with.Zip(without, (a, b) => a.Wall / b.Wall));
+        var cpuRatio = Median(with.Zip(without, (a, b) => a.Cpu / b.Cpu));
+        Console.WriteLine(string.Create(inv, $"index_log A/B: {documents.Count} documents in batches of {batchSize}, bulk load {(bulk ? "on" : "off")}, {rounds} rounds"));
+        Console.WriteLine(string.Create(inv, $"  with the log:    median {Median(with.Select(r => r.Wall.TotalSeconds)):0.000} s, CPU {Median(with.Select(r => r.Cpu.TotalSeconds)):0.000} s"));
+        Console.WriteLine(string.Create(inv, $"  without the log: median {Median(without.Select(r => r.Wall.TotalSeconds)):0.000} s, CPU {Median(without.Select(r => r.Cpu.TotalSeconds)):0.000} s"));
+        Console.WriteLine(string.Create(inv, $"  cost of the log (median of the rounds' ratios): wall {wallRatio - 1:+0.0%;-0.0%}, CPU {cpuRatio - 1:+0.0%;-0.0%}"));
+        Console.WriteLine(string.Create(inv, $"  index_log after a run: {logRows} rows kept, {logBytes / 1024.0:0} KB of ids ({(double)logBytes / documents.Count:0} bytes per document)"));
+    }
+
+    private static (long Rows, long Bytes) IndexLogSize(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), coalesce(sum(bytes), 0) FROM index_log";
+        using var row = command.ExecuteReader();
+        row.Read();
+        return (row.GetInt64(0), row.GetInt64(1));
     }
 
     private static void Report(string phase, int docs, double megabytes, TimeSpan elapsed, TimeSpan? cpu) =>
