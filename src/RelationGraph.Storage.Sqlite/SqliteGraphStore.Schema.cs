@@ -14,6 +14,7 @@ public sealed partial class SqliteGraphStore
     private async Task ApplySchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await _retry.ExecuteAsync(_ => { ExecuteScript(connection, Sql.Get("schema.sql")); return ValueTask.CompletedTask; }, cancellationToken);
+        await _retry.ExecuteAsync(_ => { SumIndexLogOnce(connection); return ValueTask.CompletedTask; }, cancellationToken);
         await _retry.ExecuteAsync(_ => { MigrateMentionsTable(connection); return ValueTask.CompletedTask; }, cancellationToken);
         await _retry.ExecuteAsync(_ => { BackfillEntityKeys(connection); return ValueTask.CompletedTask; }, cancellationToken);
         // after the entity keys: the search keys take their loose names from them
@@ -108,6 +109,17 @@ public sealed partial class SqliteGraphStore
         command.ExecuteNonQuery();
         transaction.Commit();
         _logger.MentionsMigrated(documents, stopwatch.ElapsedMilliseconds);
+    }
+
+    // A new file, or one from before index_log_size, gets its size row once (a write, so not on every open).
+    private static void SumIndexLogOnce(SqliteConnection connection)
+    {
+        if (!Holds(connection, "SELECT NOT EXISTS (SELECT 1 FROM index_log_size);"))
+        {
+            return;
+        }
+
+        ExecuteScript(connection, Sql.Get("index-log-size.sql"));
     }
 
     // whether a one-time conversion is due: its probe query answers 1 (or any count above 0)

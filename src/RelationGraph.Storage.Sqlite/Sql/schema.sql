@@ -98,6 +98,22 @@ CREATE TABLE IF NOT EXISTS index_log (
     doc_ids TEXT
 );
 
+-- The sum of index_log's bytes, so that the prune after every commit knows whether the byte cap is reached without
+-- reading every row: taken once when a file has no row here yet (index-log-size.sql), then kept by the triggers,
+-- whichever process writes. The triggers exist before the sum is taken, so no row is missed or counted twice.
+CREATE TABLE IF NOT EXISTS index_log_size (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    bytes INTEGER NOT NULL
+);
+
+CREATE TRIGGER IF NOT EXISTS index_log_size_insert AFTER INSERT ON index_log BEGIN
+    UPDATE index_log_size SET bytes = bytes + new.bytes;
+END;
+
+CREATE TRIGGER IF NOT EXISTS index_log_size_delete AFTER DELETE ON index_log BEGIN
+    UPDATE index_log_size SET bytes = bytes - old.bytes;
+END;
+
 -- The keys a person or organisation is joined by across documents (Core's IdentityKeys: loose names, family names),
 -- several per entity; the identity stage asks for the entities under a document's keys before it writes the document.
 CREATE TABLE IF NOT EXISTS entity_keys (

@@ -65,6 +65,37 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
         Assert.Equal([TestData.AliceId, TestData.BobId], found.Select(e => e.Id).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task InitializeAsync_FileFromBeforeTheIndexLogSize_SumsTheLogOnceAndEveryWriteKeepsTheSum()
+    {
+        var store = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        await store.ApplyAsync([TestData.AcmeDocument()], Ct);
+        await store.ApplyAsync([TestData.BobDocument()], Ct);
+        await store.DisposeAsync();
+        using (var connection = new SqliteConnection("Data Source=" + Files.DatabasePath + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER index_log_size_insert; DROP TRIGGER index_log_size_delete; DROP TABLE index_log_size;";
+            command.ExecuteNonQuery();
+        }
+
+        var reopened = await Files.OpenInitializedAsync(new FakeTimeProvider(TestData.Epoch));
+        var summed = LogSizes();
+        await reopened.ApplyAsync([TestData.AcmeDocument(TestData.AcmeText + " Nothing more.")], Ct);
+        await reopened.RemoveDocumentAsync(TestData.BobDocument().Document.Id, Ct);
+
+        Assert.True(summed.Log > 0);
+        Assert.Equal(summed.Log, summed.Kept);
+        var written = LogSizes();
+        Assert.True(written.Log > summed.Log);
+        Assert.Equal(written.Log, written.Kept);
+    }
+
+    private (long Log, long Kept) LogSizes() =>
+        (long.Parse(SqliteFile.Strings(Files.DatabasePath, "SELECT sum(bytes) FROM index_log;").Single(), System.Globalization.CultureInfo.InvariantCulture),
+         long.Parse(SqliteFile.Strings(Files.DatabasePath, "SELECT bytes FROM index_log_size;").Single(), System.Globalization.CultureInfo.InvariantCulture));
+
     [Theory]
     [InlineData("schema-with-mentions-table.sql")]
     [InlineData("schema-first-release.sql")]
