@@ -6,13 +6,14 @@ namespace RelationGraph.Tests.Storage.Sqlite;
 /// <summary>
 /// What the writer's prune after each index_log row keeps (index-log-prune.sql): the newest rows up to a count, of those
 /// no more bytes of ids than a cap, and always the newest row, so the log's sequence never goes back. The cap is
-/// checked against index_log_size, which the triggers keep equal to the rows' sum.
+/// checked against index_log_size, which the triggers keep equal to the rows' sum. And the bounds every path read asks
+/// for first (index-log-bounds.sql).
 /// </summary>
-public sealed class IndexLogPruneTests : IDisposable
+public sealed class IndexLogStatementTests : IDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
 
-    public IndexLogPruneTests()
+    public IndexLogStatementTests()
     {
         _connection.Open();
         using var schema = _connection.CreateCommand();
@@ -95,6 +96,29 @@ public sealed class IndexLogPruneTests : IDisposable
         Prune(keep: 100, maxBytes: 150);
 
         Assert.Equal([3], Seqs());
+    }
+
+    [Fact]
+    public void Bounds_LogOfManyRows_NewestAndOldestBySeeksNotAScan()
+    {
+        AppendRows([10, 20, 30]);
+        Prune(keep: 2, maxBytes: 1_000);
+
+        using var bounds = _connection.CreateCommand();
+        bounds.CommandText = Sql.Get("index-log-bounds.sql");
+        using (var row = bounds.ExecuteReader())
+        {
+            row.Read();
+            Assert.Equal((3L, 2L), (row.GetInt64(0), row.GetInt64(1)));
+        }
+
+        // the check before every path read: its cost must not grow with the log
+        bounds.CommandText = "EXPLAIN QUERY PLAN " + Sql.Get("index-log-bounds.sql");
+        using var plan = bounds.ExecuteReader();
+        while (plan.Read())
+        {
+            Assert.DoesNotContain("SCAN index_log", plan.GetString(3), StringComparison.Ordinal);
+        }
     }
 
     private long Scalar(string sql)
