@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RelationGraph.Cli;
 using RelationGraph.Cli.Commands;
+using RelationGraph.Core.Model;
 using RelationGraph.Tests.Core.Ingestion;
 
 namespace RelationGraph.Tests.Cli;
@@ -9,6 +10,9 @@ namespace RelationGraph.Tests.Cli;
 public sealed class BadRecordTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // relgraph watch's summary of a pass: "Watch pass: 1 ingested, 0 updated, 0 unchanged, 1 failed"
+    private const int WatchPass = 5002;
 
     private const string Story = "Marta Lindqvist, chief executive of Corvane Dynamics, met Tomas Brennholt in Oslo.";
 
@@ -40,5 +44,22 @@ public sealed class BadRecordTests
         Assert.Equal(("failed", "malformed-json"), outcomes["L4"]);
         Assert.Equal(("failed", "invalid-text"), outcomes["L5"]);
         Assert.Equal(("ingested", null), outcomes["L6"]);
+    }
+
+    [Fact]
+    public async Task Watch_FeedWithALoneSurrogate_FailsThatRecordAloneAndKeepsWatching()
+    {
+        using var work = new TempFolder("work");
+        using var inbox = new TempFolder("inbox");
+        await using var watch = WatchSession.Start(inbox, Path.Combine(work.Path, "graph.db"), keepDeleted: false);
+
+        inbox.Write("feed.jsonl", $"{{\"id\":\"r1\",\"text\":\"{Story}\"}}\n{{\"id\":\"r2\",\"text\":\"{Story} \\ud800\"}}\n");
+        await watch.WaitUntilAsync(StableId.Document("inbox/feed.jsonl#r1"), present: true);
+        await watch.WaitForEventAsync(WatchPass, "1 failed");
+        inbox.Write("later.txt", "Tomas Brennholt, chairman of Halvorsen Shipping, met Marta Lindqvist in Bergen.");
+        await watch.WaitUntilAsync(StableId.Document("inbox/later.txt"), present: true);
+
+        Assert.Null(await watch.Store.GetDocumentStateAsync(StableId.Document("inbox/feed.jsonl#r2"), Ct));
+        Assert.Equal(ExitCodes.Ok, await watch.StopAsync());
     }
 }
