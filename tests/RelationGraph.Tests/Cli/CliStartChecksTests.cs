@@ -1,6 +1,9 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using RelationGraph.Cli;
 using RelationGraph.Cli.Commands;
 using RelationGraph.Core.Paths;
+using RelationGraph.Core.Storage;
 using RelationGraph.Tests.Api;
 using RelationGraph.Tests.Core.Ingestion;
 
@@ -43,6 +46,44 @@ public sealed class CliStartChecksTests
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("--report", stderr.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(database));
+    }
+
+    [Fact]
+    public async Task Ingest_ReportUnwritableOnlyAfterTheJob_PrintsTheSummaryAndSaysWhyTheReportIsMissing()
+    {
+        using var work = new TempFolder("work");
+        var reports = Path.Combine(work.Path, "reports");
+        using var host = CliRun.Host(Path.Combine(work.Path, "graph.db"));
+        var stderr = new StringWriter();
+        // the job has run when the summary is printed: then the report's folder turns into a file
+        using var stdout = new BeforeFirstLine(() =>
+        {
+            if (Directory.Exists(reports))
+            {
+                Directory.Delete(reports, recursive: true);
+            }
+
+            File.WriteAllText(reports, "not a folder");
+        });
+
+        var exit = await IngestCommand.RunAsync([RepoPaths.SeedFile], Path.Combine(reports, "report.json"), host.Services, stdout, stderr, terminal: false, Ct);
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.StartsWith("Done", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the report could not be written", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await host.Services.GetRequiredService<IGraphStore>().CountAsync(Ct)).Documents);
+    }
+
+    /// <summary>Captures what is written, and runs an action just before the first line.</summary>
+    private sealed class BeforeFirstLine(Action action) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        private Action? _action = action;
+
+        public override Task WriteLineAsync(string? value)
+        {
+            Interlocked.Exchange(ref _action, null)?.Invoke();
+            return base.WriteLineAsync(value);
+        }
     }
 
     [Fact]
