@@ -181,7 +181,7 @@ internal sealed partial class EntityResolver
         CompanyShortForms(entities, assignment, byKey, byCore);
     }
 
-    // "Leo Burnett Company ... Leo Burnett will pay": a person's name that is a company's name without its legal form,
+    // "Hollis Garnet Company ... Hollis Garnet will pay": a person's name that is a company's name without its legal form,
     // first used after the company was named, is the company's short form. Named first ("Jane Roe, owner of Jane Roe
     // Inc.") it stays a person.
     private static void CompanyShortForms(List<EntityDraft> entities, int[] assignment, Dictionary<(EntityKind, string), int> byKey, Dictionary<string, int> byCore)
