@@ -362,5 +362,5 @@ internal sealed partial class ContractFinder
     }
 
     private static bool IsPublicBody(EntityDraft entity) =>
-        entity.Kind == EntityKind.Organisation && Resolution.EntityResolver.GovernmentWords.Any(w => entity.Name.Contains(w, StringComparison.Ordinal));
+        entity.Kind == EntityKind.Organisation && Resolution.EntityResolver.IsPublicBodyName(entity.Name);
 }

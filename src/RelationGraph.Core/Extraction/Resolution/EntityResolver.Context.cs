@@ -91,11 +91,14 @@ internal sealed partial class EntityResolver
         return count;
     }
 
-    internal static readonly string[] GovernmentWords =
+    private static readonly string[] GovernmentWords =
         ["Department", "Ministry", "Office", "Agency", "Authority", "Commission", "Committee", "Council", "Police", "Court", "Senate",
          "Congress", "Parliament", "Bureau", "Administration", "Army", "Navy", "Force", "Regulation", "Regulator", "Inspector",
          "Directorate", "Command", "Ombudsman", "Prosecutor", "Prosecution", "Tribunal", "Inspectorate", "Secretariat", "Treasury",
          "Government", "Embassy", "Assembly", "Legislature", "Guard", "Sheriff"];
+
+    /// <summary>Whether an organisation's name marks a public body ("Ministry of Works", "Coastal Logistics Command").</summary>
+    internal static bool IsPublicBodyName(string name) => GovernmentWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     // "the company" → the latest company named before; "the authority" → the latest organisation with "Authority"
     // in its name; "its" → the organisation that leads the sentence, or the one that led a recent sentence.
@@ -217,7 +220,7 @@ internal sealed partial class EntityResolver
         }
 
         var name = organisation.Name;
-        var isGovernment = GovernmentWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+        var isGovernment = IsPublicBodyName(name);
         return noun switch
         {
             "company" or "firm" or "lender" or "insurer" or "carrier" or "airline" => !isGovernment,
