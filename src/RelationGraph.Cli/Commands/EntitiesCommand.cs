@@ -154,23 +154,11 @@ internal static class EntitiesCommand
             return unavailable;
         }
 
-        JudgementImport imported;
-        try
+        var (imported, exit) = await ApplyAsync(store, services, stderr,
+            () => services.GetRequiredService<IdentityJudgements>().ImportAsync(judgements, cancellationToken), cancellationToken);
+        if (imported is null)
         {
-            imported = await services.GetRequiredService<IdentityJudgements>().ImportAsync(judgements, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception ex)
-        {
-            if (ex is not StoreUnavailableException && await store.IsReachableAsync(CancellationToken.None))
-            {
-                throw;
-            }
-
-            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+            return exit;
         }
 
         await stdout.WriteLineAsync($"imported {imported.Added} judgements ({imported.AlreadyHeld} held already)");
@@ -195,24 +183,11 @@ internal static class EntitiesCommand
             return unavailable;
         }
 
-        JudgementOutcome outcome;
-        try
+        var (outcome, exit) = await ApplyAsync(store, services, stderr,
+            () => act(services.GetRequiredService<IdentityJudgements>(), author, cancellationToken), cancellationToken);
+        if (outcome is null)
         {
-            outcome = await act(services.GetRequiredService<IdentityJudgements>(), author, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception ex)
-        {
-            // a store that still answers failed for another reason: that error is shown as it is
-            if (ex is not StoreUnavailableException && await store.IsReachableAsync(CancellationToken.None))
-            {
-                throw;
-            }
-
-            return await IngestCommand.StoreUnavailableAsync(services, stderr, ex);
+            return exit;
         }
 
         if (outcome.Problem is { } problem)
@@ -223,6 +198,30 @@ internal static class EntitiesCommand
 
         await JudgementText.WriteOutcomeAsync(verb, outcome, stdout);
         return outcome.Documents.Any(d => d.Status == DocumentStatus.Failed) ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    // Runs a judgement write; when it fails, the exit code: cancelled, or the store unavailable. A store that still
+    // answers failed for another reason, and that error is shown as it is.
+    private static async Task<(T? Result, int Exit)> ApplyAsync<T>(IGraphStore store, IServiceProvider services, TextWriter stderr,
+        Func<Task<T>> write, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            return (await write(), ExitCodes.Ok);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (null, ExitCodes.Cancelled);
+        }
+        catch (Exception ex)
+        {
+            if (ex is not StoreUnavailableException && await store.IsReachableAsync(CancellationToken.None))
+            {
+                throw;
+            }
+
+            return (null, await IngestCommand.StoreUnavailableAsync(services, stderr, ex));
+        }
     }
 
     /// <summary>Lists every judgement, as text lines or JSON.</summary>
